@@ -1,0 +1,31 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { configuredOAuthProviders } from "@/lib/auth/providers";
+import { AuthShell } from "@/components/auth/auth-shell";
+import { LoginForm } from "@/components/auth/login-form";
+import { safeCallbackUrl } from "@/components/auth/safe-callback";
+
+export const metadata: Metadata = { title: "Log in" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const error = typeof params.error === "string" ? params.error : undefined;
+  return (
+    <AuthShell
+      title="Welcome back"
+      description="Sign in to your Trailmark account."
+      footer={
+        <>
+          No account yet?{" "}
+          <Link href="/signup" className="font-medium text-foreground underline-offset-4 hover:underline">
+            Sign up
+          </Link>
+        </>
+      }
+    >
+      <LoginForm providers={configuredOAuthProviders()} callbackUrl={safeCallbackUrl(params.callbackUrl)} urlError={error} />
+    </AuthShell>
+  );
+}

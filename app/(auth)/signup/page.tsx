@@ -1,0 +1,29 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+import { configuredOAuthProviders } from "@/lib/auth/providers";
+import { AuthShell } from "@/components/auth/auth-shell";
+import { SignupForm } from "@/components/auth/signup-form";
+
+export const metadata: Metadata = { title: "Sign up" };
+
+export default async function SignupPage() {
+  // The OAuth buttons follow the runtime environment, not the one at build time.
+  await connection();
+  return (
+    <AuthShell
+      title="Create your account"
+      description="Start measuring visitors and the revenue they bring."
+      footer={
+        <>
+          Already have an account?{" "}
+          <Link href="/login" className="font-medium text-foreground underline-offset-4 hover:underline">
+            Log in
+          </Link>
+        </>
+      }
+    >
+      <SignupForm providers={configuredOAuthProviders()} />
+    </AuthShell>
+  );
+}

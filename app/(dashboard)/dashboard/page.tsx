@@ -1,0 +1,11 @@
+import type { Metadata } from "next";
+import { listWebsites } from "@/lib/websites/service";
+import { requireUser } from "@/components/dashboard/require-user";
+import { SitesList } from "@/components/dashboard/sites-list";
+
+export const metadata: Metadata = { title: "Sites" };
+
+export default async function SitesPage() {
+  const user = await requireUser("/dashboard");
+  return <SitesList sites={await listWebsites(user.id)} />;
+}

@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { ArrowRight, Globe, Plus } from "lucide-react";
+import type { WebsiteDTO } from "@/lib/websites/types";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { PageHeader } from "./page-header";
+import { SiteFavicon } from "./site-favicon";
+
+function EmptySites() {
+  return (
+    <Card className="items-center border-dashed py-14 text-center">
+      <div className="flex size-12 items-center justify-center rounded-full bg-brand-soft text-brand">
+        <Globe className="size-6" />
+      </div>
+      <div className="grid gap-1 px-6">
+        <h2 className="text-lg font-semibold">No sites yet — add your first site</h2>
+        <p className="text-sm text-muted-foreground">Add a domain, paste one script tag, and visitors show up here.</p>
+      </div>
+      <Button asChild>
+        <Link href="/dashboard/new">
+          <Plus /> Add a site
+        </Link>
+      </Button>
+    </Card>
+  );
+}
+
+function SiteCard({ site }: { site: WebsiteDTO }) {
+  const revenueSources = Object.values(site.paymentProviders).filter((p) => p.configured).length;
+  return (
+    <Link href={`/dashboard/${site.id}`} className="group rounded-xl outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+      <Card className="h-full transition-colors group-hover:border-ring/40 group-hover:shadow-sm">
+        <CardHeader className="flex-row items-center gap-3">
+          <SiteFavicon domain={site.domain} />
+          <div className="min-w-0 flex-1">
+            <CardTitle className="truncate">{site.name}</CardTitle>
+            <CardDescription className="truncate">{site.domain}</CardDescription>
+          </div>
+          <ArrowRight className="size-4 text-muted-foreground transition-transform group-hover:translate-x-0.5" />
+        </CardHeader>
+        <CardContent className="flex flex-wrap gap-2">
+          <Badge variant="secondary">{site.timezone}</Badge>
+          <Badge variant="secondary">{site.currency}</Badge>
+          {revenueSources > 0 ? <Badge variant="success">Revenue connected</Badge> : null}
+        </CardContent>
+      </Card>
+    </Link>
+  );
+}
+
+export function SitesList({ sites }: { sites: WebsiteDTO[] }) {
+  return (
+    <>
+      <PageHeader
+        title="Sites"
+        description="Every site you track with Trailmark."
+        actions={
+          sites.length > 0 ? (
+            <Button asChild>
+              <Link href="/dashboard/new">
+                <Plus /> Add site
+              </Link>
+            </Button>
+          ) : null
+        }
+      />
+      {sites.length === 0 ? (
+        <EmptySites />
+      ) : (
+        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {sites.map((site) => (
+            <SiteCard key={site.id} site={site} />
+          ))}
+        </div>
+      )}
+    </>
+  );
+}

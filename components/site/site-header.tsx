@@ -1,0 +1,26 @@
+import { ExternalLink } from "lucide-react";
+import type { WebsiteDTO } from "@/lib/websites/types";
+import { SiteFavicon } from "@/components/dashboard/site-favicon";
+import { SiteNav } from "./site-nav";
+
+export function SiteHeader({ website }: { website: WebsiteDTO }) {
+  return (
+    <div className="mb-6 border-b">
+      <div className="flex items-center gap-3 pb-4">
+        <SiteFavicon domain={website.domain} />
+        <div className="min-w-0">
+          <h1 className="truncate text-xl font-semibold tracking-tight sm:text-2xl">{website.name}</h1>
+          <a
+            href={`https://${website.domain}`}
+            target="_blank"
+            rel="noreferrer noopener"
+            className="inline-flex items-center gap-1 text-sm text-muted-foreground hover:text-foreground"
+          >
+            {website.domain} <ExternalLink className="size-3" />
+          </a>
+        </div>
+      </div>
+      <SiteNav websiteId={website.id} />
+    </div>
+  );
+}

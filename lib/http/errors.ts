@@ -1,0 +1,30 @@
+import { ZodError } from "zod";
+
+/** An error a route may throw; the wrappers turn it into `{"error": {code, message}}`. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what = "Not found") => new ApiError(404, "not_found", what);
+
+export function errorResponse(status: number, code: string, message: string, headers?: HeadersInit): Response {
+  return Response.json({ error: { code, message } }, { status, headers });
+}
+
+/** Maps anything a handler throws to the documented JSON error shape. */
+export function toErrorResponse(err: unknown): Response {
+  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+  if (err instanceof ZodError) {
+    const issue = err.issues[0];
+    const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+    return errorResponse(400, "invalid_input", `${where}${issue?.message ?? "invalid input"}`);
+  }
+  console.error("[api] unhandled error", err);
+  return errorResponse(500, "internal_error", "Something went wrong on our side; nothing was changed.");
+}

@@ -1,0 +1,13 @@
+/** "YYYY-MM-DD" of an instant in a time zone: days start at the site's midnight, not UTC's. */
+export function dayKeyFormatter(timeZone: string): (d: Date) => string {
+  const fmt = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+  return (d) => fmt.format(d);
+}
+
+/** The last `days` day keys, oldest first, ending today in `timeZone`. */
+export function lastDayKeys(days: number, timeZone: string, now = new Date()): string[] {
+  const key = dayKeyFormatter(timeZone);
+  const keys: string[] = [];
+  for (let i = days - 1; i >= 0; i--) keys.push(key(new Date(now.getTime() - i * 86_400_000)));
+  return [...new Set(keys)];
+}

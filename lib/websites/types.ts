@@ -1,0 +1,24 @@
+import type { PaymentProviderId } from "@/lib/schemas/website";
+
+/** A website as the dashboard API returns it: never a secret, only whether one is set. */
+export type WebsiteDTO = {
+  id: string;
+  domain: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  createdAt: string;
+  settings: {
+    excludeIps: string[];
+    excludeCountries: string[];
+    excludeHostnames: string[];
+    excludePaths: string[];
+    allowedHostnames: string[];
+    hashPaths: boolean;
+    trackScroll: boolean;
+    cookieless: boolean;
+    respectDnt: boolean;
+    publicBadge: boolean;
+  };
+  paymentProviders: Record<PaymentProviderId, { configured: boolean; lastReceivedAt: string | null }>;
+};

@@ -1,0 +1,67 @@
+// `npm start` (production build on PORT, demo seeded) and `npm run dev`.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { appDatabaseUri, ensureSecret, loadDotEnv, root } from "./env.mjs";
+import { startStore } from "./store.mjs";
+
+const dev = process.argv.includes("--dev");
+const bin = (name) => path.join(root, "node_modules", ".bin", name);
+const log = (msg) => process.stderr.write(`[start] ${msg}\n`);
+
+function newestMtime(p) {
+  const st = statSync(p);
+  if (!st.isDirectory()) return st.mtimeMs;
+  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
+}
+
+function buildIsStale() {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const sources = ["app", "components", "lib", "models", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
+  const newest = Math.max(...sources.map((s) => path.join(root, s)).filter(existsSync).map(newestMtime));
+  return newest > statSync(buildId).mtimeMs;
+}
+
+function run(cmd, args, env) {
+  const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (res.status !== 0) throw new Error(`${path.basename(cmd)} ${args.join(" ")} failed`);
+}
+
+loadDotEnv();
+ensureSecret();
+const port = process.env.PORT || "3000";
+const host = process.env.HOST || "127.0.0.1";
+const store = await startStore();
+const env = {
+  ...process.env,
+  MONGODB_URI: appDatabaseUri(store),
+  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+};
+
+let child;
+async function shutdown(code) {
+  if (child && child.exitCode === null) {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+  await store.stop();
+  process.exit(code);
+}
+process.on("SIGINT", () => shutdown(130));
+process.on("SIGTERM", () => shutdown(143));
+
+try {
+  if (!dev && buildIsStale()) {
+    log("building the app (next build)...");
+    run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
+  }
+  if (process.env.TRAILMARK_DEMO !== "false") run(bin("tsx"), ["scripts/seed.ts", "--if-missing"], env);
+} catch (err) {
+  log(err.message);
+  await shutdown(1);
+}
+
+child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env });
+child.on("exit", (code) => shutdown(code ?? 1));
+log(`Trailmark on http://localhost:${port} (store: ${store.kind})`);

@@ -1,0 +1,64 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { inject } from "vitest";
+// @ts-expect-error plain ESM helper shared with npm start
+import { freePort, withDatabase } from "../../scripts/store.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+export type TestApp = { url: string; dbUri: string; stop: () => Promise<void> };
+
+/** A fresh database on the run's store, named so a failing run can be inspected. */
+export function freshDatabaseUri(label = "t"): string {
+  const name = `${label.replace(/[^a-z0-9]/gi, "").slice(0, 20)}_${randomBytes(4).toString("hex")}`;
+  return withDatabase(inject("storeUri"), name);
+}
+
+async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`app did not become healthy:\n${output()}`);
+}
+
+/** Starts the production build on 127.0.0.1 with its own database. */
+export async function startApp(opts: { label?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const dbUri = freshDatabaseUri(opts.label ?? "app");
+  let output = "";
+  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: ".next-test",
+      MONGODB_URI: dbUri,
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789",
+      ...opts.env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout!.on("data", (d) => (output += d));
+  child.stderr!.on("data", (d) => (output += d));
+  await waitForHealth(url, child, () => output);
+  return {
+    url,
+    dbUri,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      await new Promise((r) => child.once("exit", r));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+// One store and one production build for the whole run; each test file then
+// starts its own app server on a fresh database (tests/helpers/app.ts).
+import { spawnSync } from "node:child_process";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+// @ts-expect-error plain ESM helper shared with npm start
+import { startStore } from "../../scripts/store.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const TEST_DIST_DIR = ".next-test";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    storeUri: string;
+  }
+}
+
+function buildApp() {
+  // Always rebuilt: a stale build would test yesterday's code.
+  if (process.env.TRAILMARK_TEST_SKIP_BUILD === "1" && existsSync(path.join(root, TEST_DIST_DIR, "BUILD_ID"))) return;
+  const started = Date.now();
+  process.stderr.write("[tests] next build (for the app under test)...\n");
+  const res = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: TEST_DIST_DIR },
+  });
+  if (res.status !== 0) throw new Error("next build failed; run `npx next build` to see why");
+  process.stderr.write(`[tests] built in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
+}
+
+export default async function setup(project: TestProject) {
+  const dataDir = path.join(root, ".data", "test-store");
+  rmSync(path.join(dataDir, "ferretdb"), { recursive: true, force: true });
+  const store = await startStore({ dataDir });
+  // The compiled store binary is shared with npm start, so it is built once.
+  try {
+    buildApp();
+  } catch (err) {
+    await store.stop();
+    throw err;
+  }
+  project.provide("storeUri", store.uri);
+  return async () => {
+    await store.stop();
+  };
+}
