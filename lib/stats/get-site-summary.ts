@@ -49,13 +49,13 @@ export async function getSiteSummary(websiteId: string, { days = 30, now = new D
   const timezone = website?.timezone ?? "UTC";
   const currency = website?.currency ?? "USD";
   const keys = lastDayKeys(days, timezone, now);
-  const since = new Date(now.getTime() - days * 86_400_000);
+  const since = new Date(now.getTime() - (days + 1) * 86_400_000);
   const wid = new Types.ObjectId(websiteId);
   const dayOf = dayKeyFormatter(timezone);
 
   const [sessions, pages, payments] = await Promise.all([
     Session.find({ websiteId: wid, startedAt: { $gte: since } }, { _id: 0, visitorId: 1, startedAt: 1, pageviews: 1, duration: 1, bounce: 1, channel: 1, referrerDomain: 1, country: 1, device: 1 }).lean<SessionRow[]>(),
-    PageView.find({ websiteId: wid, timestamp: { $gte: since } }, { _id: 0, path: 1, visitorId: 1 }).lean<{ path: string; visitorId: string }[]>(),
+    PageView.find({ websiteId: wid, timestamp: { $gte: since } }, { _id: 0, path: 1, visitorId: 1, timestamp: 1 }).lean<{ path: string; visitorId: string; timestamp: Date }[]>(),
     Payment.find({ websiteId: wid, timestamp: { $gte: since }, currency }, { _id: 0, amount: 1, refundedAmount: 1, timestamp: 1 }).lean<{ amount: number; refundedAmount?: number; timestamp: Date }[]>(),
   ]);
 
@@ -64,36 +64,43 @@ export async function getSiteSummary(websiteId: string, { days = 30, now = new D
   const sources = new Map<string, Set<string>>();
   const countries = new Map<string, Set<string>>();
   const devices = new Map<string, Set<string>>();
-  let pageviews = 0, duration = 0, bounces = 0;
+  let pageviews = 0, duration = 0, bounces = 0, counted = 0;
   for (const s of sessions) {
+    // The query window starts mid-day; only whole days in the site's time zone count.
+    const day = series.get(dayOf(s.startedAt));
+    if (!day) continue;
     visitors.add(s.visitorId);
     pageviews += s.pageviews;
     duration += s.duration;
     if (s.bounce) bounces++;
-    const day = series.get(dayOf(s.startedAt));
-    if (day) { day.visitors.add(s.visitorId); day.pageviews += s.pageviews; }
+    day.visitors.add(s.visitorId);
+    day.pageviews += s.pageviews;
+    counted++;
     addTo(sources, s.referrerDomain || s.channel, s.visitorId);
     addTo(countries, s.country, s.visitorId);
     addTo(devices, s.device, s.visitorId);
   }
   const pagesByPath = new Map<string, Set<string>>();
-  for (const p of pages) addTo(pagesByPath, p.path, p.visitorId);
+  for (const p of pages) if (series.has(dayOf(p.timestamp))) addTo(pagesByPath, p.path, p.visitorId);
   let revenue = 0;
+  let paymentCount = 0;
   for (const p of payments) {
+    const day = series.get(dayOf(p.timestamp));
+    if (!day) continue;
     const net = p.amount - (p.refundedAmount ?? 0);
     revenue += net;
-    const day = series.get(dayOf(p.timestamp));
-    if (day) day.revenue += net;
+    day.revenue += net;
+    paymentCount++;
   }
 
   return {
     visitors: visitors.size,
     pageviews,
-    sessions: sessions.length,
-    bounceRate: sessions.length ? bounces / sessions.length : 0,
-    avgSessionDuration: sessions.length ? Math.round(duration / sessions.length) : 0,
+    sessions: counted,
+    bounceRate: counted ? bounces / counted : 0,
+    avgSessionDuration: counted ? Math.round(duration / counted) : 0,
     revenue,
-    payments: payments.length,
+    payments: paymentCount,
     currency,
     series: [...series.values()].map((d) => ({ date: d.date, visitors: d.visitors.size, pageviews: d.pageviews, revenue: d.revenue })),
     topPages: top(pagesByPath),

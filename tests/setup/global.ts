@@ -31,10 +31,9 @@ function buildApp() {
 }
 
 export default async function setup(project: TestProject) {
-  const dataDir = path.join(root, ".data", "test-store");
-  rmSync(path.join(dataDir, "ferretdb"), { recursive: true, force: true });
+  // A data dir per run: concurrent runs must not share (or delete) each other's files.
+  const dataDir = path.join(root, ".data", "test-runs", String(process.pid));
   const store = await startStore({ dataDir });
-  // The compiled store binary is shared with npm start, so it is built once.
   try {
     buildApp();
   } catch (err) {
@@ -44,5 +43,6 @@ export default async function setup(project: TestProject) {
   project.provide("storeUri", store.uri);
   return async () => {
     await store.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,5 @@
+import { SettingsSkeleton } from "@/components/dashboard/skeletons";
+
+export default function Loading() {
+  return <SettingsSkeleton />;
+}

@@ -1,0 +1,5 @@
+import { SitesSkeleton } from "@/components/dashboard/skeletons";
+
+export default function Loading() {
+  return <SitesSkeleton />;
+}

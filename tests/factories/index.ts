@@ -1,0 +1,27 @@
+import { randomBytes } from "node:crypto";
+import { Types } from "mongoose";
+import { PageView, Payment, Session, User, Website } from "@/models";
+
+const id = () => randomBytes(8).toString("hex");
+
+export async function makeWebsite(overrides: Record<string, unknown> = {}) {
+  const user = await User.create({ email: `${id()}@example.com`, name: "Owner" });
+  return Website.create({ userId: user._id, domain: `${id()}.example.com`, name: "Site", ...overrides });
+}
+
+/** A visit with its pageviews; `paths` are viewed one minute apart from `at`. */
+export async function makeVisit(websiteId: Types.ObjectId, at: Date, opts: { visitorId?: string; paths?: string[]; country?: string; device?: string; channel?: string } = {}) {
+  const visitorId = opts.visitorId ?? id();
+  const sessionId = id();
+  const paths = opts.paths ?? ["/"];
+  const context = { websiteId, visitorId, sessionId, country: opts.country ?? "US", device: opts.device ?? "desktop", channel: opts.channel ?? "Direct" };
+  await PageView.insertMany(paths.map((path, i) => ({ ...context, path, timestamp: new Date(at.getTime() + i * 60_000) })));
+  return Session.create({
+    ...context, startedAt: at, lastSeenAt: new Date(at.getTime() + (paths.length - 1) * 60_000),
+    entryPage: paths[0], exitPage: paths[paths.length - 1], pageviews: paths.length, duration: (paths.length - 1) * 60, bounce: paths.length === 1,
+  });
+}
+
+export async function makePayment(websiteId: Types.ObjectId, at: Date, amount: number, opts: { refundedAmount?: number; currency?: string } = {}) {
+  return Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency: opts.currency ?? "USD", refundedAmount: opts.refundedAmount ?? 0, timestamp: at });
+}
