@@ -1,0 +1,22 @@
+import { mkdirSync, statSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const root = path.resolve(import.meta.dirname, "../..");
+export const SCREENSHOT_DIR = path.join(root, "test-results", "screenshots");
+
+/** Debian's Chromium, headless, with nothing phoning home (the machines have no internet). */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+  });
+}
+
+/** Saves a full-page screenshot and returns its size in bytes, for a non-empty check. */
+export async function screenshot(page: Page, name: string): Promise<number> {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return statSync(file).size;
+}
