@@ -47,6 +47,8 @@ const websiteSchema = new Schema(
   { timestamps: true },
 );
 websiteSchema.index({ userId: 1, createdAt: 1 });
+// One site per domain per owner, enforced by the store so racing creates cannot both win.
+websiteSchema.index({ userId: 1, domain: 1 }, { unique: true });
 websiteSchema.index({ domain: 1 });
 
 export type WebsiteDoc = InferSchemaType<typeof websiteSchema> & { _id: Types.ObjectId };

@@ -63,12 +63,12 @@ export function BarChart({
           {bars.map((b, i) => (
             <div
               key={b.key}
-              className="group absolute inset-y-0 hover:bg-foreground/5"
+              className="group absolute inset-y-0 chart-hover:bg-foreground/5"
               style={{ left: `${i * slot}%`, width: `${slot}%` }}
             >
               <div
                 className={cn(
-                  "pointer-events-none absolute bottom-full z-10 mb-1 hidden rounded-md border bg-popover px-2.5 py-1.5 text-xs whitespace-nowrap text-popover-foreground shadow-md group-hover:block",
+                  "pointer-events-none absolute bottom-full z-10 mb-1 hidden rounded-md border bg-popover px-2.5 py-1.5 text-xs whitespace-nowrap text-popover-foreground shadow-md chart-hover:block",
                   i < bars.length / 2 ? "left-0" : "right-0",
                 )}
               >
@@ -89,12 +89,14 @@ export function BarChart({
       <div className="relative ml-10 h-4 text-[11px] text-muted-foreground" aria-hidden="true">
         {xLabels.map((i) => {
           const b = bars[i];
-          const edge = i === 0 ? "left-0" : i === bars.length - 1 ? "right-0" : "-translate-x-1/2";
+          // With many thin bars the outer labels would hang past the plot, so they hug its edges.
+          const pinned = bars.length > 14 && (i === 0 || i === bars.length - 1);
+          const edge = !pinned ? "-translate-x-1/2" : i === 0 ? "left-0" : "right-0";
           return (
             <span
               key={b.key}
               className={cn("absolute whitespace-nowrap", edge)}
-              style={i === 0 || i === bars.length - 1 ? undefined : { left: `${b.x + b.width / 2}%` }}
+              style={pinned ? undefined : { left: `${b.x + b.width / 2}%` }}
             >
               {data[i].label}
             </span>

@@ -18,12 +18,17 @@ export function niceCeiling(value: number): number {
  * Bars in a 0..100 × 0..100 box: x and width as a share of the width, height as a
  * share of the height. `gap` is the part of each slot left empty between bars.
  */
-export function layoutBars(data: BarDatum[], { tickCount = 4, gap = 0.25 } = {}): BarLayout {
+export function layoutBars(data: BarDatum[], { gap = 0.25 } = {}): BarLayout {
   const peak = Math.max(0, ...data.map((d) => d.value));
-  let max = niceCeiling(peak);
-  // Whole visitors only: a 0..1 axis would show 0.25 of a visitor.
-  if (max < tickCount) max = tickCount;
-  const ticks = Array.from({ length: tickCount + 1 }, (_, i) => (max / tickCount) * i);
+  // Try 3 to 5 gridline intervals and keep the tightest round axis above the peak.
+  let best = { max: Infinity, count: 4 };
+  for (const count of [4, 3, 5]) {
+    // Whole visitors only: a 0..1 axis would show a quarter of a visitor.
+    const step = Math.max(1, Math.ceil(niceCeiling(peak / count)));
+    if (step * count < best.max) best = { max: step * count, count };
+  }
+  const { max, count } = best;
+  const ticks = Array.from({ length: count + 1 }, (_, i) => (max / count) * i);
   const slot = data.length > 0 ? 100 / data.length : 100;
   const bars = data.map((d, i) => ({
     ...d,
@@ -34,9 +39,9 @@ export function layoutBars(data: BarDatum[], { tickCount = 4, gap = 0.25 } = {})
   return { max, ticks, bars };
 }
 
-/** Which x labels to print: at most `count`, always the first and last. */
+/** Which x labels to print: every one for a week, else `count` spread out, always the first and last. */
 export function labelIndexes(length: number, count = 5): number[] {
-  if (length <= count) return Array.from({ length }, (_, i) => i);
+  if (length <= Math.max(count, 8)) return Array.from({ length }, (_, i) => i);
   const step = (length - 1) / (count - 1);
   return Array.from({ length: count }, (_, i) => Math.round(i * step));
 }

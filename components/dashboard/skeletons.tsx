@@ -67,7 +67,7 @@ export function OverviewSkeleton() {
 
 export function SettingsSkeleton() {
   return (
-    <div className="mx-auto grid max-w-4xl gap-6" aria-busy="true" aria-label="Loading settings">
+    <div className="grid gap-6 lg:ml-52" aria-busy="true" aria-label="Loading settings">
       {Array.from({ length: 3 }, (_, i) => (
         <Card key={i} className="px-5">
           <Skeleton className="h-5 w-32" />

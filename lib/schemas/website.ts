@@ -1,10 +1,19 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 
-const timezones = new Set(Intl.supportedValuesOf("timeZone").concat("UTC"));
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 
-export const timezoneSchema = z.string().refine((tz) => timezones.has(tz), "must be an IANA time zone such as Europe/Paris");
+// Intl.supportedValuesOf lists only canonical names and misses current ones
+// such as Asia/Kolkata; letting Intl resolve the zone accepts every IANA name.
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: tz });
+    return tz.length <= 64;
+  } catch {
+    return false;
+  }
+};
+export const timezoneSchema = z.string().refine(isTimeZone, "must be an IANA time zone such as Europe/Paris");
 export const currencySchema = z
   .string()
   .transform((c) => c.toUpperCase())

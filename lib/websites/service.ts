@@ -62,17 +62,21 @@ export async function listWebsites(userId: string): Promise<WebsiteDTO[]> {
 export async function createWebsite(userId: string, input: CreateWebsiteInput): Promise<WebsiteDTO> {
   const domain = normalizeDomain(input.domain);
   await connectDb();
-  if (await Website.exists({ userId, domain })) {
-    throw new ApiError(409, "domain_taken", `You already track ${domain}`);
+  const taken = () => new ApiError(409, "domain_taken", `You already track ${domain}`);
+  await Website.init(); // the unique index must exist before the first insert relies on it
+  try {
+    const doc = await Website.create({
+      userId: new Types.ObjectId(userId),
+      domain,
+      name: input.name ?? domain,
+      timezone: input.timezone ?? "UTC",
+      currency: input.currency ?? "USD",
+    });
+    return serializeWebsite(doc.toObject() as WebsiteDoc);
+  } catch (err) {
+    if ((err as { code?: number }).code === 11000) throw taken();
+    throw err;
   }
-  const doc = await Website.create({
-    userId: new Types.ObjectId(userId),
-    domain,
-    name: input.name ?? domain,
-    timezone: input.timezone ?? "UTC",
-    currency: input.currency ?? "USD",
-  });
-  return serializeWebsite(doc.toObject() as WebsiteDoc);
 }
 
 function updateDocument(input: UpdateWebsiteInput): { $set: Record<string, unknown>; $unset: Record<string, 1> } {

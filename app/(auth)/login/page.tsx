@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { configuredOAuthProviders } from "@/lib/auth/providers";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { LoginForm } from "@/components/auth/login-form";
@@ -12,6 +14,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LoginPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
   const error = typeof params.error === "string" ? params.error : undefined;
+  const callbackUrl = safeCallbackUrl(params.callbackUrl);
+  // Already signed in (a bookmarked login link): go straight on.
+  if (await getCurrentUser()) redirect(callbackUrl);
   return (
     <AuthShell
       title="Welcome back"
@@ -25,7 +30,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
         </>
       }
     >
-      <LoginForm providers={configuredOAuthProviders()} callbackUrl={safeCallbackUrl(params.callbackUrl)} urlError={error} />
+      <LoginForm providers={configuredOAuthProviders()} callbackUrl={callbackUrl} urlError={error} />
     </AuthShell>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { connection } from "next/server";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { configuredOAuthProviders } from "@/lib/auth/providers";
 import { AuthShell } from "@/components/auth/auth-shell";
 import { SignupForm } from "@/components/auth/signup-form";
@@ -8,8 +9,9 @@ import { SignupForm } from "@/components/auth/signup-form";
 export const metadata: Metadata = { title: "Sign up" };
 
 export default async function SignupPage() {
-  // The OAuth buttons follow the runtime environment, not the one at build time.
-  await connection();
+  // Reading the session also keeps this page dynamic, so the OAuth buttons follow
+  // the runtime environment rather than the one at build time.
+  if (await getCurrentUser()) redirect("/dashboard");
   return (
     <AuthShell
       title="Create your account"

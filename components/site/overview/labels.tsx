@@ -5,10 +5,6 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
 /** Stats use "(none)" for a missing value; people read it as "unknown" or "direct". */
 const isNone = (value: string) => value === "" || value === "(none)";
 
-function flag(code: string): string {
-  return String.fromCodePoint(...[...code.toUpperCase()].map((c) => 0x1f1e6 + c.charCodeAt(0) - 65));
-}
-
 export function CountryLabel({ value }: { value: string }) {
   if (isNone(value) || !/^[A-Za-z]{2}$/.test(value)) return <span className="text-muted-foreground">Unknown</span>;
   let name = value.toUpperCase();
@@ -19,7 +15,10 @@ export function CountryLabel({ value }: { value: string }) {
   }
   return (
     <span className="inline-flex items-center gap-2">
-      <span aria-hidden="true">{flag(value)}</span>
+      {/* Flag emoji do not render on Windows; the code reads the same everywhere. */}
+      <span className="w-6 rounded-sm bg-background/80 text-center font-mono text-[10px] font-medium text-muted-foreground">
+        {value.toUpperCase()}
+      </span>
       {name}
     </span>
   );

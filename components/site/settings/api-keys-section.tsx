@@ -43,13 +43,12 @@ export function ApiKeysSection({ websiteId }: { websiteId: string }) {
     event.preventDefault();
     setPending(true);
     setStatus(null);
-    const keyName = name.trim() || "API key";
-    const r = await apiFetch<ApiKey & { key: string }>(base, { method: "POST", body: { name: keyName } });
+    const r = await apiFetch<ApiKey & { key: string }>(base, { method: "POST", body: { name: name.trim() || "API key" } });
     setPending(false);
     if (!r.ok) return setStatus({ kind: "error", message: r.message });
-    const { key, ...rest } = r.data;
-    setKeys((list) => [...(list ?? []), { ...rest, name: rest.name ?? keyName, createdAt: rest.createdAt ?? new Date().toISOString(), lastUsedAt: rest.lastUsedAt ?? null }]);
-    setCreated({ name: rest.name ?? keyName, key });
+    const { key, ...apiKey } = r.data;
+    setKeys((list) => [...(list ?? []), apiKey]);
+    setCreated({ name: apiKey.name, key });
     setName("");
   }
 

@@ -29,18 +29,20 @@ export function parseLines(text: string): string[] {
   return [...seen];
 }
 
+function toText(website: WebsiteDTO): Record<ListKey, string> {
+  return Object.fromEntries(FIELDS.map((f) => [f.key, website.settings[f.key].join("\n")])) as Record<ListKey, string>;
+}
+
 export function ExclusionsSection({ website, onSaved }: { website: WebsiteDTO; onSaved: (w: WebsiteDTO) => void }) {
-  const [values, setValues] = useState<Record<ListKey, string>>(
-    () => Object.fromEntries(FIELDS.map((f) => [f.key, website.settings[f.key].join("\n")])) as Record<ListKey, string>,
-  );
+  const [values, setValues] = useState(() => toText(website));
   const { pending, status, patch } = usePatchWebsite(website.id, onSaved);
 
   async function onSubmit(event: React.FormEvent) {
     event.preventDefault();
     const settings = Object.fromEntries(FIELDS.map((f) => [f.key, parseLines(values[f.key])]));
-    if (await patch({ settings }, "Exclusions saved")) {
-      setValues(Object.fromEntries(FIELDS.map((f) => [f.key, (settings[f.key] as string[]).join("\n")])) as Record<ListKey, string>);
-    }
+    const saved = await patch({ settings }, "Exclusions saved");
+    // Show what the server stored (upper-cased countries, lower-cased hosts).
+    if (saved) setValues(toText(saved));
   }
 
   return (

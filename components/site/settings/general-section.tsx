@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { useRouter } from "next/navigation";
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -15,6 +16,7 @@ export function GeneralSection({ website, onSaved }: { website: WebsiteDTO; onSa
   const [name, setName] = useState(website.name);
   const [timezone, setTimezone] = useState(website.timezone);
   const [currency, setCurrency] = useState(website.currency);
+  const router = useRouter();
   const { pending, status, setStatus, patch } = usePatchWebsite(website.id, onSaved);
 
   async function onSubmit(event: React.FormEvent) {
@@ -25,7 +27,11 @@ export function GeneralSection({ website, onSaved }: { website: WebsiteDTO; onSa
     if (timezone !== website.timezone) changes.timezone = timezone;
     if (currency !== website.currency) changes.currency = currency;
     if (Object.keys(changes).length === 0) return setStatus({ kind: "success", message: "Nothing to change" });
-    await patch(changes);
+    const saved = await patch(changes);
+    if (!saved) return;
+    setName(saved.name);
+    // The site header lives in a server layout; refresh it to show the new name.
+    router.refresh();
   }
 
   return (

@@ -44,7 +44,7 @@ export function ProviderRow({
   }
 
   return (
-    <div className="grid gap-3 rounded-lg border p-4">
+    <div className="flex min-w-0 flex-col gap-3 rounded-lg border p-4">
       <div className="flex flex-wrap items-center gap-2">
         <h4 className="font-medium">{provider.name}</h4>
         {state.configured ? <Badge variant="success">Configured</Badge> : <Badge variant="outline">Not configured</Badge>}
@@ -52,7 +52,7 @@ export function ProviderRow({
           <span className="text-xs text-muted-foreground sm:ml-auto">Last event: {formatDateTime(state.lastReceivedAt)}</span>
         ) : null}
       </div>
-      <div className="grid gap-1.5">
+      <div className="flex flex-col gap-1.5">
         <span className="text-xs font-medium text-muted-foreground">Webhook URL</span>
         <div className="flex items-center gap-2">
           <code className="min-w-0 flex-1 truncate rounded-md border bg-muted/60 px-2.5 py-1.5 font-mono text-xs">{webhookUrl}</code>
@@ -60,7 +60,7 @@ export function ProviderRow({
         </div>
       </div>
       <form
-        className="grid gap-1.5"
+        className="flex flex-col gap-1.5"
         onSubmit={(event) => {
           event.preventDefault();
           if (secret.trim().length < MIN_SECRET) {
@@ -79,7 +79,7 @@ export function ProviderRow({
             type="password"
             autoComplete="off"
             value={secret}
-            placeholder={state.configured ? "•••••••• (saved; enter a new one to replace)" : "Paste the secret"}
+            placeholder={state.configured ? "Saved. Paste a new one to replace it" : "Paste the secret"}
             onChange={(e) => setSecret(e.target.value)}
           />
           <div className="flex gap-2">

@@ -23,7 +23,7 @@ export function SettingsSection({
         <CardTitle className="text-base">{title}</CardTitle>
         {description ? <CardDescription>{description}</CardDescription> : null}
       </CardHeader>
-      <CardContent className="grid gap-5">{children}</CardContent>
+      <CardContent className="grid grid-cols-1 gap-5">{children}</CardContent>
       {footer ? (
         <CardFooter className="flex-wrap justify-between gap-3 border-t pt-4">{footer}</CardFooter>
       ) : null}

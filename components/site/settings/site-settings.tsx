@@ -11,20 +11,49 @@ import { PaymentProvidersSection } from "./payment-providers-section";
 import { PrivacySection } from "./privacy-section";
 import { SettingsSection } from "./settings-section";
 
+const SECTIONS = [
+  ["general", "General"],
+  ["snippet", "Tracking snippet"],
+  ["privacy", "Privacy"],
+  ["exclusions", "Exclusions"],
+  ["payments", "Payment providers"],
+  ["api-keys", "API keys"],
+  ["danger", "Danger zone"],
+] as const;
+
+function SettingsNav() {
+  return (
+    <nav className="hidden lg:block" aria-label="Settings sections">
+      <ul className="sticky top-20 grid gap-0.5 text-sm">
+        {SECTIONS.map(([id, label]) => (
+          <li key={id}>
+            <a href={`#${id}`} className="block rounded-md px-2.5 py-1.5 text-muted-foreground hover:bg-accent hover:text-foreground">
+              {label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** Holds the latest website returned by any PATCH so badges and defaults stay current. */
 export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
   const [website, setWebsite] = useState(initial);
   return (
-    <div className="mx-auto grid max-w-4xl gap-6">
-      <GeneralSection website={website} onSaved={setWebsite} />
-      <SettingsSection id="snippet" title="Tracking snippet" description="Paste it into the <head> of every page.">
-        <TrackingSnippet websiteId={website.id} domain={website.domain} />
-      </SettingsSection>
-      <PrivacySection website={website} onSaved={setWebsite} />
-      <ExclusionsSection website={website} onSaved={setWebsite} />
-      <PaymentProvidersSection website={website} onSaved={setWebsite} />
-      <ApiKeysSection websiteId={website.id} />
-      <DangerZone website={website} />
+    <div className="grid gap-6 lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
+      <SettingsNav />
+      <div className="grid min-w-0 gap-6">
+        <GeneralSection website={website} onSaved={setWebsite} />
+        <SettingsSection id="snippet" title="Tracking snippet" description="Paste it into the <head> of every page.">
+          <TrackingSnippet websiteId={website.id} domain={website.domain} />
+        </SettingsSection>
+        <PrivacySection website={website} onSaved={setWebsite} />
+        <ExclusionsSection website={website} onSaved={setWebsite} />
+        <PaymentProvidersSection website={website} onSaved={setWebsite} />
+        <ApiKeysSection websiteId={website.id} />
+        <DangerZone website={website} />
+      </div>
     </div>
   );
 }

@@ -14,18 +14,20 @@ export function usePatchWebsite(websiteId: string, onSaved: (website: WebsiteDTO
   const [pending, setPending] = useState(false);
   const [status, setStatus] = useState<Status>(null);
 
-  async function patch(body: Record<string, unknown>, successMessage = "Saved"): Promise<boolean> {
+  /** The website as the server now has it (normalised), or null when the save failed. */
+  async function patch(body: Record<string, unknown>, successMessage = "Saved"): Promise<WebsiteDTO | null> {
     setPending(true);
     setStatus(null);
     const result = await apiFetch<{ website: WebsiteDTO }>(`/api/websites/${websiteId}`, { method: "PATCH", body });
     setPending(false);
     if (!result.ok) {
       setStatus({ kind: "error", message: result.message });
-      return false;
+      return null;
     }
-    if (result.data?.website) onSaved(result.data.website);
+    const website = result.data.website;
+    onSaved(website);
     setStatus({ kind: "success", message: successMessage });
-    return true;
+    return website;
   }
 
   return { pending, status, setStatus, patch };

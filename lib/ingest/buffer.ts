@@ -1,0 +1,159 @@
+import path from "node:path";
+import { Types, type AnyBulkWriteOperation } from "mongoose";
+import { connectDb } from "@/lib/db";
+import { GoalEvent } from "@/models/GoalEvent";
+import { PageView } from "@/models/PageView";
+import { Session } from "@/models/Session";
+import { EventLog } from "./event-log";
+import { sessionize, type SessionEvent } from "./sessionize";
+
+/** An accepted event as the buffer keeps it: plain JSON, so it survives the log. */
+export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
+  id: string; // ObjectId hex chosen at ingest: replaying the log cannot insert an event twice
+  websiteId: string;
+  timestamp: string;
+  name?: string;
+  title?: string;
+  props?: { k: string; v: string }[];
+  scrollDepth?: number;
+};
+
+const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
+const FLUSH_AT = 1000;
+const MAX_IN_MEMORY = 50_000;
+
+const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000 || /E11000|duplicate key/.test(String((err as Error).message));
+
+async function insertIgnoringDuplicates(model: typeof PageView | typeof GoalEvent, docs: object[]) {
+  if (!docs.length) return;
+  try {
+    await (model as typeof PageView).insertMany(docs, { ordered: false });
+  } catch (err) {
+    const writeErrors = (err as { writeErrors?: unknown[] }).writeErrors;
+    if (!(writeErrors ? writeErrors.every((w) => isDuplicate(w) || (w as { code?: number }).code === 11000) : isDuplicate(err))) throw err;
+  }
+}
+
+/** Writes one batch: session upserts first, then the events that name them. */
+export async function writeBatch(events: BufferedEvent[]): Promise<void> {
+  await connectDb();
+  const sessionOps: AnyBulkWriteOperation[] = [];
+  const pageviews: object[] = [];
+  const goals: object[] = [];
+  const scrolls: AnyBulkWriteOperation[] = [];
+  for (const e of events) {
+    const websiteId = new Types.ObjectId(e.websiteId);
+    const timestamp = new Date(e.timestamp);
+    const { sessionId, op } = await sessionize({ ...e, websiteId, timestamp });
+    sessionOps.push(op);
+    const base = { _id: new Types.ObjectId(e.id), websiteId, visitorId: e.visitorId, sessionId, timestamp, path: e.path, ...e.context };
+    if (e.type === "pageview") pageviews.push({ ...base, title: e.title });
+    else if (e.type === "goal") goals.push({ ...base, name: e.name, props: e.props });
+    else if (e.type === "scroll" && e.scrollDepth !== undefined) {
+      scrolls.push({ updateMany: { filter: { websiteId, sessionId, path: e.path }, update: { $max: { scrollDepth: e.scrollDepth } } } });
+    }
+  }
+  if (sessionOps.length) await Session.bulkWrite(sessionOps, { ordered: true });
+  await insertIgnoringDuplicates(PageView, pageviews);
+  await insertIgnoringDuplicates(GoalEvent, goals);
+  if (scrolls.length) await PageView.bulkWrite(scrolls, { ordered: false });
+}
+
+/**
+ * Holds accepted events off the request path and writes them in batches. While
+ * the store is down, events stay in the log on disk (memory holds at most
+ * MAX_IN_MEMORY) and are written, oldest first, when it answers again.
+ */
+export class WriteBuffer {
+  private queue: BufferedEvent[] = [];
+  private sealed: string[] = [];
+  private timer: NodeJS.Timeout | null = null;
+  private flushing: Promise<void> | null = null;
+  private readonly log: EventLog;
+  /** True when some events exist only on disk (spilled or from a previous process). */
+  private diskOnly = false;
+  failures = 0;
+
+  constructor(dir: string, private readonly write = writeBatch) {
+    this.log = new EventLog(dir);
+    const orphans = this.log.orphans();
+    if (orphans.length) {
+      this.sealed.push(...orphans);
+      this.diskOnly = true;
+      this.schedule(0);
+    }
+  }
+
+  /** Logs the event (the acknowledgement point) and queues it for the next batch. */
+  add(event: BufferedEvent): void {
+    this.log.append(JSON.stringify(event));
+    if (this.queue.length < MAX_IN_MEMORY) this.queue.push(event);
+    else this.diskOnly = true;
+    this.schedule(this.queue.length >= FLUSH_AT ? 0 : FLUSH_MS);
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  private schedule(ms: number) {
+    if (this.timer) {
+      if (ms > 0) return;
+      clearTimeout(this.timer);
+    }
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.flush();
+    }, ms);
+    this.timer.unref();
+  }
+
+  /** Writes everything acknowledged so far; resolves when it is in the store (or the attempt failed). */
+  flush(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => {
+      this.flushing = null;
+    });
+    return this.flushing;
+  }
+
+  private async flushOnce(): Promise<void> {
+    const segment = this.log.seal();
+    if (segment) this.sealed.push(segment);
+    const segments = [...this.sealed];
+    const fromDisk = this.diskOnly;
+    const batch = fromDisk ? [] : this.queue.splice(0);
+    try {
+      if (fromDisk) {
+        this.queue = []; // everything queued is also in the sealed segments
+        for (const file of segments) {
+          const events = EventLog.read(file).map((l) => JSON.parse(l) as BufferedEvent);
+          for (let i = 0; i < events.length; i += FLUSH_AT) await this.write(events.slice(i, i + FLUSH_AT));
+          EventLog.remove(file);
+          this.sealed = this.sealed.filter((s) => s !== file);
+        }
+        this.diskOnly = false;
+      } else {
+        for (let i = 0; i < batch.length; i += FLUSH_AT) await this.write(batch.slice(i, i + FLUSH_AT));
+        for (const file of segments) EventLog.remove(file);
+        this.sealed = this.sealed.filter((s) => !segments.includes(s));
+      }
+      this.failures = 0;
+    } catch (err) {
+      // Keep the log; retry from disk with backoff so memory stays bounded.
+      this.failures++;
+      this.diskOnly = true;
+      console.error(`[ingest] write failed (attempt ${this.failures}), events kept on disk:`, (err as Error).message);
+      this.schedule(Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6)));
+      return;
+    }
+    if (this.queue.length || this.diskOnly) this.schedule(FLUSH_MS);
+  }
+}
+
+const holder = globalThis as unknown as { __trailmarkBuffer?: WriteBuffer };
+
+/** The process's buffer; its log lives under TRAILMARK_INGEST_DIR (default .data/ingest). */
+export function ingestBuffer(): WriteBuffer {
+  holder.__trailmarkBuffer ??= new WriteBuffer(process.env.TRAILMARK_INGEST_DIR || path.join(process.cwd(), ".data", "ingest"));
+  return holder.__trailmarkBuffer;
+}

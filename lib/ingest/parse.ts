@@ -1,0 +1,156 @@
+import { z } from "zod";
+import { ApiError } from "@/lib/http/errors";
+import { EVENT_TYPES, type RawEvent } from "./types";
+
+export type TrackInputErrorCode = "invalid_json" | "invalid_input";
+
+/** A 400 the route can throw as is: it is an ApiError, so toErrorResponse renders it. */
+export class TrackInputError extends ApiError {
+  declare readonly code: TrackInputErrorCode;
+  constructor(code: TrackInputErrorCode, message: string) {
+    super(400, code, message);
+    this.name = "TrackInputError";
+  }
+}
+
+export const LIMITS = {
+  url: 2000,
+  referrer: 2000,
+  title: 500,
+  id: 64,
+  name: 120,
+  props: 20,
+  propKey: 64,
+  propValue: 255,
+  userId: 256,
+  email: 320,
+} as const;
+
+// Trackers and hand-written integrations send `null` for "not set" as often as
+// they omit the key; both mean absent.
+const absentIfNull = (v: unknown) => (v === null ? undefined : v);
+const opt = <S extends z.ZodType>(schema: S) => z.preprocess(absentIfNull, schema.optional());
+
+const isHttpUrl = (value: string) => {
+  try {
+    const { protocol } = new URL(value);
+    return protocol === "http:" || protocol === "https:";
+  } catch {
+    return false;
+  }
+};
+
+// Title and referrer come from the visited page, which the site owner does not
+// fully control (a CMS title, a search engine's long referrer): cutting them
+// keeps the pageview, where a 400 would lose it silently inside a beacon.
+const pageText = (max: number) =>
+  opt(z.string().transform((s) => s.trim().slice(0, max) || undefined));
+
+// Cosmetic hints: a malformed value is dropped, never worth rejecting the event.
+const screenSchema = z
+  .union([
+    z.string().trim().regex(/^\d{1,5}(x\d{1,5})?$/),
+    z.number().int().min(0).max(99_999).transform(String),
+  ])
+  .optional()
+  .catch(undefined);
+const languageSchema = z
+  .string()
+  .trim()
+  .max(35)
+  .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*$/)
+  .optional()
+  .catch(undefined);
+
+const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -");
+
+const propValue = z.union([z.string().max(LIMITS.propValue), z.number(), z.boolean(), z.null()]);
+const propsSchema = z
+  .record(z.string().min(1).max(LIMITS.propKey), propValue)
+  .refine((o) => Object.keys(o).length <= LIMITS.props, `at most ${LIMITS.props} properties`)
+  .transform((o) =>
+    Object.entries(o)
+      // A null value means "not set" in the caller's code; storing "null" would invent a value.
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => ({ k, v: String(v) })),
+  )
+  .transform((props) => (props.length ? props : undefined));
+
+export const trackBodySchema = z
+  .object({
+    type: z.enum(EVENT_TYPES),
+    websiteId: z
+      .string()
+      .regex(/^[0-9a-fA-F]{24}$/, "must be a 24-character hex id")
+      .transform((s) => s.toLowerCase()),
+    url: z
+      .string()
+      .trim()
+      .max(LIMITS.url)
+      .refine(isHttpUrl, "must be an absolute http(s) URL"),
+    referrer: pageText(LIMITS.referrer),
+    title: pageText(LIMITS.title),
+    visitorId: opt(clientId),
+    sessionId: opt(clientId),
+    name: opt(z.string().trim().min(1).max(LIMITS.name)),
+    props: opt(propsSchema),
+    scrollDepth: opt(z.number().min(0).max(100).transform(Math.round)),
+    screen: z.preprocess(absentIfNull, screenSchema),
+    language: z.preprocess(absentIfNull, languageSchema),
+    userId: opt(z.string().trim().min(1).max(LIMITS.userId)),
+    email: opt(z.string().trim().toLowerCase().max(LIMITS.email).pipe(z.email())),
+  })
+  .superRefine((e, ctx) => {
+    if (e.type === "goal" && !e.name) ctx.addIssue({ code: "custom", path: ["name"], message: "is required for a goal" });
+    if (e.type === "scroll" && e.scrollDepth === undefined) {
+      ctx.addIssue({ code: "custom", path: ["scrollDepth"], message: "is required for a scroll event" });
+    }
+    if (e.type === "identify" && !e.userId && !e.email) {
+      ctx.addIssue({ code: "custom", path: ["userId"], message: "identify needs a userId or an email" });
+    }
+  });
+
+function validate(input: unknown): RawEvent {
+  const result = trackBodySchema.safeParse(input);
+  if (result.success) return withoutUndefined(result.data);
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
+  throw new TrackInputError("invalid_input", `${where}${issue?.message ?? "invalid input"}`);
+}
+
+// Keeps stored documents and test expectations free of `key: undefined`.
+function withoutUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}
+
+/** Parses a POST /api/track body (the route has already enforced the 16 KB limit). */
+export function parseTrackBody(text: string): RawEvent {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new TrackInputError("invalid_json", "The request body is not valid JSON");
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    throw new TrackInputError("invalid_input", "The body must be a JSON object");
+  }
+  return validate(json);
+}
+
+/**
+ * Parses the pixel's `?w=&u=&r=&t=&n=`. Only pageviews and goals: a scroll has
+ * no meaning without script, and identify would put an email in a URL.
+ */
+export function parsePixelQuery(searchParams: URLSearchParams): RawEvent {
+  const type = searchParams.get("t") || "pageview";
+  if (type !== "pageview" && type !== "goal") {
+    throw new TrackInputError("invalid_input", "t: the pixel records only pageview or goal");
+  }
+  return validate({
+    type,
+    websiteId: searchParams.get("w") ?? undefined,
+    url: searchParams.get("u") ?? undefined,
+    referrer: searchParams.get("r") || undefined,
+    name: searchParams.get("n") || undefined,
+  });
+}

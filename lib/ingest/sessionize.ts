@@ -1,0 +1,93 @@
+import { randomBytes } from "node:crypto";
+import type { AnyBulkWriteOperation, Types } from "mongoose";
+import { Session } from "@/models/Session";
+
+/** A visit ends after 30 minutes without an event (Plausible, GA and Umami agree). */
+export const SESSION_IDLE_MS = 30 * 60 * 1000;
+
+/** What sessionize needs of an accepted event. */
+export type SessionEvent = {
+  websiteId: Types.ObjectId;
+  visitorId: string;
+  sessionId?: string;
+  timestamp: Date;
+  type: "pageview" | "goal" | "scroll" | "identify";
+  path: string;
+  userId?: string;
+  /** First-touch fields (source, UTM, geo, device), written once when the session starts. */
+  context: Record<string, unknown>;
+};
+
+type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number };
+
+// Recent sessions by "websiteId:sessionId" and "websiteId:visitor:visitorId", so
+// most events need no read. Bounded: the oldest entries go first.
+const MAX_STATES = 100_000;
+const states = new Map<string, State>();
+
+function remember(key: string, state: State) {
+  states.delete(key);
+  states.set(key, state);
+  if (states.size > MAX_STATES) states.delete(states.keys().next().value!);
+}
+
+const newSessionId = () => randomBytes(12).toString("base64url");
+
+async function loadState(e: SessionEvent): Promise<State | undefined> {
+  const query = e.sessionId
+    ? Session.findOne({ websiteId: e.websiteId, sessionId: e.sessionId })
+    : Session.findOne({ websiteId: e.websiteId, visitorId: e.visitorId, lastSeenAt: { $gte: new Date(e.timestamp.getTime() - SESSION_IDLE_MS) } }).sort({ lastSeenAt: -1 });
+  const doc = await query.select({ sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1 }).lean();
+  return doc ? { sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0 } : undefined;
+}
+
+/**
+ * Assigns the event to a session and returns the upsert that keeps the session
+ * document's precomputed fields (entry and exit page, pageviews, duration,
+ * bounce) current: the store cannot derive them later without $first/$last.
+ * Events without a session id (cookieless, pixel, API) join the visitor's
+ * session active in the last 30 minutes, or start one.
+ */
+export async function sessionize(e: SessionEvent): Promise<{ sessionId: string; op: AnyBulkWriteOperation }> {
+  const key = e.sessionId ? `${e.websiteId}:${e.sessionId}` : `${e.websiteId}:visitor:${e.visitorId}`;
+  const now = e.timestamp.getTime();
+  let state = states.get(key) ?? (await loadState(e));
+  if (state && now - state.lastSeenAt > SESSION_IDLE_MS) {
+    // A tracker id reused after 30 idle minutes still starts a new visit.
+    state = { sessionId: e.sessionId ? `${e.sessionId}-${now.toString(36)}` : newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0 };
+  }
+  state ??= { sessionId: e.sessionId ?? newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0 };
+  const isPageview = e.type === "pageview";
+  state = {
+    ...state,
+    startedAt: Math.min(state.startedAt, now),
+    lastSeenAt: Math.max(state.lastSeenAt, now),
+    pageviews: state.pageviews + (isPageview ? 1 : 0),
+  };
+  remember(key, state);
+
+  const $set: Record<string, unknown> = {
+    duration: Math.round((state.lastSeenAt - state.startedAt) / 1000),
+    bounce: state.pageviews <= 1,
+  };
+  if (isPageview) $set.exitPage = e.path;
+  if (e.userId) $set.userId = e.userId;
+  const op: AnyBulkWriteOperation = {
+    updateOne: {
+      filter: { websiteId: e.websiteId, sessionId: state.sessionId },
+      update: {
+        $setOnInsert: { ...e.context, visitorId: e.visitorId, startedAt: new Date(state.startedAt), entryPage: e.path },
+        $max: { lastSeenAt: new Date(state.lastSeenAt) },
+        $inc: { pageviews: isPageview ? 1 : 0, events: 1 },
+        $set,
+      },
+      upsert: true,
+    },
+  };
+  return { sessionId: state.sessionId, op };
+}
+
+/** Forgets cached sessions (tests; a process that lost its store connection). */
+export function resetSessionCache(): void {
+  states.clear();
+}

@@ -1,0 +1,28 @@
+// Everything the tag configures, read once: document.currentScript is only set
+// while this script is executing (classic scripts, defer included).
+export const d = document;
+export const l = location;
+export const n = navigator as Navigator & { globalPrivacyControl?: boolean };
+const el = d.currentScript as HTMLScriptElement;
+export const cfg = el.dataset;
+
+export const api = cfg.api || new URL("/api/track", el.src).href;
+export const hashMode = "hash" in cfg;
+export const cookieless = "cookieless" in cfg;
+
+// Hash routers put the page in the fragment; everyone else's fragment is noise.
+export const href = () => (hashMode ? l.href : l.href.split("#")[0]);
+
+// The empty alternative is file: pages, which have no hostname.
+const skip =
+  (/^(localhost|127\.|\[::1]|$)/.test(l.hostname) && !("includeLocalhost" in cfg)) ||
+  ("respectDnt" in cfg && (n.doNotTrack == "1" || n.globalPrivacyControl));
+
+/** The self-exclusion flag is re-read per event, so it applies without a reload. */
+export const off = () => {
+  try {
+    return skip || localStorage.trailmark_ignore == "true";
+  } catch (e) {
+    // Storage can be blocked (sandboxed iframes, strict settings): not a reason to stop.
+  }
+};

@@ -1,0 +1,83 @@
+import { mkdtempSync, readdirSync, renameSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { Types } from "mongoose";
+import { beforeEach, describe, expect, it } from "vitest";
+import { WriteBuffer, writeBatch, type BufferedEvent } from "@/lib/ingest/buffer";
+import { resetSessionCache } from "@/lib/ingest/sessionize";
+import { PageView } from "@/models/PageView";
+import { Session } from "@/models/Session";
+import { useTestDatabase } from "../../helpers/db";
+
+useTestDatabase("buffer");
+beforeEach(() => resetSessionCache());
+
+const websiteId = () => String(new Types.ObjectId());
+const at = (iso: string) => new Date(iso).toISOString();
+function pageview(site: string, visitorId: string, path: string, timestamp: string, sessionId?: string): BufferedEvent {
+  return { id: String(new Types.ObjectId()), websiteId: site, visitorId, sessionId, type: "pageview", path, timestamp: at(timestamp), context: { channel: "Direct", country: "FR" } };
+}
+
+describe("writeBatch + sessionize", () => {
+  it("keeps entry, exit, pageviews, duration and bounce on the session document", async () => {
+    const site = websiteId();
+    await writeBatch([pageview(site, "v1", "/", "2026-05-01T10:00:00Z", "s1"), pageview(site, "v1", "/pricing", "2026-05-01T10:02:00Z", "s1")]);
+    await writeBatch([pageview(site, "v1", "/signup", "2026-05-01T10:05:30Z", "s1")]);
+    const s = await Session.findOne({ websiteId: site, sessionId: "s1" }).lean();
+    expect(s).toMatchObject({ entryPage: "/", exitPage: "/signup", pageviews: 3, duration: 330, bounce: false, country: "FR" });
+    expect(await PageView.countDocuments({ websiteId: site })).toBe(3);
+  });
+
+  it("splits a visit after 30 idle minutes, with or without a client session id", async () => {
+    const site = websiteId();
+    await writeBatch([
+      pageview(site, "v2", "/", "2026-05-01T10:00:00Z"),
+      pageview(site, "v2", "/a", "2026-05-01T10:29:00Z"),
+      pageview(site, "v2", "/b", "2026-05-01T11:00:00Z"),
+      pageview(site, "v3", "/", "2026-05-01T10:00:00Z", "tracker-s"),
+      pageview(site, "v3", "/x", "2026-05-01T10:45:00Z", "tracker-s"),
+    ]);
+    const v2 = await Session.find({ websiteId: site, visitorId: "v2" }).sort({ startedAt: 1 }).lean();
+    expect(v2.map((s) => [s.entryPage, s.pageviews, s.bounce])).toEqual([["/", 2, false], ["/b", 1, true]]);
+    const v3 = await Session.find({ websiteId: site, visitorId: "v3" }).lean();
+    expect(v3).toHaveLength(2);
+  });
+});
+
+describe("WriteBuffer durability", () => {
+  it("replays what a killed process acknowledged, without duplicating events already written", async () => {
+    const site = websiteId();
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    // A first buffer acknowledges three events; one batch reached the store before it died.
+    const events = [pageview(site, "k1", "/", "2026-05-02T10:00:00Z", "ks"), pageview(site, "k1", "/a", "2026-05-02T10:01:00Z", "ks"), pageview(site, "k1", "/b", "2026-05-02T10:02:00Z", "ks")];
+    const dead = new WriteBuffer(dir, async () => {});
+    for (const e of events) dead.add(e);
+    await writeBatch(events.slice(0, 1));
+    // Simulate the death: its active log now belongs to a pid that no longer runs.
+    for (const f of readdirSync(dir)) renameSync(path.join(dir, f), path.join(dir, f.replace(String(process.pid), "999999")));
+    const restarted = new WriteBuffer(dir);
+    await restarted.flush();
+    expect(await PageView.countDocuments({ websiteId: site })).toBe(3);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("holds events while the store fails and writes them once it answers", async () => {
+    const site = websiteId();
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    let storeUp = false;
+    const buffer = new WriteBuffer(dir, async (batch) => {
+      if (!storeUp) throw new Error("store down");
+      await writeBatch(batch);
+    });
+    buffer.add(pageview(site, "d1", "/", "2026-05-03T10:00:00Z", "ds"));
+    buffer.add(pageview(site, "d1", "/x", "2026-05-03T10:01:00Z", "ds"));
+    await buffer.flush();
+    expect(buffer.failures).toBe(1);
+    expect(await PageView.countDocuments({ websiteId: site })).toBe(0);
+    expect(readdirSync(dir).length).toBeGreaterThan(0);
+    storeUp = true;
+    await buffer.flush();
+    expect(await PageView.countDocuments({ websiteId: site })).toBe(2);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
