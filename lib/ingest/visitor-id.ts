@@ -29,6 +29,9 @@ let pending: { day: string; promise: Promise<string> } | undefined;
 async function loadOrCreate(day: string, now: Date): Promise<string> {
   const existing = await Salt.findOne({ day }).lean();
   if (existing) return existing.salt;
+  // The unique index on `day` is what makes concurrent creators agree; make
+  // sure it exists before relying on it (mongoose builds indexes in the background).
+  await Salt.init();
   try {
     await Salt.create({ day, salt: randomBytes(32).toString("hex"), createdAt: now });
   } catch (err) {
