@@ -4,6 +4,7 @@ import { PageView } from "@/models/PageView";
 import { Payment } from "@/models/Payment";
 import { Session } from "@/models/Session";
 import { Website } from "@/models/Website";
+import { cached } from "./cache";
 import { dayKeyFormatter, lastDayKeys } from "./day-key";
 
 export type Row = { value: string; visitors: number };
@@ -43,7 +44,13 @@ function addTo(map: Map<string, Set<string>>, key: string | undefined, visitor: 
  * The overview of the last `days` days, counted exactly from sessions. This is
  * the foundation's simple summary; the rollup-backed query layer replaces it.
  */
-export async function getSiteSummary(websiteId: string, { days = 30, now = new Date() } = {}): Promise<SiteSummary> {
+export function getSiteSummary(websiteId: string, { days = 30, now }: { days?: number; now?: Date } = {}): Promise<SiteSummary> {
+  // An explicit `now` (tests, exports) is never served from the cache.
+  if (now) return computeSiteSummary(websiteId, days, now);
+  return cached(`summary:${websiteId}:${days}`, 60_000, () => computeSiteSummary(websiteId, days, new Date()));
+}
+
+async function computeSiteSummary(websiteId: string, days: number, now: Date): Promise<SiteSummary> {
   await connectDb();
   const website = await Website.findById(websiteId, { timezone: 1, currency: 1 }).lean();
   const timezone = website?.timezone ?? "UTC";

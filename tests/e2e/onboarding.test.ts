@@ -23,7 +23,7 @@ describe("a newcomer in real Chromium", () => {
     await page.getByLabel("Password").fill("a-long-password");
     await page.getByRole("button", { name: /sign up|create account/i }).click();
     await page.waitForURL(/\/dashboard$/);
-    expect(await page.textContent("body")).toMatch(/No sites yet/i);
+    await page.getByText(/No sites yet/i).waitFor();
     expect(await screenshot(page, "dashboard-empty")).toBeGreaterThan(5_000);
 
     await page.goto(`${app.url}/dashboard/new`);
@@ -38,7 +38,7 @@ describe("a newcomer in real Chromium", () => {
     expect(await screenshot(page, "site-created")).toBeGreaterThan(5_000);
 
     await page.goto(`${app.url}/dashboard/${websiteId}`);
-    expect(await page.textContent("body")).toMatch(/Waiting for the first event/i);
+    await page.getByText(/Waiting for the first event/i).waitFor();
     expect(await screenshot(page, "site-empty")).toBeGreaterThan(5_000);
 
     await page.getByRole("button", { name: /sign out/i }).click();
