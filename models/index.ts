@@ -10,6 +10,7 @@ export { Funnel } from "./Funnel";
 export { FunnelEvent } from "./FunnelEvent";
 export { Mention } from "./Mention";
 export { Commit } from "./Commit";
+export { Identity } from "./Identity";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";
@@ -17,10 +18,11 @@ import { Funnel } from "./Funnel";
 import { FunnelEvent } from "./FunnelEvent";
 import { Goal } from "./Goal";
 import { GoalEvent } from "./GoalEvent";
+import { Identity } from "./Identity";
 import { Mention } from "./Mention";
 import { PageView } from "./PageView";
 import { Payment } from "./Payment";
 import { Session } from "./Session";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity];

@@ -62,6 +62,7 @@ try {
   await shutdown(1);
 }
 
-child = spawn(bin("next"), [dev ? "dev" : "start", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env });
+const command = dev ? [bin("next"), ["dev", "-p", port, "-H", host]] : [process.execPath, [path.join(root, "scripts", "server.mjs")]];
+child = spawn(command[0], command[1], { cwd: root, stdio: "inherit", env: { ...env, PORT: port, HOST: host, NODE_ENV: dev ? "development" : "production" } });
 child.on("exit", (code) => shutdown(code ?? 1));
 log(`Trailmark on http://localhost:${port} (store: ${store.kind})`);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Types, type AnyBulkWriteOperation } from "mongoose";
 import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
+import { Identity } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
 import { Session } from "@/models/Session";
 import { EventLog } from "./event-log";
@@ -16,6 +17,8 @@ export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
   title?: string;
   props?: { k: string; v: string }[];
   scrollDepth?: number;
+  emailHash?: string;
+  identityName?: string;
 };
 
 const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
@@ -41,22 +44,29 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
   const pageviews: object[] = [];
   const goals: object[] = [];
   const scrolls: AnyBulkWriteOperation[] = [];
+  const identities: AnyBulkWriteOperation[] = [];
   for (const e of events) {
     const websiteId = new Types.ObjectId(e.websiteId);
     const timestamp = new Date(e.timestamp);
-    const { sessionId, op } = await sessionize({ ...e, websiteId, timestamp });
+    const { sessionId, source, op } = await sessionize({ ...e, websiteId, timestamp });
     sessionOps.push(op);
-    const base = { _id: new Types.ObjectId(e.id), websiteId, visitorId: e.visitorId, sessionId, timestamp, path: e.path, ...e.context };
+    const base = { _id: new Types.ObjectId(e.id), websiteId, visitorId: e.visitorId, sessionId, timestamp, path: e.path, ...e.context, ...source };
     if (e.type === "pageview") pageviews.push({ ...base, title: e.title });
     else if (e.type === "goal") goals.push({ ...base, name: e.name, props: e.props });
     else if (e.type === "scroll" && e.scrollDepth !== undefined) {
       scrolls.push({ updateMany: { filter: { websiteId, sessionId, path: e.path }, update: { $max: { scrollDepth: e.scrollDepth } } } });
+    } else if (e.type === "identify") {
+      const $set = Object.fromEntries(Object.entries({ userId: e.userId, emailHash: e.emailHash, name: e.identityName }).filter(([, v]) => v !== undefined));
+      if (Object.keys($set).length) {
+        identities.push({ updateOne: { filter: { websiteId, visitorId: e.visitorId }, update: { $set }, upsert: true } });
+      }
     }
   }
   if (sessionOps.length) await Session.bulkWrite(sessionOps, { ordered: true });
   await insertIgnoringDuplicates(PageView, pageviews);
   await insertIgnoringDuplicates(GoalEvent, goals);
   if (scrolls.length) await PageView.bulkWrite(scrolls, { ordered: false });
+  if (identities.length) await Identity.bulkWrite(identities, { ordered: true });
 }
 
 /**

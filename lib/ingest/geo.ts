@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { BlockList, isIP } from "node:net";
 import path from "node:path";
 import { BadMethodCallError, Reader as MaxMindReader, type ReaderModel } from "@maxmind/geoip2-node";
@@ -35,8 +35,6 @@ export function isPublicIp(ip: string): boolean {
   if (!family) return false;
   return !UNROUTABLE.check(ip, family === 4 ? "ipv4" : "ipv6");
 }
-
-const BUNDLED_DIR = ["node_modules", "@ip-location-db", "geolite2-city-mmdb"];
 
 type Lookup = (ip: string, family: 4 | 6) => Geo;
 
@@ -83,15 +81,35 @@ function openMaxMind(file: string): Lookup {
   };
 }
 
-function openBundled(dir: string): Lookup {
+const PACKAGE_DIR = ["node_modules", "@ip-location-db", "geolite2-city-mmdb"] as const;
+
+/**
+ * Where the bundled database lives. Found from the working directory, not
+ * require.resolve: bundlers rewrite module resolution. `next start` runs from
+ * the project root (the first, literal path, which Next's tracer can follow);
+ * other launchers may start deeper, so the parents are tried like Node would.
+ */
+function bundledFile(family: 4 | 6): string {
+  const name = `geolite2-city-ipv${family}.mmdb`;
+  const atRoot = path.join(process.cwd(), "node_modules", "@ip-location-db", "geolite2-city-mmdb", name);
+  if (existsSync(atRoot)) return atRoot;
+  for (let dir = path.dirname(process.cwd()); ; dir = path.dirname(dir)) {
+    const candidate = path.join(/* turbopackIgnore: true */ dir, ...PACKAGE_DIR, name);
+    if (existsSync(candidate)) return candidate;
+    if (dir === path.dirname(dir)) return atRoot; // not found: the open fails and says where it looked
+  }
+}
+
+function openBundled(): Lookup {
   // One file per address family, each read only when first needed; a family
   // whose file cannot be read stays unlocated without costing the other one.
   const readers: { 4?: MmdbReader<MmdbRecord> | null; 6?: MmdbReader<MmdbRecord> | null } = {};
   const readerFor = (family: 4 | 6) => {
     if (readers[family] !== undefined) return readers[family];
-    const file = path.join(dir, `geolite2-city-ipv${family}.mmdb`);
+    const file = bundledFile(family);
     try {
-      readers[family] = new MmdbReader(readFileSync(file));
+      // The path is already resolved above; this read must not make the tracer ship the whole project.
+      readers[family] = new MmdbReader(readFileSync(/* turbopackIgnore: true */ file));
     } catch (err) {
       console.error(`[geo] cannot open ${file}; IPv${family} events are stored without location`, err);
       readers[family] = null;
@@ -115,9 +133,7 @@ function open(): Lookup {
       console.error(`[geo] cannot open the MaxMind database at ${maxmind}; using the bundled GeoLite2 data`, err);
     }
   }
-  // Resolved from the working directory, not require.resolve: bundlers rewrite
-  // module resolution, and `next start` runs from the project root.
-  return openBundled(path.join(process.cwd(), ...BUNDLED_DIR));
+  return openBundled();
 }
 
 /** Country (ISO alpha-2), region and city of a visitor's IP; `{}` when unknown or private. Never throws. */

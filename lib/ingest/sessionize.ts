@@ -18,7 +18,17 @@ export type SessionEvent = {
   context: Record<string, unknown>;
 };
 
-type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number };
+/** Fields that describe where a visit came from: fixed by its first event. */
+export const SOURCE_FIELDS = ["channel", "referrer", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent"] as const;
+type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string>>;
+
+type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; source: SourceFields };
+
+function sourceOf(record: Record<string, unknown>): SourceFields {
+  const out: SourceFields = {};
+  for (const f of SOURCE_FIELDS) if (typeof record[f] === "string") out[f] = record[f] as string;
+  return out;
+}
 
 // Recent sessions by "websiteId:sessionId" and "websiteId:visitor:visitorId", so
 // most events need no read. Bounded: the oldest entries go first.
@@ -37,8 +47,10 @@ async function loadState(e: SessionEvent): Promise<State | undefined> {
   const query = e.sessionId
     ? Session.findOne({ websiteId: e.websiteId, sessionId: e.sessionId })
     : Session.findOne({ websiteId: e.websiteId, visitorId: e.visitorId, lastSeenAt: { $gte: new Date(e.timestamp.getTime() - SESSION_IDLE_MS) } }).sort({ lastSeenAt: -1 });
-  const doc = await query.select({ sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1 }).lean();
-  return doc ? { sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0 } : undefined;
+  const fields = Object.fromEntries(["sessionId", "startedAt", "lastSeenAt", "pageviews", ...SOURCE_FIELDS].map((f) => [f, 1]));
+  const doc = await query.select(fields).lean();
+  if (!doc) return undefined;
+  return { sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0, source: sourceOf(doc) };
 }
 
 /**
@@ -46,17 +58,19 @@ async function loadState(e: SessionEvent): Promise<State | undefined> {
  * document's precomputed fields (entry and exit page, pageviews, duration,
  * bounce) current: the store cannot derive them later without $first/$last.
  * Events without a session id (cookieless, pixel, API) join the visitor's
- * session active in the last 30 minutes, or start one.
+ * session active in the last 30 minutes, or start one. Returns the session's
+ * source, which every event of the visit carries: a click from one page to the
+ * next must not turn a Google visit into a Direct one.
  */
-export async function sessionize(e: SessionEvent): Promise<{ sessionId: string; op: AnyBulkWriteOperation }> {
+export async function sessionize(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; op: AnyBulkWriteOperation }> {
   const key = e.sessionId ? `${e.websiteId}:${e.sessionId}` : `${e.websiteId}:visitor:${e.visitorId}`;
   const now = e.timestamp.getTime();
   let state = states.get(key) ?? (await loadState(e));
   if (state && now - state.lastSeenAt > SESSION_IDLE_MS) {
     // A tracker id reused after 30 idle minutes still starts a new visit.
-    state = { sessionId: e.sessionId ? `${e.sessionId}-${now.toString(36)}` : newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0 };
+    state = { sessionId: e.sessionId ? `${e.sessionId}-${now.toString(36)}` : newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context) };
   }
-  state ??= { sessionId: e.sessionId ?? newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0 };
+  state ??= { sessionId: e.sessionId ?? newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context) };
   const isPageview = e.type === "pageview";
   state = {
     ...state,
@@ -84,7 +98,7 @@ export async function sessionize(e: SessionEvent): Promise<{ sessionId: string; 
       upsert: true,
     },
   };
-  return { sessionId: state.sessionId, op };
+  return { sessionId: state.sessionId, source: state.source, op };
 }
 
 /** Forgets cached sessions (tests; a process that lost its store connection). */

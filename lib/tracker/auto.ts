@@ -6,35 +6,29 @@ const on = addEventListener;
 const trackScroll = "trackScroll" in cfg;
 const key = () => l.pathname + (hashMode ? l.hash : "");
 let last: string;
-let page: string;
+let page: string | 0 | false; // set while a scroll event is due for the current page
 let depth = 0;
-let owed: unknown; // a scroll event is due for the current page
 
-const measure = () => {
-  depth = Math.max(depth, Math.min(100, Math.round(((scrollY + innerHeight) / d.documentElement.scrollHeight) * 100)));
-};
+const measure = () => (depth = Math.max(depth, Math.min(100, (((scrollY + innerHeight) * 100) / d.documentElement.scrollHeight) | 0)));
 
 // Scroll events carry the url of the page they describe: by the time an SPA
-// navigation is seen, location already shows the next page.
+// navigation is seen, location already shows the next page. A page never
+// scrolled is measured as it is left, so a short page reads as fully seen.
 const flush = () => {
-  if (owed) send("scroll", { scrollDepth: depth }, page);
-  owed = 0;
+  if (page) send("scroll", { scrollDepth: depth || measure(), url: page });
+  page = 0;
 };
 
 export const pageview = () => {
   flush();
   last = key();
-  page = href();
+  page = trackScroll && href();
   depth = 0;
-  owed = trackScroll;
-  // Next frame, so a page short enough to need no scrolling reads as fully seen.
-  requestAnimationFrame(measure);
   send("pageview");
 };
 
 const click = (e: MouseEvent) => {
   const t = e.target as Element;
-  if (e.button > 1) return;
   const g = t.closest("[data-goal]");
   // An <a> without href has protocol ":", so the http test skips it.
   const a = t.closest("a");
@@ -66,12 +60,9 @@ export const listen = () => {
   // Fragment navigations fire popstate too, which covers hash routers.
   on("popstate", nav);
   on("click", click, true);
-  on("auxclick", click, true);
   if (trackScroll) {
-    const leave = () => (measure(), flush());
     on("scroll", measure);
-    // pagehide comes before the document turns hidden, so each one flushes.
-    on("pagehide", leave);
-    on("visibilitychange", () => d.hidden && leave());
+    // Leaving the page (closing, navigating away) also turns it hidden.
+    on("visibilitychange", () => d.hidden && flush());
   }
 };

@@ -6,17 +6,17 @@ export const n = navigator as Navigator & { globalPrivacyControl?: boolean };
 const el = d.currentScript as HTMLScriptElement;
 export const cfg = el.dataset;
 
-export const api = cfg.api || new URL("/api/track", el.src).href;
+export const api = cfg.api || new URL("/api/track", el.src);
 export const hashMode = "hash" in cfg;
 export const cookieless = "cookieless" in cfg;
 
 // Hash routers put the page in the fragment; everyone else's fragment is noise.
 export const href = () => (hashMode ? l.href : l.href.split("#")[0]);
 
-// The empty alternative is file: pages, which have no hostname.
+// The "$" alternative is file: pages, which have no hostname.
 const skip =
-  (/^(localhost|127\.|\[::1]|$)/.test(l.hostname) && !("includeLocalhost" in cfg)) ||
-  ("respectDnt" in cfg && (n.doNotTrack == "1" || n.globalPrivacyControl));
+  (/^(localhost|127\.|$)/.test(l.hostname) && !("includeLocalhost" in cfg)) ||
+  ("respectDnt" in cfg && ((n.doNotTrack as unknown) == 1 || n.globalPrivacyControl));
 
 /** The self-exclusion flag is re-read per event, so it applies without a reload. */
 export const off = () => {

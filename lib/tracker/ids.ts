@@ -1,42 +1,40 @@
 import { cookieless, d, l, off } from "./config";
 
-let root: string | undefined;
-
-// Cookie names are given without their "tm_" prefix.
-const get = (k: string): string | undefined => (d.cookie.match("(^|; )tm_" + k + "=([^;]*)") || [])[2];
+const get = (k: string): string | undefined => (d.cookie.match("(^|; )" + k + "=([^;]*)") || [])[2];
 
 // The shortest parent domain the browser accepts is the site's registrable
 // domain (browsers refuse public suffixes such as .co.uk), so shop. and www.
 // share one visitor. The probe cookie holds the domain it was written for, so
 // one left from another try can't pass for a write that was refused; it
 // expires by itself a second later. A single-label host (intranet, localhost)
-// tries nothing: an empty domain makes host-only cookies.
+// tries nothing: an empty domain makes host-only cookies. Not cached: a probe
+// or two per event costs less than the bytes to remember the answer.
 const rootDomain = () => {
-  if (root == null) {
-    const p = l.hostname.split(".");
-    for (let i = p.length - 1; i--; root = "") {
-      put("t", (root = "." + p.slice(i).join(".")), 1, root);
-      if (get("t") == root) break;
-    }
+  const p = l.hostname.split(".");
+  let root = "";
+  for (let i = p.length - 1; i--; root = "") {
+    put("tm_t", (root = "." + p.slice(i).join(".")), 1, root);
+    if (get("tm_t") == root) break;
   }
-  return root || "";
+  return root;
 };
 
 const put = (k: string, v: string, age: number, dom = rootDomain()) => {
-  d.cookie = "tm_" + k + "=" + v + ";path=/;samesite=lax;max-age=" + age + ";domain=" + dom + (l.protocol == "https:" ? ";secure" : "");
+  d.cookie = k + "=" + v + ";path=/;samesite=lax;max-age=" + age + ";domain=" + dom + (l.protocol == "https:" ? ";secure" : "");
 };
 
-// ~96 random bits as base36: fits cookies, URLs and the "." separator of _tm.
-const rid = () => crypto.getRandomValues(new Uint32Array(3)).reduce((s, x) => s + x.toString(36), "");
+// 128 random bits as ~38 decimal digits: fits cookies, URLs and the "." separator
+// of _tm, and costs fewer bytes than a base36 conversion.
+const rid = () => crypto.getRandomValues(new Uint32Array(4)).join("");
 
 const save = (visitorId: string, sessionId: string) => (
-  put("vid", visitorId, 31536e3), put("sid", sessionId, 1800), { visitorId, sessionId }
+  put("tm_vid", visitorId, 31536e3), put("tm_sid", sessionId, 1800), { visitorId, sessionId }
 );
 
 const may = () => !cookieless && !off();
 
 /** Creates or refreshes (sliding 30-minute session) the ids; none when nothing may be stored. */
-export const ids = () => may() && save(get("vid") || rid(), get("sid") || rid());
+export const ids = () => may() && save(get("tm_vid") || rid(), get("tm_sid") || rid());
 
 /** Takes over the ids another of the site's domains passed in _tm, and cleans the address bar. */
 export const adopt = () => {

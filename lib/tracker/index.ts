@@ -4,28 +4,21 @@ import { adopt, ids } from "./ids";
 import { send } from "./send";
 
 type Ids = { visitorId?: string; sessionId?: string };
-type Api = ((cmd: string, a?: any, b?: object) => void) & {
-  q?: IArguments[];
-  visitorId?: () => string | undefined;
-  sessionId?: () => string | undefined;
-};
+type Api = ((cmd: string, a?: any, b?: object) => void) & { q?: IArguments[]; visitorId?: () => string | undefined; sessionId?: () => string | undefined };
 
 const w = window as unknown as { trailmark?: Api };
-const stub = w.trailmark;
+const queued = (w.trailmark && w.trailmark.q) || [];
 
-// A second copy of the tag must not wrap history again (double pageviews).
-if (!(stub && stub.visitorId)) {
-  const tm: Api = (cmd, a, b) => {
-    if (cmd == "goal") send(cmd, { name: a, props: b });
-    // "payment" only hands over the buyer's email: an identify by another name.
-    if (/^(identify|payment)$/.test(cmd)) send("identify", a);
-  };
-  tm.visitorId = () => (ids() || ({} as Ids)).visitorId;
-  tm.sessionId = () => (ids() || ({} as Ids)).sessionId;
-  w.trailmark = tm;
-  // Before the first pageview, which then carries the adopted ids and a clean url.
-  adopt();
-  listen();
-  pageview();
-  for (const args of (stub && stub.q) || []) tm.apply(0, args as unknown as Parameters<Api>);
-}
+const tm: Api = (cmd, a, b) => {
+  if (cmd == "goal") send(cmd, { name: a, props: b });
+  // "payment" only hands over the buyer's email: an identify by another name.
+  if (/^(identify|payment)$/.test(cmd)) send("identify", a);
+};
+tm.visitorId = () => (ids() || ({} as Ids)).visitorId;
+tm.sessionId = () => (ids() || ({} as Ids)).sessionId;
+w.trailmark = tm;
+// Before the first pageview, which then carries the adopted ids and a clean url.
+adopt();
+listen();
+pageview();
+for (const args of queued) tm.apply(0, args as unknown as Parameters<Api>);

@@ -1,22 +1,20 @@
 import { api, cfg, d, href, n, off } from "./config";
 import { ids } from "./ids";
 
-/** The event's own fields go first, so they can never override the ones the tracker sets. */
-export const send = (type: string, extra?: object, url = href()) => {
+/** `extra` may override url (a scroll event describes the page being left). */
+export const send = (type: string, extra?: object) => {
   if (off()) return;
   const body = JSON.stringify(
     Object.assign(
-      {},
-      extra,
       {
         type,
         websiteId: cfg.websiteId,
-        url,
+        url: href(),
         referrer: d.referrer,
-        title: d.title,
         screen: screen.width + "x" + screen.height,
         language: n.language,
       },
+      extra,
       ids(),
     ),
   );

@@ -36,12 +36,15 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
   const url = `http://127.0.0.1:${port}`;
   const dbUri = freshDatabaseUri(opts.label ?? "app");
   let output = "";
-  const child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
     env: {
       ...process.env,
       NODE_ENV: "production",
       NEXT_DIST_DIR: ".next-test",
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      TRAILMARK_INGEST_DIR: path.join(root, ".data", "test-ingest", `${port}-${process.pid}`),
       MONGODB_URI: dbUri,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789",

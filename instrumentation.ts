@@ -1,0 +1,7 @@
+// Runs once when the server starts: creating the ingest buffer replays any log
+// a killed process left behind, before the first new event arrives.
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { ingestBuffer } = await import("@/lib/ingest/buffer");
+  ingestBuffer();
+}

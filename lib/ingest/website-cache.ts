@@ -1,0 +1,35 @@
+import { Types } from "mongoose";
+import { connectDb } from "@/lib/db";
+import { Website } from "@/models/Website";
+import type { IngestSettings } from "./types";
+
+export type IngestWebsite = { id: string; domain: string; settings: IngestSettings; firstEventAt?: Date };
+
+// The hot path reads the website on every event; settings changes show up
+// within TTL_MS. Unknown ids are remembered briefly too, so a flood of events
+// for a deleted site does not become a flood of queries.
+const TTL_MS = 30_000;
+const MISS_TTL_MS = 5_000;
+const cache = new Map<string, { at: number; site: IngestWebsite | null }>();
+
+export async function resolveWebsite(id: string, now = Date.now()): Promise<IngestWebsite | null> {
+  const hit = cache.get(id);
+  if (hit && now - hit.at < (hit.site ? TTL_MS : MISS_TTL_MS)) return hit.site;
+  await connectDb();
+  const doc = Types.ObjectId.isValid(id) ? await Website.findById(id, { domain: 1, settings: 1, firstEventAt: 1 }).lean() : null;
+  const site = doc ? { id, domain: doc.domain, settings: (doc.settings ?? {}) as IngestSettings, firstEventAt: doc.firstEventAt ?? undefined } : null;
+  cache.set(id, { at: now, site });
+  if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
+  return site;
+}
+
+/** Records the first event once, for the add-site flow's "we received your first event". */
+export async function markFirstEvent(site: IngestWebsite, at: Date): Promise<void> {
+  if (site.firstEventAt) return;
+  site.firstEventAt = at;
+  await Website.updateOne({ _id: site.id, firstEventAt: { $exists: false } }, { $set: { firstEventAt: at } });
+}
+
+export function forgetWebsite(id: string): void {
+  cache.delete(id);
+}
