@@ -43,6 +43,8 @@ const websiteSchema = new Schema(
     },
     // Set when the first event arrives; the add-site flow waits for it.
     firstEventAt: { type: Date },
+    // Set when deletion starts: ingest stops accepting and writing its events.
+    deletedAt: { type: Date },
   },
   { timestamps: true },
 );

@@ -2,11 +2,12 @@ import path from "node:path";
 import { Types, type AnyBulkWriteOperation } from "mongoose";
 import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
-import { Identity } from "@/models/Identity";
+import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
 import { Session } from "@/models/Session";
 import { EventLog } from "./event-log";
-import { sessionize, type SessionEvent } from "./sessionize";
+import { liveWebsiteIds } from "./website-cache";
+import { SessionBatch, type SessionEvent } from "./sessionize";
 
 /** An accepted event as the buffer keeps it: plain JSON, so it survives the log. */
 export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
@@ -37,31 +38,35 @@ async function insertIgnoringDuplicates(model: typeof PageView | typeof GoalEven
   }
 }
 
-/** Writes one batch: session upserts first, then the events that name them. */
+/** Writes one batch: sessions first, then the events that name them, then updates of those events. */
 export async function writeBatch(events: BufferedEvent[]): Promise<void> {
   await connectDb();
-  const sessionOps: AnyBulkWriteOperation[] = [];
+  const sessions = new SessionBatch();
   const pageviews: object[] = [];
   const goals: object[] = [];
   const scrolls: AnyBulkWriteOperation[] = [];
   const identities: AnyBulkWriteOperation[] = [];
+  const live = await liveWebsiteIds([...new Set(events.map((e) => e.websiteId))]);
   for (const e of events) {
+    // Accepted before its website was deleted: the owner asked for its data to go.
+    if (!live.has(e.websiteId)) continue;
     const websiteId = new Types.ObjectId(e.websiteId);
     const timestamp = new Date(e.timestamp);
-    const { sessionId, source, op } = await sessionize({ ...e, websiteId, timestamp });
-    sessionOps.push(op);
+    const { sessionId, source, scrollTarget } = await sessions.add({ ...e, websiteId, timestamp });
     const base = { _id: new Types.ObjectId(e.id), websiteId, visitorId: e.visitorId, sessionId, timestamp, path: e.path, ...e.context, ...source };
     if (e.type === "pageview") pageviews.push({ ...base, title: e.title });
     else if (e.type === "goal") goals.push({ ...base, name: e.name, props: e.props });
-    else if (e.type === "scroll" && e.scrollDepth !== undefined) {
-      scrolls.push({ updateMany: { filter: { websiteId, sessionId, path: e.path }, update: { $max: { scrollDepth: e.scrollDepth } } } });
+    else if (e.type === "scroll" && scrollTarget && e.scrollDepth !== undefined) {
+      // By _id: any other filter makes the store scan every pageview.
+      scrolls.push({ updateOne: { filter: { _id: new Types.ObjectId(scrollTarget) }, update: { $max: { scrollDepth: e.scrollDepth } } } });
     } else if (e.type === "identify") {
       const $set = Object.fromEntries(Object.entries({ userId: e.userId, emailHash: e.emailHash, name: e.identityName }).filter(([, v]) => v !== undefined));
       if (Object.keys($set).length) {
-        identities.push({ updateOne: { filter: { websiteId, visitorId: e.visitorId }, update: { $set }, upsert: true } });
+        identities.push({ updateOne: { filter: { _id: identityKey(websiteId, e.visitorId) }, update: { $set, $setOnInsert: { websiteId, visitorId: e.visitorId } }, upsert: true } });
       }
     }
   }
+  const sessionOps = sessions.ops();
   if (sessionOps.length) await Session.bulkWrite(sessionOps, { ordered: true });
   await insertIgnoringDuplicates(PageView, pageviews);
   await insertIgnoringDuplicates(GoalEvent, goals);
@@ -124,6 +129,22 @@ export class WriteBuffer {
       this.flushing = null;
     });
     return this.flushing;
+  }
+
+  /**
+   * Flushes until nothing acknowledged is left outside the store, for shutdown:
+   * a flush already under way covers only the events taken when it began.
+   * Resolves false when the store is failing (the log keeps the rest).
+   */
+  async drain(): Promise<boolean> {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      if (this.flushing) await this.flushing;
+      if (!this.queue.length && !this.diskOnly && !this.sealed.length && !this.log.hasUnsealed()) return true;
+      const before = this.failures;
+      await this.flush();
+      if (this.failures > before) return false;
+    }
+    return false;
   }
 
   private async flushOnce(): Promise<void> {

@@ -28,6 +28,10 @@ export class EventLog {
     this.activeLines++;
   }
 
+  hasUnsealed(): boolean {
+    return this.activeLines > 0;
+  }
+
   /** Closes the active segment and returns its sealed name (null when empty). */
   seal(): string | null {
     if (this.fd === null || this.activeLines === 0) return null;

@@ -40,9 +40,10 @@ const isHttpUrl = (value: string) => {
   }
 };
 
-// Title and referrer come from the visited page, which the site owner does not
-// fully control (a CMS title, a search engine's long referrer): cutting them
-// keeps the pageview, where a 400 would lose it silently inside a beacon.
+// The title comes from the visited page, which the site owner does not fully
+// control (a CMS title): cutting it keeps the pageview, where a 400 would lose
+// it silently inside a beacon. The referrer's 2,000-character bound is part of
+// the public contract (like the URL's), so an overlong one is refused.
 const pageText = (max: number) =>
   opt(z.string().transform((s) => s.trim().slice(0, max) || undefined));
 
@@ -90,7 +91,7 @@ export const trackBodySchema = z
       .trim()
       .max(LIMITS.url)
       .refine(isHttpUrl, "must be an absolute http(s) URL"),
-    referrer: pageText(LIMITS.referrer),
+    referrer: opt(z.string().trim().max(LIMITS.referrer).transform((r) => r || undefined)),
     title: pageText(LIMITS.title),
     visitorId: opt(clientId),
     sessionId: opt(clientId),

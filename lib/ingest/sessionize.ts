@@ -1,12 +1,12 @@
-import { randomBytes } from "node:crypto";
 import type { AnyBulkWriteOperation, Types } from "mongoose";
-import { Session } from "@/models/Session";
+import { Session, sessionKey } from "@/models/Session";
 
 /** A visit ends after 30 minutes without an event (Plausible, GA and Umami agree). */
 export const SESSION_IDLE_MS = 30 * 60 * 1000;
 
 /** What sessionize needs of an accepted event. */
 export type SessionEvent = {
+  id: string; // the event's own _id: a pageview's is remembered for scroll updates
   websiteId: Types.ObjectId;
   visitorId: string;
   sessionId?: string;
@@ -20,9 +20,21 @@ export type SessionEvent = {
 
 /** Fields that describe where a visit came from: fixed by its first event. */
 export const SOURCE_FIELDS = ["channel", "referrer", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent"] as const;
-type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string>>;
+export type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string>>;
 
-type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; source: SourceFields };
+// A page's scroll depth arrives when the visitor leaves it, which can be after
+// the next page's pageview (beacons race), so recent pages are remembered.
+const RECENT_PAGES = 20;
+type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; source: SourceFields; recent: Record<string, string> };
+
+function withRecent(recent: Record<string, string>, path: string, pageviewId: string): Record<string, string> {
+  const next = { ...recent };
+  delete next[path];
+  next[path] = pageviewId;
+  const paths = Object.keys(next);
+  if (paths.length > RECENT_PAGES) delete next[paths[0]];
+  return next;
+}
 
 function sourceOf(record: Record<string, unknown>): SourceFields {
   const out: SourceFields = {};
@@ -30,8 +42,9 @@ function sourceOf(record: Record<string, unknown>): SourceFields {
   return out;
 }
 
-// Recent sessions by "websiteId:sessionId" and "websiteId:visitor:visitorId", so
-// most events need no read. Bounded: the oldest entries go first.
+// Recent sessions by "websiteId:rootId", so most events need no read. A root id
+// is the client's session id, or "v-<visitorId>" for events that carry none
+// (cookieless, pixel, API); visits after an idle split get "<root>~<time>".
 const MAX_STATES = 100_000;
 const states = new Map<string, State>();
 
@@ -41,64 +54,84 @@ function remember(key: string, state: State) {
   if (states.size > MAX_STATES) states.delete(states.keys().next().value!);
 }
 
-const newSessionId = () => randomBytes(12).toString("base64url");
+const STATE_FIELDS = { sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, continuedAs: 1, exitPage: 1, lastPageviewId: 1, ...Object.fromEntries(SOURCE_FIELDS.map((f) => [f, 1])) };
+type StoredState = { sessionId: string; startedAt: Date; lastSeenAt: Date; pageviews?: number; continuedAs?: string; exitPage?: string; lastPageviewId?: Types.ObjectId } & Record<string, unknown>;
 
-async function loadState(e: SessionEvent): Promise<State | undefined> {
-  const query = e.sessionId
-    ? Session.findOne({ websiteId: e.websiteId, sessionId: e.sessionId })
-    : Session.findOne({ websiteId: e.websiteId, visitorId: e.visitorId, lastSeenAt: { $gte: new Date(e.timestamp.getTime() - SESSION_IDLE_MS) } }).sort({ lastSeenAt: -1 });
-  const fields = Object.fromEntries(["sessionId", "startedAt", "lastSeenAt", "pageviews", ...SOURCE_FIELDS].map((f) => [f, 1]));
-  const doc = await query.select(fields).lean();
+/** The root's latest visit, read by _id only (the one filter FerretDB pushes down). */
+async function loadState(websiteId: Types.ObjectId, root: string): Promise<State | undefined> {
+  let doc = await Session.findById(sessionKey(websiteId, root), STATE_FIELDS).lean<StoredState>();
+  if (doc?.continuedAs) doc = (await Session.findById(sessionKey(websiteId, doc.continuedAs), STATE_FIELDS).lean<StoredState>()) ?? doc;
   if (!doc) return undefined;
-  return { sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0, source: sourceOf(doc) };
+  return {
+    sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0,
+    source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {},
+  };
 }
 
-/**
- * Assigns the event to a session and returns the upsert that keeps the session
- * document's precomputed fields (entry and exit page, pageviews, duration,
- * bounce) current: the store cannot derive them later without $first/$last.
- * Events without a session id (cookieless, pixel, API) join the visitor's
- * session active in the last 30 minutes, or start one. Returns the session's
- * source, which every event of the visit carries: a click from one page to the
- * next must not turn a Google visit into a Direct one.
- */
-export async function sessionize(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; op: AnyBulkWriteOperation }> {
-  const key = e.sessionId ? `${e.websiteId}:${e.sessionId}` : `${e.websiteId}:visitor:${e.visitorId}`;
-  const now = e.timestamp.getTime();
-  let state = states.get(key) ?? (await loadState(e));
-  if (state && now - state.lastSeenAt > SESSION_IDLE_MS) {
-    // A tracker id reused after 30 idle minutes still starts a new visit.
-    state = { sessionId: e.sessionId ? `${e.sessionId}-${now.toString(36)}` : newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context) };
-  }
-  state ??= { sessionId: e.sessionId ?? newSessionId(), startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context) };
-  const isPageview = e.type === "pageview";
-  state = {
-    ...state,
-    startedAt: Math.min(state.startedAt, now),
-    lastSeenAt: Math.max(state.lastSeenAt, now),
-    pageviews: state.pageviews + (isPageview ? 1 : 0),
-  };
-  remember(key, state);
+type Pending = { websiteId: Types.ObjectId; state: State; insert: Record<string, unknown>; pageviews: number; events: number; exitPage?: string; userId?: string };
 
-  const $set: Record<string, unknown> = {
-    duration: Math.round((state.lastSeenAt - state.startedAt) / 1000),
-    bounce: state.pageviews <= 1,
-  };
-  if (isPageview) $set.exitPage = e.path;
-  if (e.userId) $set.userId = e.userId;
-  const op: AnyBulkWriteOperation = {
-    updateOne: {
-      filter: { websiteId: e.websiteId, sessionId: state.sessionId },
-      update: {
-        $setOnInsert: { ...e.context, visitorId: e.visitorId, startedAt: new Date(state.startedAt), entryPage: e.path },
-        $max: { lastSeenAt: new Date(state.lastSeenAt) },
-        $inc: { pageviews: isPageview ? 1 : 0, events: 1 },
-        $set,
-      },
-      upsert: true,
-    },
-  };
-  return { sessionId: state.sessionId, source: state.source, op };
+/**
+ * Assigns a batch's events to sessions and builds one upsert per session that
+ * keeps its precomputed fields (entry and exit page, pageviews, duration,
+ * bounce) current; the store cannot derive them later without $first/$last.
+ */
+export class SessionBatch {
+  private readonly pending = new Map<string, Pending>();
+  private readonly pointers = new Map<string, string>();
+
+  /** Returns the event's session and the session's first-touch source, which every event of the visit carries. */
+  async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string }> {
+    const root = e.sessionId ?? `v-${e.visitorId}`;
+    const key = `${e.websiteId}:${root}`;
+    const now = e.timestamp.getTime();
+    let state = states.get(key) ?? (await loadState(e.websiteId, root));
+    if (state && now - state.lastSeenAt > SESSION_IDLE_MS) {
+      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context), recent: {} };
+      this.pointers.set(sessionKey(e.websiteId, root), state.sessionId);
+    }
+    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context), recent: {} };
+    const scrollTarget = e.type === "scroll" ? state.recent[e.path] : undefined;
+    const isPageview = e.type === "pageview";
+    state = {
+      ...state,
+      startedAt: Math.min(state.startedAt, now),
+      lastSeenAt: Math.max(state.lastSeenAt, now),
+      pageviews: state.pageviews + (isPageview ? 1 : 0),
+      ...(isPageview ? { recent: withRecent(state.recent, e.path, e.id) } : {}),
+    };
+    remember(key, state);
+
+    const id = sessionKey(e.websiteId, state.sessionId);
+    let p = this.pending.get(id);
+    if (!p) {
+      p = { websiteId: e.websiteId, state, pageviews: 0, events: 0, insert: { ...e.context, websiteId: e.websiteId, sessionId: state.sessionId, visitorId: e.visitorId, entryPage: e.path } };
+      this.pending.set(id, p);
+    }
+    p.state = state;
+    p.events++;
+    if (isPageview) { p.pageviews++; p.exitPage = e.path; }
+    if (e.userId) p.userId = e.userId;
+    return { sessionId: state.sessionId, source: state.source, scrollTarget };
+  }
+
+  ops(): AnyBulkWriteOperation[] {
+    const ops: AnyBulkWriteOperation[] = [];
+    for (const [id, p] of this.pending) {
+      const s = p.state;
+      const $set: Record<string, unknown> = { duration: Math.round((s.lastSeenAt - s.startedAt) / 1000), bounce: s.pageviews <= 1 };
+      if (p.exitPage) { $set.exitPage = p.exitPage; $set.lastPageviewId = s.recent[p.exitPage]; }
+      if (p.userId) $set.userId = p.userId;
+      ops.push({
+        updateOne: {
+          filter: { _id: id },
+          update: { $setOnInsert: p.insert, $min: { startedAt: new Date(s.startedAt) }, $max: { lastSeenAt: new Date(s.lastSeenAt) }, $inc: { pageviews: p.pageviews, events: p.events }, $set },
+          upsert: true,
+        },
+      });
+    }
+    for (const [rootId, latest] of this.pointers) ops.push({ updateOne: { filter: { _id: rootId }, update: { $set: { continuedAs: latest } } } });
+    return ops;
+  }
 }
 
 /** Forgets cached sessions (tests; a process that lost its store connection). */

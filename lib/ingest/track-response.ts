@@ -6,6 +6,8 @@ export const CORS_HEADERS = {
   "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
   "Access-Control-Allow-Headers": "Content-Type",
   "Access-Control-Max-Age": "86400",
+  // Lets a page's own script see why an event was dropped.
+  "Access-Control-Expose-Headers": "X-Trailmark-Dropped",
 } as const;
 
 export function accepted(outcome: IngestOutcome): Response {
@@ -14,8 +16,8 @@ export function accepted(outcome: IngestOutcome): Response {
   return new Response(null, { status: 202, headers });
 }
 
-// 1x1 transparent GIF (43 bytes).
-const GIF = Buffer.from("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7", "base64");
+// 1x1 transparent GIF (43 bytes, with the image data's end code).
+const GIF = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
 
 export function pixel(outcome?: IngestOutcome): Response {
   const headers: Record<string, string> = { ...CORS_HEADERS, "Content-Type": "image/gif", "Cache-Control": "no-store, max-age=0" };

@@ -16,8 +16,8 @@ export async function resolveWebsite(id: string, now = Date.now()): Promise<Inge
   const hit = cache.get(id);
   if (hit && now - hit.at < (hit.site ? TTL_MS : MISS_TTL_MS)) return hit.site;
   await connectDb();
-  const doc = Types.ObjectId.isValid(id) ? await Website.findById(id, { domain: 1, settings: 1, firstEventAt: 1 }).lean() : null;
-  const site = doc ? { id, domain: doc.domain, settings: (doc.settings ?? {}) as IngestSettings, firstEventAt: doc.firstEventAt ?? undefined } : null;
+  const doc = Types.ObjectId.isValid(id) ? await Website.findById(id, { domain: 1, settings: 1, firstEventAt: 1, deletedAt: 1 }).lean() : null;
+  const site = doc && !doc.deletedAt ? { id, domain: doc.domain, settings: (doc.settings ?? {}) as IngestSettings, firstEventAt: doc.firstEventAt ?? undefined } : null;
   cache.set(id, { at: now, site });
   if (cache.size > 10_000) cache.delete(cache.keys().next().value!);
   return site;
@@ -28,6 +28,12 @@ export async function markFirstEvent(site: IngestWebsite, at: Date): Promise<voi
   if (site.firstEventAt) return;
   site.firstEventAt = at;
   await Website.updateOne({ _id: site.id, firstEventAt: { $exists: false } }, { $set: { firstEventAt: at } });
+}
+
+/** Which of these websites still exist: events of a deleted one are not written. */
+export async function liveWebsiteIds(ids: string[]): Promise<Set<string>> {
+  const docs = await Website.find({ _id: { $in: ids } }, { deletedAt: 1 }).lean();
+  return new Set(docs.filter((d) => !d.deletedAt).map((d) => String(d._id)));
 }
 
 export function forgetWebsite(id: string): void {

@@ -5,6 +5,7 @@ import { ApiError } from "@/lib/http/errors";
 import { paymentProviderIds, type CreateWebsiteInput, type UpdateWebsiteInput } from "@/lib/schemas/website";
 import { websiteScopedModels } from "@/models";
 import { Website, type WebsiteDoc } from "@/models/Website";
+import { forgetWebsite } from "@/lib/ingest/website-cache";
 import { normalizeDomain } from "./domain";
 import type { WebsiteDTO } from "./types";
 
@@ -105,12 +106,17 @@ export async function updateWebsite(website: WebsiteDoc, input: UpdateWebsiteInp
     ? await Website.findOneAndUpdate({ _id: website._id, userId: website.userId }, update, { new: true }).lean<WebsiteDoc>()
     : website;
   if (!doc) throw new ApiError(404, "not_found", "Website not found");
+  // Ingest caches settings; this process applies the change at once, others within 30 s.
+  forgetWebsite(String(website._id));
   return serializeWebsite(doc);
 }
 
 /** Deletes the website and everything recorded for it. Data goes first, so a crash mid-way leaves a website to delete again rather than orphans. */
 export async function deleteWebsite(website: WebsiteDoc): Promise<void> {
   await connectDb();
+  // First, so events stop being accepted (in this process) before data goes.
+  forgetWebsite(String(website._id));
+  await Website.updateOne({ _id: website._id }, { $set: { deletedAt: new Date() } });
   for (const model of websiteScopedModels) {
     await (model as unknown as typeof Website).deleteMany({ websiteId: website._id });
   }

@@ -23,7 +23,7 @@ describe("a newcomer in real Chromium", () => {
     await page.getByLabel("Password").fill("a-long-password");
     await page.getByRole("button", { name: /sign up|create account/i }).click();
     await page.waitForURL(/\/dashboard$/);
-    await page.getByText(/No sites yet/i).waitFor();
+    await page.getByText(/No sites yet/i).first().waitFor();
     expect(await screenshot(page, "dashboard-empty")).toBeGreaterThan(5_000);
 
     await page.goto(`${app.url}/dashboard/new`);
@@ -38,7 +38,7 @@ describe("a newcomer in real Chromium", () => {
     expect(await screenshot(page, "site-created")).toBeGreaterThan(5_000);
 
     await page.goto(`${app.url}/dashboard/${websiteId}`);
-    await page.getByText(/Waiting for the first event/i).waitFor();
+    await page.getByText(/Waiting for the first event/i).first().waitFor();
     expect(await screenshot(page, "site-empty")).toBeGreaterThan(5_000);
 
     await page.getByRole("button", { name: /sign out/i }).click();

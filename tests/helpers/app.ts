@@ -7,7 +7,16 @@ import { freePort, withDatabase } from "../../scripts/store.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type TestApp = { url: string; dbUri: string; stop: () => Promise<void> };
+export type TestApp = {
+  url: string;
+  dbUri: string;
+  ingestDir: string;
+  /** Everything the server printed so far. */
+  output: () => string;
+  stop: () => Promise<void>;
+  /** Sends a signal and waits for the process to exit. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+};
 
 /** A fresh database on the run's store, named so a failing run can be inspected. */
 export function freshDatabaseUri(label = "t"): string {
@@ -31,10 +40,12 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Starts the production build on 127.0.0.1 with its own database. */
-export async function startApp(opts: { label?: string; env?: Record<string, string> } = {}): Promise<TestApp> {
+export async function startApp(opts: { label?: string; env?: Record<string, string>; dbUri?: string; ingestDir?: string } = {}): Promise<TestApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const dbUri = freshDatabaseUri(opts.label ?? "app");
+  // Passing dbUri and ingestDir of a previous app restarts "the same" deployment.
+  const dbUri = opts.dbUri ?? freshDatabaseUri(opts.label ?? "app");
+  const ingestDir = opts.ingestDir ?? path.join(root, ".data", "test-ingest", `${port}-${process.pid}`);
   let output = "";
   const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
@@ -44,7 +55,7 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
       NEXT_DIST_DIR: ".next-test",
       PORT: String(port),
       HOST: "127.0.0.1",
-      TRAILMARK_INGEST_DIR: path.join(root, ".data", "test-ingest", `${port}-${process.pid}`),
+      TRAILMARK_INGEST_DIR: ingestDir,
       MONGODB_URI: dbUri,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789",
@@ -55,13 +66,11 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   await waitForHealth(url, child, () => output);
-  return {
-    url,
-    dbUri,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      await new Promise((r) => child.once("exit", r));
-    },
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    child.kill(signal);
+    await exited;
   };
+  return { url, dbUri, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
 }

@@ -5,11 +5,15 @@ import { chromium, type Browser, type Page } from "playwright-core";
 const root = path.resolve(import.meta.dirname, "../..");
 export const SCREENSHOT_DIR = path.join(root, "test-results", "screenshots");
 
-/** Debian's Chromium, headless, with nothing phoning home (the machines have no internet). */
-export function launchBrowser(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless, with nothing phoning home (the machines have no
+ * internet). `extraArgs` adds switches, e.g. --host-resolver-rules to reach a
+ * local server under a real-looking domain.
+ */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run"],
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--no-first-run", ...extraArgs],
   });
 }
 

@@ -7,19 +7,20 @@ import { WriteBuffer, writeBatch, type BufferedEvent } from "@/lib/ingest/buffer
 import { resetSessionCache } from "@/lib/ingest/sessionize";
 import { PageView } from "@/models/PageView";
 import { Session } from "@/models/Session";
+import { makeWebsite } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
 
 useTestDatabase("buffer");
 beforeEach(() => resetSessionCache());
 
-const websiteId = () => String(new Types.ObjectId());
+const websiteId = async () => String((await makeWebsite())._id);
 function pageview(site: string, visitorId: string, path: string, timestamp: string, sessionId?: string): BufferedEvent {
   return { id: String(new Types.ObjectId()), websiteId: site, visitorId, sessionId, type: "pageview", path, timestamp: new Date(timestamp).toISOString(), context: { channel: "Direct", country: "FR" } };
 }
 
 describe("writeBatch + sessionize", () => {
   it("keeps entry, exit, pageviews, duration and bounce on the session document", async () => {
-    const site = websiteId();
+    const site = await websiteId();
     await writeBatch([pageview(site, "v1", "/", "2026-05-01T10:00:00Z", "s1"), pageview(site, "v1", "/pricing", "2026-05-01T10:02:00Z", "s1")]);
     await writeBatch([pageview(site, "v1", "/signup", "2026-05-01T10:05:30Z", "s1")]);
     const s = await Session.findOne({ websiteId: site, sessionId: "s1" }).lean();
@@ -28,7 +29,7 @@ describe("writeBatch + sessionize", () => {
   });
 
   it("splits a visit after 30 idle minutes, with or without a client session id", async () => {
-    const site = websiteId();
+    const site = await websiteId();
     await writeBatch([
       pageview(site, "v2", "/", "2026-05-01T10:00:00Z"),
       pageview(site, "v2", "/a", "2026-05-01T10:29:00Z"),
@@ -44,7 +45,7 @@ describe("writeBatch + sessionize", () => {
 
 describe("WriteBuffer durability", () => {
   it("replays what a killed process acknowledged, without duplicating events already written", async () => {
-    const site = websiteId();
+    const site = await websiteId();
     const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
     const events = [pageview(site, "k1", "/", "2026-05-02T10:00:00Z", "ks"), pageview(site, "k1", "/a", "2026-05-02T10:01:00Z", "ks"), pageview(site, "k1", "/b", "2026-05-02T10:02:00Z", "ks")];
     // A first buffer acknowledges three events; one reached the store before it died.
@@ -60,7 +61,7 @@ describe("WriteBuffer durability", () => {
   });
 
   it("holds events while the store fails and writes them once it answers", async () => {
-    const site = websiteId();
+    const site = await websiteId();
     const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
     let storeUp = false;
     const buffer = new WriteBuffer(dir, async (batch) => {

@@ -125,10 +125,14 @@ describe("parseTrackBody", () => {
     expect(e.props).toHaveLength(20);
   });
 
-  it("cuts an overlong title or referrer instead of losing the pageview", () => {
-    const e = parseTrackBody(body({ title: "t".repeat(800), referrer: `https://google.com/${"q".repeat(3000)}` }));
-    expect(e.title).toHaveLength(500);
-    expect(e.referrer).toHaveLength(2000);
+  it("cuts an overlong title instead of losing the pageview", () => {
+    expect(parseTrackBody(body({ title: "t".repeat(800) })).title).toHaveLength(500);
+  });
+
+  it("refuses a referrer over 2,000 characters, as the contract says, and keeps one of exactly 2,000", () => {
+    const at = (n: number) => `https://google.com/${"q".repeat(n - 19)}`;
+    expect(parseTrackBody(body({ referrer: at(2000) })).referrer).toHaveLength(2000);
+    expect(() => parseTrackBody(body({ referrer: at(2001) }))).toThrow(expect.objectContaining({ code: "invalid_input" }));
   });
 
   it("drops malformed cosmetic hints (screen, language) without rejecting the event", () => {
