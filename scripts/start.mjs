@@ -1,27 +1,13 @@
 // `npm start` (production build on PORT, demo seeded) and `npm run dev`.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { appDatabaseUri, ensureSecret, loadDotEnv, root } from "./env.mjs";
+import { buildIfStale } from "./build-if-stale.mjs";
 import { startStore } from "./store.mjs";
 
 const dev = process.argv.includes("--dev");
 const bin = (name) => path.join(root, "node_modules", ".bin", name);
 const log = (msg) => process.stderr.write(`[start] ${msg}\n`);
-
-function newestMtime(p) {
-  const st = statSync(p);
-  if (!st.isDirectory()) return st.mtimeMs;
-  return Math.max(st.mtimeMs, ...readdirSync(p).map((f) => newestMtime(path.join(p, f))));
-}
-
-function buildIsStale() {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return true;
-  const sources = ["app", "components", "lib", "models", "public", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
-  const newest = Math.max(...sources.map((s) => path.join(root, s)).filter(existsSync).map(newestMtime));
-  return newest > statSync(buildId).mtimeMs;
-}
 
 function run(cmd, args, env) {
   const res = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
@@ -52,10 +38,7 @@ process.on("SIGINT", () => shutdown(130));
 process.on("SIGTERM", () => shutdown(143));
 
 try {
-  if (!dev && buildIsStale()) {
-    log("building the app (next build)...");
-    run(bin("next"), ["build"], { ...env, NODE_ENV: "production" });
-  }
+  if (!dev) buildIfStale(env);
   if (process.env.TRAILMARK_DEMO !== "false") run(bin("tsx"), ["scripts/seed.ts", "--if-missing"], env);
 } catch (err) {
   log(err.message);

@@ -20,7 +20,7 @@ export function WaitingForEvents({ website, periodLabel }: { website: WebsiteDTO
         </div>
       </CardHeader>
       <CardContent>
-        <TrackingSnippet websiteId={website.id} domain={website.domain} />
+        <TrackingSnippet websiteId={website.id} domain={website.domain} settings={website.settings} />
       </CardContent>
     </Card>
   );

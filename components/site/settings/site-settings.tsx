@@ -46,7 +46,7 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
       <div className="grid min-w-0 gap-6">
         <GeneralSection website={website} onSaved={setWebsite} />
         <SettingsSection id="snippet" title="Tracking snippet" description="Paste it into the <head> of every page.">
-          <TrackingSnippet websiteId={website.id} domain={website.domain} />
+          <TrackingSnippet websiteId={website.id} domain={website.domain} settings={website.settings} />
         </SettingsSection>
         <PrivacySection website={website} onSaved={setWebsite} />
         <ExclusionsSection website={website} onSaved={setWebsite} />
