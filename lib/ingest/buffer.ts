@@ -107,6 +107,12 @@ export class WriteBuffer {
     this.schedule(this.queue.length >= FLUSH_AT ? 0 : FLUSH_MS);
   }
 
+  /** Cancels the scheduled flush; what is queued stays in the log for the next process. */
+  stop(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
   get pending(): number {
     return this.queue.length;
   }

@@ -51,6 +51,7 @@ describe("WriteBuffer durability", () => {
     // A first buffer acknowledges three events; one reached the store before it died.
     const dead = new WriteBuffer(dir, async () => {});
     for (const e of events) dead.add(e);
+    dead.stop(); // it dies before its timer fires
     await writeBatch(events.slice(0, 1));
     // Its log now belongs to a pid that no longer runs, as after SIGKILL.
     for (const f of readdirSync(dir)) renameSync(path.join(dir, f), path.join(dir, f.replace(String(process.pid), "999999")));
@@ -78,5 +79,6 @@ describe("WriteBuffer durability", () => {
     await buffer.flush();
     expect(await PageView.countDocuments({ websiteId: site })).toBe(2);
     expect(readdirSync(dir)).toEqual([]);
+    buffer.stop();
   });
 });
