@@ -34,6 +34,14 @@ export function saltedHash(value: string): string {
   return createHash("sha256").update(key("match-hash")).update(value).digest("hex");
 }
 
+/**
+ * The one way an email becomes a match key: trimmed, lower-cased, salted. The
+ * tracker's identify calls and payment webhooks must agree on it exactly.
+ */
+export function hashEmail(email: string): string {
+  return saltedHash(email.trim().toLowerCase());
+}
+
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }

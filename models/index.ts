@@ -11,6 +11,8 @@ export { FunnelEvent } from "./FunnelEvent";
 export { Mention } from "./Mention";
 export { Commit } from "./Commit";
 export { Identity } from "./Identity";
+export { WebhookEvent } from "./WebhookEvent";
+export { RefundLedger } from "./RefundLedger";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";
@@ -22,7 +24,9 @@ import { Identity } from "./Identity";
 import { Mention } from "./Mention";
 import { PageView } from "./PageView";
 import { Payment } from "./Payment";
+import { RefundLedger } from "./RefundLedger";
 import { Session } from "./Session";
+import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger];
