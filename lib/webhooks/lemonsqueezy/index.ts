@@ -1,0 +1,15 @@
+import type { ProviderWebhook } from "../types";
+import { orderCreated } from "./order-created";
+import { orderRefunded } from "./order-refunded";
+import { subscriptionPaymentSuccess } from "./subscription-payment-success";
+import { verifyLemonSqueezy } from "./verify";
+
+export const lemonSqueezyWebhook: ProviderWebhook = {
+  provider: "lemonsqueezy",
+  verify: verifyLemonSqueezy,
+  handlers: {
+    order_created: orderCreated,
+    subscription_payment_success: subscriptionPaymentSuccess,
+    order_refunded: orderRefunded,
+  },
+};
