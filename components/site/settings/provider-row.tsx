@@ -49,7 +49,7 @@ export function ProviderRow({
         <h4 className="font-medium">{provider.name}</h4>
         {state.configured ? <Badge variant="success">Configured</Badge> : <Badge variant="outline">Not configured</Badge>}
         {state.configured ? (
-          <span className="text-xs text-muted-foreground sm:ml-auto">Last event: {formatDateTime(state.lastReceivedAt)}</span>
+          <span className="text-xs text-muted-foreground sm:ml-auto">Last received: {formatDateTime(state.lastReceivedAt)}</span>
         ) : null}
       </div>
       <div className="flex flex-col gap-1.5">
