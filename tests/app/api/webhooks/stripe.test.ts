@@ -135,8 +135,8 @@ describe("Stripe webhooks: idempotency", () => {
 
 describe("Stripe webhooks: verification", () => {
   const fresh = () => stripe.checkoutCompleted({ amount: 100, paymentIntent: uid("pi_") });
-  const nothingWritten = async (event: { data: { object: { payment_intent: string | null } } }) =>
-    expect(await paymentFor(event.data.object.payment_intent!)).toEqual([]);
+  const nothingWritten = async (event: { data: { object: object } }) =>
+    expect(await paymentFor((event.data.object as { payment_intent: string }).payment_intent)).toEqual([]);
 
   it("refuses a tampered body", async () => {
     const event = fresh();
