@@ -34,6 +34,14 @@ export function saltedHash(value: string): string {
   return createHash("sha256").update(key("match-hash")).update(value).digest("hex");
 }
 
+/**
+ * The one way an email becomes a match key: identify calls (tracker and API)
+ * and payment webhooks must produce the same hash for the same address.
+ */
+export function emailHash(email: string): string {
+  return saltedHash(email.trim().toLowerCase());
+}
+
 export function sha256Hex(value: string): string {
   return createHash("sha256").update(value).digest("hex");
 }

@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import { saltedHash } from "@/lib/crypto";
+import { emailHash } from "@/lib/crypto";
 import { ApiError } from "@/lib/http/errors";
 import { isBotRequest } from "./bots";
 import { ingestBuffer, type BufferedEvent } from "./buffer";
@@ -70,7 +70,7 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
     props: event.props,
     scrollDepth: event.scrollDepth,
     userId: event.userId,
-    emailHash: event.email ? saltedHash(event.email.trim().toLowerCase()) : undefined,
+    emailHash: event.email ? emailHash(event.email) : undefined,
     identityName: event.type === "identify" ? event.name : undefined,
     context: { hostname, ...sourceFields, ...geo, ...ua },
   };
