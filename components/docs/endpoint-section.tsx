@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Operation } from "@/lib/openapi/document";
-import { SchemaFields, typeLabel, type SchemaMap } from "./schema-fields";
+import { Prose, SchemaFields, typeLabel, type SchemaMap } from "./schema-fields";
 
 export const anchorOf = (method: string, path: string) => `${method}-${path}`.replace(/[^A-Za-z0-9]+/g, "-").replace(/-$/, "");
 
@@ -29,7 +29,7 @@ export function EndpointSection({ method, path, op, components }: { method: stri
           {op.security?.length === 0 && <Badge variant="outline">no key</Badge>}
         </CardTitle>
         <CardDescription>
-          <span className="font-medium text-foreground">{op.summary}.</span> {op.description}
+          <span className="font-medium text-foreground">{op.summary}.</span> <Prose text={op.description} />
         </CardDescription>
       </CardHeader>
       <CardContent className="flex flex-col gap-3">
@@ -55,7 +55,7 @@ export function EndpointSection({ method, path, op, components }: { method: stri
                     <TableCell className="text-xs text-muted-foreground">{p.in}</TableCell>
                     <TableCell className="font-mono text-xs text-muted-foreground">{typeLabel(p.schema, components)}</TableCell>
                     <TableCell className="text-xs">
-                      {p.description}
+                      <Prose text={p.description} />
                       {p.schema.default !== undefined && <span className="ml-1 text-muted-foreground">(default {JSON.stringify(p.schema.default)})</span>}
                     </TableCell>
                   </TableRow>
@@ -79,7 +79,9 @@ export function EndpointSection({ method, path, op, components }: { method: stri
               <li key={status} className="flex flex-col gap-2">
                 <div className="flex items-baseline gap-2">
                   <Badge variant={isError ? "outline" : "success"} className="font-mono">{status}</Badge>
-                  <span>{r.description}</span>
+                  <span>
+                    <Prose text={r.description} />
+                  </span>
                 </div>
                 {schema && !isError && <SchemaFields schema={schema} components={components} />}
               </li>

@@ -24,7 +24,10 @@ export function typeLabel(raw: JsonSchema, components: SchemaMap): string {
 function constraints(s: JsonSchema): string[] {
   const out: string[] = [];
   if (s.default !== undefined) out.push(`default ${JSON.stringify(s.default)}`);
-  if (s.minimum !== undefined || s.maximum !== undefined) out.push(`${s.minimum ?? "…"}–${s.maximum ?? "…"}`);
+  // zod gives every int the safe-integer range; only a narrower one is news.
+  const bound = (v: unknown) => (typeof v === "number" && Math.abs(v) < Number.MAX_SAFE_INTEGER ? v : undefined);
+  const [min, max] = [bound(s.minimum), bound(s.maximum)];
+  if (min !== undefined || max !== undefined) out.push(`${min ?? "…"}–${max ?? "…"}`);
   if (s.maxLength !== undefined) out.push(`≤ ${s.maxLength} chars`);
   if (typeof s.format === "string") out.push(s.format);
   if (typeof s.pattern === "string" && !s.format) out.push(`matches ${s.pattern}`);
@@ -50,6 +53,12 @@ export function flattenFields(raw: JsonSchema, components: SchemaMap, prefix = "
   return out;
 }
 
+/** Prose from the schemas, with `backticked` words set as code. */
+export function Prose({ text }: { text?: string }) {
+  if (!text) return null;
+  return text.split("`").map((part, i) => (i % 2 ? <code key={i} className="rounded bg-muted px-1 font-mono text-[0.85em]">{part}</code> : part));
+}
+
 export function SchemaFields({ schema, components }: { schema: JsonSchema; components: SchemaMap }) {
   const fields = flattenFields(schema, components);
   if (!fields.length) return <p className="text-sm text-muted-foreground">{typeLabel(schema, components)}</p>;
@@ -71,7 +80,7 @@ export function SchemaFields({ schema, components }: { schema: JsonSchema; compo
             </TableCell>
             <TableCell className="font-mono text-xs text-muted-foreground">{f.type}</TableCell>
             <TableCell className="text-xs">
-              {f.description}
+              <Prose text={f.description} />
               {f.constraints.length > 0 && <span className="ml-1 text-muted-foreground">({f.constraints.join(", ")})</span>}
             </TableCell>
           </TableRow>
