@@ -1,5 +1,6 @@
 import { Schema, Types, type InferSchemaType } from "mongoose";
 import { defineModel } from "./define";
+import { propsField } from "./fields";
 
 // Who a visitor is, from trailmark('identify'|'payment') or the API: the link
 // that lets a payment without metadata find its visitor. Emails are kept only
@@ -15,6 +16,8 @@ const identitySchema = new Schema(
     userId: { type: String },
     emailHash: { type: String },
     name: { type: String },
+    // Traits from the API's identify metadata, as key/value pairs like goal props.
+    traits: propsField,
   },
   { timestamps: true },
 );

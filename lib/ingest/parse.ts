@@ -63,12 +63,13 @@ const languageSchema = z
   .optional()
   .catch(undefined);
 
-const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -");
+export const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -");
 
 const propValue = z.union([z.string().max(LIMITS.propValue), z.number(), z.boolean(), z.null()], {
   error: `must be a string of at most ${LIMITS.propValue} characters, a number or a boolean`,
 });
-const propsSchema = z
+/** Custom properties as callers send them (an object), stored as key/value pairs. */
+export const propsSchema = z
   .record(z.string().min(1).max(LIMITS.propKey), propValue)
   .refine((o) => Object.keys(o).length <= LIMITS.props, `at most ${LIMITS.props} properties`)
   .transform((o) =>

@@ -3,7 +3,7 @@ import { EventEmitter } from "node:events";
 /** What the real-time page shows of an accepted event: no ids beyond the visitor's. */
 export type LiveEvent = { websiteId: string; type: string; name?: string; path: string; visitorId: string; country?: string; channel?: string; referrerDomain?: string; timestamp: string };
 
-const ACTIVE_MS = 5 * 60 * 1000;
+export const ACTIVE_MS = 5 * 60 * 1000;
 
 // In-process only: each app instance streams the events it accepted. A
 // multi-instance deployment would put a pub/sub between them.
@@ -25,15 +25,18 @@ class Realtime {
 
   /** Visitors with an event in the last five minutes. */
   activeVisitors(websiteId: string, now = Date.now()): number {
+    return this.activeVisitorIds(websiteId, now).length;
+  }
+
+  /** Their ids, so a caller can merge them with what other instances wrote to the store. */
+  activeVisitorIds(websiteId: string, now = Date.now()): string[] {
     const visitors = this.lastSeen.get(websiteId);
-    if (!visitors) return 0;
+    if (!visitors) return [];
     for (const [id, at] of visitors) {
       if (now - at <= ACTIVE_MS) break;
       visitors.delete(id);
     }
-    let n = 0;
-    for (const at of visitors.values()) if (now - at <= ACTIVE_MS) n++;
-    return n;
+    return [...visitors].flatMap(([id, at]) => (now - at <= ACTIVE_MS ? [id] : []));
   }
 
   subscribe(websiteId: string, listener: (e: LiveEvent) => void): () => void {

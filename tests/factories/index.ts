@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
-import { PageView, Payment, Session, User, Website } from "@/models";
+import { GoalEvent, PageView, Payment, Session, User, Website } from "@/models";
 
 const id = () => randomBytes(8).toString("hex");
 
@@ -10,11 +10,16 @@ export async function makeWebsite(overrides: Record<string, unknown> = {}) {
 }
 
 /** A visit with its pageviews; `paths` are viewed one minute apart from `at`. */
-export async function makeVisit(websiteId: Types.ObjectId, at: Date, opts: { visitorId?: string; paths?: string[]; country?: string; device?: string; channel?: string } = {}) {
+export async function makeVisit(
+  websiteId: Types.ObjectId,
+  at: Date,
+  opts: { visitorId?: string; paths?: string[]; country?: string; device?: string; channel?: string; context?: Record<string, string> } = {},
+) {
   const visitorId = opts.visitorId ?? id();
   const sessionId = id();
   const paths = opts.paths ?? ["/"];
-  const context = { websiteId, visitorId, sessionId, country: opts.country ?? "US", device: opts.device ?? "desktop", channel: opts.channel ?? "Direct" };
+  // `context`: more visit fields (utmCampaign, city, browser...) copied like ingest copies them.
+  const context = { websiteId, visitorId, sessionId, country: opts.country ?? "US", device: opts.device ?? "desktop", channel: opts.channel ?? "Direct", ...opts.context };
   await PageView.insertMany(paths.map((path, i) => ({ ...context, path, timestamp: new Date(at.getTime() + i * 60_000) })));
   return Session.create({
     ...context, startedAt: at, lastSeenAt: new Date(at.getTime() + (paths.length - 1) * 60_000),
@@ -22,6 +27,17 @@ export async function makeVisit(websiteId: Types.ObjectId, at: Date, opts: { vis
   });
 }
 
-export async function makePayment(websiteId: Types.ObjectId, at: Date, amount: number, opts: { refundedAmount?: number; currency?: string } = {}) {
-  return Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency: opts.currency ?? "USD", refundedAmount: opts.refundedAmount ?? 0, timestamp: at });
+export async function makePayment(
+  websiteId: Types.ObjectId,
+  at: Date,
+  amount: number,
+  opts: { refundedAmount?: number; currency?: string; visitorId?: string; renewal?: boolean; status?: "paid" | "refunded" | "partially_refunded" } = {},
+) {
+  const { refundedAmount = 0, currency = "USD", ...rest } = opts;
+  return Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency, refundedAmount, timestamp: at, ...rest });
+}
+
+/** A goal event as ingest writes it, for a visitor's session. */
+export async function makeGoalEvent(websiteId: Types.ObjectId, at: Date, opts: { visitorId: string; sessionId?: string; name: string }) {
+  return GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
 }

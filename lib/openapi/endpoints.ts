@@ -1,0 +1,84 @@
+import * as req from "@/lib/schemas/api-v1";
+import * as res from "@/lib/schemas/api-v1-responses";
+import { type Endpoint, requestSchema, responseSchema } from "./registry";
+
+// Every endpoint of /api/v1, in the order the docs show them. Payments
+// (POST/DELETE /payments) and stats (/stats/overview|timeseries|breakdown)
+// join this list when they are built: one entry each, schemas in lib/schemas.
+
+const VISITOR = "f2b9c1d04a7e4e21";
+
+export const endpoints: Endpoint[] = [
+  {
+    method: "get",
+    path: "/visitors",
+    tag: "Visitors",
+    summary: "List visitors",
+    description:
+      "Visitors with a visit starting in the range (all time without `from`/`to`), most recently seen first. Filters combine with AND: `country`, `device` and `utm_campaign` must match one visit; `page` and `goal` must have happened in the range; `isCustomer` looks at every payment.",
+    query: req.listVisitorsQuerySchema,
+    responses: { 200: { description: "A page of visitors", schema: responseSchema("VisitorList", res.visitorListSchema) } },
+    example: { query: "from=2026-03-01&to=2026-03-31&country=DE&limit=20" },
+  },
+  {
+    method: "get",
+    path: "/visitors/{visitorId}",
+    tag: "Visitors",
+    summary: "Get one visitor",
+    description: "Identity (geo, browser, device of the latest visit), first touch, activity, profile from identify calls and payments with revenue.",
+    params: req.visitorParamsSchema,
+    responses: { 200: { description: "The visitor", schema: responseSchema("VisitorResponse", res.visitorResponseSchema) } },
+    errors: { 404: "No visitor with this id on the key's website" },
+    example: { pathParams: { visitorId: VISITOR } },
+  },
+  {
+    method: "post",
+    path: "/goals",
+    tag: "Events",
+    summary: "Record a goal",
+    description: "Records a goal for a visitor the website has seen, from your server (after a sign-up, a trial start...). It joins the visitor's latest visit and its source.",
+    body: requestSchema("GoalRequest", req.goalRequestSchema),
+    responses: { 201: { description: "Recorded", schema: responseSchema("GoalResponse", res.goalResponseSchema) } },
+    errors: { 404: "The website has never seen this visitor (`visitor_not_found`)", 415: "The body is not JSON" },
+    example: { body: { visitorId: VISITOR, name: "signup", props: { plan: "pro" } } },
+  },
+  {
+    method: "post",
+    path: "/identify",
+    tag: "Events",
+    summary: "Identify a visitor",
+    description: "Links a visitor to your user id (and optionally email, name, traits), so payments made without Trailmark metadata can still be matched to the visit that brought them.",
+    body: requestSchema("IdentifyRequest", req.identifyRequestSchema),
+    responses: { 200: { description: "The visitor's profile after the update", schema: responseSchema("IdentifyResponse", res.identifyResponseSchema) } },
+    errors: { 415: "The body is not JSON" },
+    example: { body: { visitorId: VISITOR, userId: "user_42", email: "ada@example.com", name: "Ada", metadata: { plan: "pro", seats: 3 } } },
+  },
+  {
+    method: "get",
+    path: "/realtime",
+    tag: "Realtime",
+    summary: "Active visitors",
+    description: "Distinct visitors with an event in the last five minutes, and the pages they viewed.",
+    responses: { 200: { description: "The current activity", schema: responseSchema("Realtime", res.realtimeSchema) } },
+  },
+  {
+    method: "get",
+    path: "/export",
+    tag: "Export",
+    summary: "Export raw events as CSV",
+    description:
+      "Streams pageviews, then goal events, oldest first, as RFC 4180 CSV with a header row. Text that could start a spreadsheet formula is prefixed with an apostrophe.",
+    query: req.exportQuerySchema,
+    responses: { 200: { description: "CSV, one event per row", contentType: "text/csv" } },
+    example: { query: "from=2026-03-01&to=2026-03-31&type=all" },
+  },
+  {
+    method: "get",
+    path: "/openapi.json",
+    tag: "Meta",
+    summary: "This document",
+    description: "The OpenAPI 3.1 description of /api/v1. No key needed.",
+    auth: false,
+    responses: { 200: { description: "An OpenAPI 3.1 document", contentType: "application/json" } },
+  },
+];

@@ -1,0 +1,100 @@
+// GET /api/v1/realtime and GET /api/v1/export (CSV).
+import { beforeAll, describe, expect, it } from "vitest";
+import { makeGoalEvent } from "../../../factories";
+import { expectApiError } from "../../../helpers/api";
+import { json, useV1, v1 } from "../../../helpers/api-v1";
+import { expectAccepted, postTrack, uid } from "../../../helpers/track";
+import { PageView } from "@/models/PageView";
+
+const t = useV1("v1realtime");
+
+/** A strict RFC 4180 reader, so the test does not trust the writer's own escaping. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    else field += c;
+  }
+  expect(field, "text after the last CRLF").toBe("");
+  return rows;
+}
+
+describe("GET /api/v1/realtime", () => {
+  it("counts distinct visitors active in the last five minutes, per website", async () => {
+    const [x, y] = [uid(), uid()];
+    for (const [visitorId, path] of [[x, "/a"], [x, "/b"], [y, "/a"]]) {
+      await expectAccepted(await postTrack(t.app.url, { type: "pageview", websiteId: t.a.id, url: `https://${t.a.domain}${path}`, visitorId, sessionId: `s${visitorId}` }));
+    }
+    const now = await json<{ activeVisitors: number; windowSeconds: number; pages: unknown[] }>(await v1(t.app.url, t.a.key, "GET", "/realtime"), 200);
+    expect(now).toMatchObject({ activeVisitors: 2, windowSeconds: 300 });
+    const other = await json<{ activeVisitors: number; pages: unknown[] }>(await v1(t.app.url, t.b.key, "GET", "/realtime"), 200);
+    expect(other).toMatchObject({ activeVisitors: 0, pages: [] });
+  });
+
+  it("lists the pages active visitors viewed once written", async () => {
+    await expect
+      .poll(async () => (await json<{ pages: unknown[] }>(await v1(t.app.url, t.a.key, "GET", "/realtime"), 200)).pages, { timeout: 5_000 })
+      .toEqual([{ path: "/a", visitors: 2 }, { path: "/b", visitors: 1 }]);
+  });
+});
+
+describe("GET /api/v1/export", () => {
+  const day = (d: number, h = 12) => new Date(Date.UTC(2026, 1, d, h));
+  const visitor = uid();
+  beforeAll(async () => {
+    await PageView.insertMany([
+      { websiteId: t.a.oid, visitorId: visitor, sessionId: "s1", timestamp: day(2), path: "/a,b", title: 'Say "hi"\nthere', country: "DE", device: "mobile", utmCampaign: "=cmd()" },
+      { websiteId: t.a.oid, visitorId: visitor, sessionId: "s1", timestamp: day(1), path: "/first", referrer: "https://x.example/?q=1,2" },
+      { websiteId: t.a.oid, visitorId: visitor, sessionId: "s2", timestamp: day(20), path: "/later" },
+      { websiteId: t.b.oid, visitorId: visitor, sessionId: "s9", timestamp: day(2), path: "/other-site" },
+    ]);
+    const goal = await makeGoalEvent(t.a.oid, day(3), { visitorId: visitor, sessionId: "s1", name: "signup" });
+    goal.props = [{ k: "plan", v: "pro, yearly" }];
+    await goal.save();
+  });
+
+  it("streams the range's pageviews then goals as escaped CSV", async () => {
+    const res = await v1(t.app.url, t.a.key, "GET", "/export?from=2026-02-01&to=2026-02-10");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(res.headers.get("content-disposition")).toMatch(/^attachment; filename="trailmark-[a-f0-9]{24}-all\.csv"$/);
+    const [header, ...rows] = parseCsv(await res.text());
+    expect(header.slice(0, 9)).toEqual(["type", "timestamp", "visitor_id", "session_id", "path", "name", "title", "props", "scroll_depth"]);
+    const col = (r: string[], name: string) => r[header.indexOf(name)];
+    expect(rows.map((r) => [r[0], col(r, "path"), col(r, "name")])).toEqual([["pageview", "/first", ""], ["pageview", "/a,b", ""], ["goal", "", "signup"]]);
+    expect(rows.every((r) => r.length === header.length)).toBe(true);
+    const tricky = rows[1];
+    expect(col(tricky, "title")).toBe('Say "hi"\nthere');
+    expect(col(tricky, "utm_campaign")).toBe("'=cmd()");
+    expect(col(tricky, "country")).toBe("DE");
+    expect(col(tricky, "timestamp")).toBe(day(2).toISOString());
+    expect(col(rows[0], "referrer")).toBe("https://x.example/?q=1,2");
+    expect(JSON.parse(col(rows[2], "props"))).toEqual({ plan: "pro, yearly" });
+  });
+
+  it("exports one type when asked, and only the key's website", async () => {
+    const goals = parseCsv(await (await v1(t.app.url, t.a.key, "GET", "/export?from=2026-02-01&to=2026-02-28&type=goals")).text());
+    expect(goals.slice(1).map((r) => r[0])).toEqual(["goal"]);
+    const b = parseCsv(await (await v1(t.app.url, t.b.key, "GET", "/export?from=2026-02-01&to=2026-02-28")).text());
+    expect(b.slice(1).map((r) => r[4])).toEqual(["/other-site"]);
+  });
+
+  it("answers an empty range with the header row alone", async () => {
+    const rows = parseCsv(await (await v1(t.app.url, t.a.key, "GET", "/export?from=2020-01-01&to=2020-01-02")).text());
+    expect(rows).toHaveLength(1);
+  });
+
+  it.each([["from=2026-02-01"], ["to=2026-02-01"], ["from=yesterday&to=2026-02-01"], ["from=2026-02-01&to=2026-02-02&type=sessions"]])("rejects %s with 400", async (q) => {
+    await expectApiError(await v1(t.app.url, t.a.key, "GET", `/export?${q}`), 400, "invalid_input");
+  });
+});
