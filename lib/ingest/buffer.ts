@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Types, type AnyBulkWriteOperation } from "mongoose";
+import { bulkWriteInChunks } from "@/lib/bulk-write";
 import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
@@ -67,11 +68,11 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
     }
   }
   const sessionOps = sessions.ops();
-  if (sessionOps.length) await Session.bulkWrite(sessionOps, { ordered: true });
+  await bulkWriteInChunks(Session, sessionOps, { ordered: true });
   await insertIgnoringDuplicates(PageView, pageviews);
   await insertIgnoringDuplicates(GoalEvent, goals);
-  if (scrolls.length) await PageView.bulkWrite(scrolls, { ordered: false });
-  if (identities.length) await Identity.bulkWrite(identities, { ordered: true });
+  await bulkWriteInChunks(PageView, scrolls, { ordered: false });
+  await bulkWriteInChunks(Identity, identities, { ordered: true });
 }
 
 /**

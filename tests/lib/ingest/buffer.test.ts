@@ -41,6 +41,17 @@ describe("writeBatch + sessionize", () => {
     expect(v2.map((s) => [s.entryPage, s.pageviews, s.bounce])).toEqual([["/", 2, false], ["/b", 1, true]]);
     expect(await Session.countDocuments({ websiteId: site, visitorId: "v3" })).toBe(2);
   });
+
+  it("updates 150 existing sessions in one batch (FerretDB stalls on one update command of ~100 statements)", async () => {
+    const site = await websiteId();
+    const visits = Array.from({ length: 150 }, (_, i) => i);
+    await writeBatch(visits.map((i) => pageview(site, `m${i}`, "/", "2026-05-04T10:00:00Z", `ms${i}`)));
+    resetSessionCache(); // as after a restart: every session must be read back and updated in the store
+    await writeBatch(visits.map((i) => pageview(site, `m${i}`, "/next", "2026-05-04T10:03:00Z", `ms${i}`)));
+    const sessions = await Session.find({ websiteId: site }).lean();
+    expect(sessions).toHaveLength(150);
+    expect(sessions.every((s) => s.pageviews === 2 && s.exitPage === "/next" && s.bounce === false)).toBe(true);
+  }, 30_000);
 });
 
 describe("WriteBuffer durability", () => {
