@@ -112,7 +112,7 @@ export function buildOpenApiDocument(origin = "https://trailmark.example.com", e
       title: "Trailmark API",
       version: "1.0.0",
       description:
-        "Read visitors and write goals and identities of one website. Authenticate with `Authorization: Bearer <key>` (a key is created per website in its settings and bound to it). Each key may make 600 requests per minute by default; responses carry X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (seconds until the budget is full). Errors are `{\"error\": {\"code\", \"message\"}}`.",
+        "Read visitors and write goals, identities and payments of one website. Authenticate with `Authorization: Bearer <key>` (a key is created per website in its settings and bound to it). Each key may make 600 requests per minute by default; responses carry X-RateLimit-Limit, X-RateLimit-Remaining and X-RateLimit-Reset (seconds until the budget is full). Errors are `{\"error\": {\"code\", \"message\"}}`.",
     },
     servers: [{ url: `${origin}/api/v1` }],
     tags: [...new Set(endpoints.map((e) => e.tag))].map((name) => ({ name })),

@@ -2,9 +2,9 @@ import * as req from "@/lib/schemas/api-v1";
 import * as res from "@/lib/schemas/api-v1-responses";
 import { type Endpoint, requestSchema, responseSchema } from "./registry";
 
-// Every endpoint of /api/v1, in the order the docs show them. Payments
-// (POST/DELETE /payments) and stats (/stats/overview|timeseries|breakdown)
-// join this list when they are built: one entry each, schemas in lib/schemas.
+// Every endpoint of /api/v1, in the order the docs show them. Stats
+// (/stats/overview|timeseries|breakdown) join this list when they are built:
+// one entry each, schemas in lib/schemas.
 
 const VISITOR = "f2b9c1d04a7e4e21";
 
@@ -52,6 +52,32 @@ export const endpoints: Endpoint[] = [
     responses: { 200: { description: "The visitor's profile after the update", schema: responseSchema("IdentifyResponse", res.identifyResponseSchema) } },
     errors: { 415: "The body is not JSON" },
     example: { body: { visitorId: VISITOR, userId: "user_42", email: "ada@example.com", name: "Ada", metadata: { plan: "pro", seats: 3 } } },
+  },
+  {
+    method: "post",
+    path: "/payments",
+    tag: "Payments",
+    summary: "Record a payment",
+    description:
+      "Records a payment made outside the supported providers' webhooks, attributed to a visitor: the `visitorId` given, else a visitor identified with the `userId` or `email`, else the customer's earlier payment (`customerId` or email), else unattributed (still counted in revenue). A visitor id the website has never seen is not trusted. Idempotent by `transactionId`: the first call answers 201, a repeat with the same amount and currency answers 200 with the stored payment. Send the same call again with `refunded: true` (full) or `refundedAmount` (partial; the total refunded so far) to record a refund; refunds only grow.",
+    body: requestSchema("PaymentRequest", req.paymentRequestSchema),
+    responses: {
+      201: { description: "Recorded", schema: responseSchema("PaymentResponse", res.paymentResponseSchema) },
+      200: { description: "Already recorded: the stored payment, with any refund this call reported", schema: res.paymentResponseSchema },
+    },
+    errors: { 409: "This transactionId is recorded with another amount or currency (`transaction_conflict`); nothing changed", 415: "The body is not JSON" },
+    example: { body: { transactionId: "ch_3PqR7x", amount: 4900, currency: "usd", visitorId: VISITOR, email: "ada@example.com", renewal: false } },
+  },
+  {
+    method: "delete",
+    path: "/payments",
+    tag: "Payments",
+    summary: "Delete a payment",
+    description: "Removes a payment recorded through this API, with its refunds and its events on the visitor's timeline. Payments from webhooks are not affected.",
+    query: req.deletePaymentQuerySchema,
+    responses: { 204: { description: "Deleted" } },
+    errors: { 404: "No payment with this transactionId on the key's website (`payment_not_found`)" },
+    example: { query: "transactionId=ch_3PqR7x" },
   },
   {
     method: "get",

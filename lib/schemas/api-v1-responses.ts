@@ -49,9 +49,9 @@ export const visitorListSchema = z.object({
   nextCursor: maybe(z.string()).describe("Pass as `cursor` for the next page; null on the last page"),
 });
 
-const touchSchema = z.object({
+// Where a visit came from: shared by a visitor's first touch and a payment's touches.
+const sourceFields = {
   channel: maybe(z.string()),
-  referrer: maybe(z.string()),
   referrerDomain: maybe(z.string()),
   utmSource: maybe(z.string()),
   utmMedium: maybe(z.string()),
@@ -59,6 +59,11 @@ const touchSchema = z.object({
   utmTerm: maybe(z.string()),
   utmContent: maybe(z.string()),
   landingPage: maybe(z.string()),
+};
+
+const touchSchema = z.object({
+  ...sourceFields,
+  referrer: maybe(z.string()),
   at: isoTime,
 });
 
@@ -106,6 +111,29 @@ export const visitorDetailSchema = z.object({
 });
 export const visitorResponseSchema = z.object({ visitor: visitorDetailSchema });
 
+const paymentTouchSchema = z.object({
+  ...sourceFields,
+  country: maybe(z.string()),
+  device: maybe(z.string()),
+  at: maybe(isoTime).describe("When that visit started"),
+});
+
+export const apiPaymentSchema = z.object({
+  id: z.string(),
+  transactionId: z.string(),
+  amount: z.number().int().describe("Minor units"),
+  refundedAmount: z.number().int(),
+  currency: z.string().describe("ISO 4217, upper case"),
+  renewal: z.boolean(),
+  status: z.enum(["paid", "refunded", "partially_refunded"]),
+  visitorId: maybe(z.string()).describe("The visitor the payment is attributed to; null when unattributed"),
+  matchedBy: z.enum(["metadata", "identity", "customer", "none"]).describe("`metadata`: the visitorId given; `identity`: a visitor identified with the userId or email; `customer`: the customer's earlier payment; `none`: unattributed (still counted in revenue)"),
+  firstTouch: maybe(paymentTouchSchema).describe("The visit that first brought the visitor"),
+  lastTouch: maybe(paymentTouchSchema).describe("The latest visit started before the payment"),
+  timestamp: isoTime,
+});
+export const paymentResponseSchema = z.object({ payment: apiPaymentSchema });
+
 export const realtimeSchema = z.object({
   activeVisitors: z.number().int().describe("Distinct visitors with an event in the last 5 minutes"),
   pages: z.array(z.object({ path: z.string(), visitors: z.number().int() })).describe("Pages viewed in the last 5 minutes, by visitors"),
@@ -119,4 +147,6 @@ export type VisitorSummary = z.infer<typeof visitorSummarySchema>;
 export type VisitorList = z.infer<typeof visitorListSchema>;
 export type VisitorDetail = z.infer<typeof visitorDetailSchema>;
 export type PaymentSummary = z.infer<typeof paymentSummarySchema>;
+export type ApiPayment = z.infer<typeof apiPaymentSchema>;
+export type PaymentTouch = z.infer<typeof paymentTouchSchema>;
 export type Realtime = z.infer<typeof realtimeSchema>;

@@ -31,6 +31,37 @@ export const identifyRequestSchema = z
   })
   .strict();
 
+// ISO 4217 codes the runtime knows (Intl), so "ABC" is refused as well as "dollars".
+const CURRENCIES = new Set(Intl.supportedValuesOf("currency"));
+const minorUnits = z.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER);
+const transactionIdSchema = z.string().trim().min(1).max(200).describe("Your id of the payment (e.g. the provider's charge or order id); the key that makes the call idempotent");
+
+export const paymentRequestSchema = z
+  .object({
+    transactionId: transactionIdSchema,
+    amount: minorUnits.describe("Integer minor units (cents): 4900 is 49.00 USD"),
+    currency: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z]{3}$/, "must be a 3-letter ISO 4217 code")
+      .transform((c) => c.toUpperCase())
+      .refine((c) => CURRENCIES.has(c), "must be an ISO 4217 currency code")
+      .describe("ISO 4217, any case, e.g. `usd`"),
+    visitorId: visitorIdSchema.optional().describe("`trailmark.visitorId()` of the buyer: the strongest match"),
+    email: z.string().trim().max(LIMITS.email).pipe(z.email()).optional().describe("Matches a visitor identified with this email; kept only as a salted hash, never returned"),
+    userId: z.string().trim().min(1).max(LIMITS.userId).optional().describe("Matches a visitor identified (POST /identify) with this user id"),
+    customerId: z.string().trim().min(1).max(200).optional().describe("Your customer id: later payments of the customer follow the first one's visitor"),
+    renewal: z.boolean().optional().describe("A subscription renewal rather than a new purchase (default false)"),
+    refunded: z.boolean().optional().describe("`true`: the whole amount was refunded"),
+    refundedAmount: minorUnits.optional().describe("A partial refund: the total refunded so far, in minor units, at most `amount`"),
+    timestamp: z.iso.datetime({ offset: true }).transform((s) => new Date(s)).optional().describe("When it was paid, ISO 8601 (default: now)"),
+  })
+  .strict()
+  .refine((p) => !(p.refunded !== undefined && p.refundedAmount !== undefined), { message: "give `refunded` or `refundedAmount`, not both", path: ["refundedAmount"] })
+  .refine((p) => p.refundedAmount === undefined || p.refundedAmount <= p.amount, { message: "cannot exceed `amount`", path: ["refundedAmount"] });
+
+export const deletePaymentQuerySchema = z.object({ transactionId: transactionIdSchema }).strict();
+
 // A query-string date: a day in the website's time zone, or an ISO instant.
 const dateBound = z
   .string()
@@ -68,6 +99,7 @@ export const exportQuerySchema = z
 
 export type GoalRequest = z.infer<typeof goalRequestSchema>;
 export type IdentifyRequest = z.infer<typeof identifyRequestSchema>;
+export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
 export type ListVisitorsQuery = z.infer<typeof listVisitorsQuerySchema>;
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
 

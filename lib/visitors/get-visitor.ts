@@ -2,6 +2,7 @@ import { Types } from "mongoose";
 import type { ApiWebsite } from "@/lib/auth/with-api-key";
 import { connectDb } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
+import { paymentMoneyOf } from "@/lib/payments/api-payments";
 import type { PaymentSummary, VisitorDetail } from "@/lib/schemas/api-v1-responses";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey, type IdentityDoc } from "@/models/Identity";
@@ -31,17 +32,7 @@ function tally<T>(items: T[], key: (t: T) => string, at: (t: T) => Date) {
 }
 
 function money(payments: PaymentDoc[], currency: string): VisitorDetail["money"] {
-  const list: PaymentSummary[] = payments.map((p) => ({
-    id: String(p._id),
-    provider: p.provider,
-    transactionId: p.transactionId,
-    amount: p.amount,
-    refundedAmount: p.refundedAmount ?? 0,
-    currency: p.currency,
-    renewal: !!p.renewal,
-    status: p.status ?? "paid",
-    timestamp: p.timestamp.toISOString(),
-  }));
+  const list: PaymentSummary[] = payments.map((p) => ({ ...paymentMoneyOf(p), provider: p.provider }));
   // Totals in the website's currency only: adding yen to dollars means nothing.
   const inCurrency = list.filter((p) => p.currency === currency);
   const grossRevenue = inCurrency.reduce((n, p) => n + p.amount, 0);
