@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MongoClient } from "mongodb";
+import { preparePatchedFerret } from "./ferretdb/patch.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ferretSrc = path.join(root, "scripts", "ferretdb");
@@ -63,10 +64,11 @@ export function buildFerret() {
   mkdirSync(path.dirname(bin), { recursive: true });
   log("building the embedded FerretDB store (first run only, about two minutes)...");
   const started = Date.now();
+  const work = preparePatchedFerret(ferretSrc, path.join(root, ".data", "ferretdb-src"));
   const res = spawnSync("go", ["build", "-trimpath", "-o", bin, "."], {
     cwd: ferretSrc,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, CGO_ENABLED: "0" },
+    env: { ...process.env, CGO_ENABLED: "0", GOWORK: work },
   });
   if (res.status !== 0) throw new Error("go build of the embedded store failed (see output above)");
   log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);

@@ -67,8 +67,8 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
       }
     }
   }
-  const sessionOps = sessions.ops();
-  await bulkWriteInChunks(Session, sessionOps, { ordered: true });
+  await bulkWriteInChunks(Session, sessions.upserts(), { ordered: false, parallel: 4 });
+  await bulkWriteInChunks(Session, sessions.pointers(), { ordered: true });
   await insertIgnoringDuplicates(PageView, pageviews);
   await insertIgnoringDuplicates(GoalEvent, goals);
   await bulkWriteInChunks(PageView, scrolls, { ordered: false });

@@ -77,7 +77,7 @@ type Pending = { websiteId: Types.ObjectId; state: State; insert: Record<string,
  */
 export class SessionBatch {
   private readonly pending = new Map<string, Pending>();
-  private readonly pointers = new Map<string, string>();
+  private readonly splits = new Map<string, string>();
 
   /** Returns the event's session and the session's first-touch source, which every event of the visit carries. */
   async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string }> {
@@ -87,7 +87,7 @@ export class SessionBatch {
     let state = states.get(key) ?? (await loadState(e.websiteId, root));
     if (state && now - state.lastSeenAt > SESSION_IDLE_MS) {
       state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context), recent: {} };
-      this.pointers.set(sessionKey(e.websiteId, root), state.sessionId);
+      this.splits.set(sessionKey(e.websiteId, root), state.sessionId);
     }
     state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context), recent: {} };
     const scrollTarget = e.type === "scroll" ? state.recent[e.path] : undefined;
@@ -114,7 +114,8 @@ export class SessionBatch {
     return { sessionId: state.sessionId, source: state.source, scrollTarget };
   }
 
-  ops(): AnyBulkWriteOperation[] {
+  /** One upsert per session touched by the batch; they touch distinct documents. */
+  upserts(): AnyBulkWriteOperation[] {
     const ops: AnyBulkWriteOperation[] = [];
     for (const [id, p] of this.pending) {
       const s = p.state;
@@ -129,8 +130,12 @@ export class SessionBatch {
         },
       });
     }
-    for (const [rootId, latest] of this.pointers) ops.push({ updateOne: { filter: { _id: rootId }, update: { $set: { continuedAs: latest } } } });
     return ops;
+  }
+
+  /** Points each split visit's root document at its latest part; run after upserts(), which may create the root. */
+  pointers(): AnyBulkWriteOperation[] {
+    return [...this.splits].map(([rootId, latest]) => ({ updateOne: { filter: { _id: rootId }, update: { $set: { continuedAs: latest } } } }));
   }
 }
 

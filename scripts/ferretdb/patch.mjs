@@ -1,0 +1,41 @@
+// FerretDB v1.24.2's SQLite backend finds a document by _id with the SQL
+// expression `_ferretdb_sjson->'$._id'`, but creates the unique _id index on
+// `_ferretdb_sjson->"_id"`. SQLite matches expression indexes by their text, so
+// every find, update and delete by _id scans the whole table (EXPLAIN QUERY
+// PLAN: SCAN instead of SEARCH ... USING INDEX): an update by _id costs ~11 ms
+// at 2,000 documents and grows with the collection. Both spell the same JSON
+// path, so the build uses the index's spelling. The module is copied out of the
+// Go module cache and patched under .data/; nothing of FerretDB is committed.
+import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+
+const MODULE = "github.com/FerretDB/FerretDB";
+const FILE = "internal/backends/sqlite/metadata/metadata.go";
+const BEFORE = `IDColumn = DefaultColumn + "->'$._id'"`;
+const AFTER = `IDColumn = DefaultColumn + "->\\"_id\\""`;
+
+function go(args, cwd) {
+  const res = spawnSync("go", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  if (res.status !== 0) throw new Error(`go ${args.join(" ")} failed`);
+  return res.stdout.trim();
+}
+
+/** Writes a go.work that builds `moduleDir` against the patched FerretDB; returns its path. */
+export function preparePatchedFerret(moduleDir, workDir) {
+  const [version, cached] = go(["list", "-m", "-f", "{{.Version}} {{.Dir}}", MODULE], moduleDir).split(" ");
+  const copy = path.join(workDir, `FerretDB@${version}`);
+  mkdirSync(workDir, { recursive: true });
+  rmSync(copy, { recursive: true, force: true });
+  cpSync(cached, copy, { recursive: true });
+  // The module cache is read-only; the copy must be writable to patch and to delete later.
+  spawnSync("chmod", ["-R", "u+w", copy]);
+  const file = path.join(copy, FILE);
+  chmodSync(file, 0o644);
+  const source = readFileSync(file, "utf8");
+  if (!source.includes(BEFORE)) throw new Error(`FerretDB ${version}: ${FILE} no longer has ${BEFORE}; check the _id index patch in ${import.meta.filename}`);
+  writeFileSync(file, source.replace(BEFORE, AFTER));
+  const work = path.join(workDir, "go.work");
+  writeFileSync(work, `go 1.24\n\nuse ${moduleDir}\n\nreplace ${MODULE} ${version} => ./FerretDB@${version}\n`);
+  return work;
+}
