@@ -25,4 +25,6 @@ export function buildIfStale(env = process.env) {
   process.stderr.write("[build] building the app (next build)...\n");
   const res = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (res.status !== 0) throw new Error("next build failed");
+  const ingest = spawnSync(process.execPath, [path.join(root, "scripts", "build-ingest.mjs")], { cwd: root, stdio: "inherit", env });
+  if (ingest.status !== 0) throw new Error("bundling the /api/track handler failed");
 }

@@ -4,7 +4,9 @@
 //   header (overwriting any client-sent value) for /api/track's client IP;
 // - on SIGTERM/SIGINT, stop accepting, flush the ingest buffer, then exit, so
 //   every acknowledged event is in the store (or still in its log on disk).
+import { existsSync } from "node:fs";
 import http from "node:http";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import next from "next";
@@ -18,7 +20,24 @@ const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// /api/track is answered here, before Next.js routes the request (see
+// lib/ingest/node-handler.ts); without the bundle it falls through to the route.
+const bundle = path.join(root, process.env.NEXT_DIST_DIR || ".next", "trailmark-ingest.cjs");
+// TRAILMARK_TRACK_VIA_NEXT=1 turns the fast path off (tests compare the two).
+const viaNext = process.env.TRAILMARK_TRACK_VIA_NEXT === "1";
+const track = !viaNext && existsSync(bundle) ? createRequire(import.meta.url)(bundle).handleTrack : null;
+if (!track && !viaNext) process.stderr.write(`[server] ${bundle} is missing (npm run build makes it): /api/track goes through Next.js, slower\n`);
+const isTrack = (url = "") => url === "/api/track" || url.startsWith("/api/track?");
+
 const server = http.createServer((req, res) => {
+  if (track && isTrack(req.url)) {
+    track(req, res).catch((err) => {
+      process.stderr.write(`[server] /api/track: ${err?.stack ?? err}\n`);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ error: { code: "internal_error", message: "Something went wrong on our side" } }));
+    });
+    return;
+  }
   req.headers[SOCKET_IP_HEADER] = req.socket.remoteAddress ?? "";
   handle(req, res);
 });

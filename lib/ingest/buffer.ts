@@ -25,7 +25,11 @@ export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
 
 const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
 const FLUSH_AT = 1000;
-const MAX_IN_MEMORY = 50_000;
+// Events written per writeBatch call. Under load a flush takes everything that
+// queued while the previous one ran; writing it as one batch lets a busy
+// session's events share one session upsert, the costly write on this store.
+const WRITE_BATCH = 10_000;
+const MAX_IN_MEMORY = 20_000;
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000 || /E11000|duplicate key/.test(String((err as Error).message));
 
@@ -165,13 +169,13 @@ export class WriteBuffer {
         this.queue = []; // everything queued is also in the sealed segments
         for (const file of segments) {
           const events = EventLog.read(file).map((l) => JSON.parse(l) as BufferedEvent);
-          for (let i = 0; i < events.length; i += FLUSH_AT) await this.write(events.slice(i, i + FLUSH_AT));
+          for (let i = 0; i < events.length; i += WRITE_BATCH) await this.write(events.slice(i, i + WRITE_BATCH));
           EventLog.remove(file);
           this.sealed = this.sealed.filter((s) => s !== file);
         }
         this.diskOnly = false;
       } else {
-        for (let i = 0; i < batch.length; i += FLUSH_AT) await this.write(batch.slice(i, i + FLUSH_AT));
+        for (let i = 0; i < batch.length; i += WRITE_BATCH) await this.write(batch.slice(i, i + WRITE_BATCH));
         for (const file of segments) EventLog.remove(file);
         this.sealed = this.sealed.filter((s) => !segments.includes(s));
       }

@@ -13,6 +13,9 @@ export class TrackInputError extends ApiError {
   }
 }
 
+/** Bytes of a POST /api/track body; larger is a 413. */
+export const MAX_TRACK_BODY = 16 * 1024;
+
 export const LIMITS = {
   url: 2000,
   referrer: 2000,

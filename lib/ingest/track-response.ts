@@ -10,17 +10,28 @@ export const CORS_HEADERS = {
   "Access-Control-Expose-Headers": "X-Trailmark-Dropped",
 } as const;
 
-export function accepted(outcome: IngestOutcome): Response {
-  const headers: Record<string, string> = { ...CORS_HEADERS };
-  if (!outcome.accepted) headers["X-Trailmark-Dropped"] = outcome.reason;
-  return new Response(null, { status: 202, headers });
-}
+/**
+ * A /api/track answer as plain parts: the Next route turns it into a Response,
+ * the production server's fast path (lib/ingest/node-handler.ts) writes it to
+ * the socket; both answer byte for byte the same.
+ */
+export type TrackReply = { status: number; headers: Record<string, string>; body: Buffer | string | null };
 
 // 1x1 transparent GIF (43 bytes, with the image data's end code).
 const GIF = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
 
-export function pixel(outcome?: IngestOutcome): Response {
+export function acceptedReply(outcome: IngestOutcome): TrackReply {
+  const headers: Record<string, string> = { ...CORS_HEADERS };
+  if (!outcome.accepted) headers["X-Trailmark-Dropped"] = outcome.reason;
+  return { status: 202, headers, body: null };
+}
+
+export function pixelReply(outcome?: IngestOutcome): TrackReply {
   const headers: Record<string, string> = { ...CORS_HEADERS, "Content-Type": "image/gif", "Cache-Control": "no-store, max-age=0" };
   if (outcome && !outcome.accepted) headers["X-Trailmark-Dropped"] = outcome.reason;
-  return new Response(GIF, { status: 200, headers });
+  return { status: 200, headers, body: GIF };
 }
+
+export const preflightReply = (): TrackReply => ({ status: 204, headers: { ...CORS_HEADERS }, body: null });
+
+export const toResponse = (r: TrackReply): Response => new Response(r.body as BodyInit | null, { status: r.status, headers: r.headers });

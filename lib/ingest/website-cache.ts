@@ -10,7 +10,11 @@ export type IngestWebsite = { id: string; domain: string; settings: IngestSettin
 // for a deleted site does not become a flood of queries.
 const TTL_MS = 30_000;
 const MISS_TTL_MS = 5_000;
-const cache = new Map<string, { at: number; site: IngestWebsite | null }>();
+// On globalThis: the production server's /api/track fast path is a separate
+// bundle in the same process, and a settings change made through Next.js
+// (forgetWebsite) must reach it.
+const holder = globalThis as unknown as { __trailmarkWebsiteCache?: Map<string, { at: number; site: IngestWebsite | null }> };
+const cache = (holder.__trailmarkWebsiteCache ??= new Map());
 
 export async function resolveWebsite(id: string, now = Date.now()): Promise<IngestWebsite | null> {
   const hit = cache.get(id);

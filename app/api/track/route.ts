@@ -1,22 +1,23 @@
 import { toErrorResponse } from "@/lib/http/errors";
 import { readLimitedText } from "@/lib/http/limited-body";
-import { parsePixelQuery, parseTrackBody } from "@/lib/ingest/parse";
+import { MAX_TRACK_BODY, parsePixelQuery, parseTrackBody } from "@/lib/ingest/parse";
 import { ingest } from "@/lib/ingest/pipeline";
 import { socketIpOf } from "@/lib/ingest/socket-ip";
-import { accepted, CORS_HEADERS, pixel } from "@/lib/ingest/track-response";
+import { acceptedReply, CORS_HEADERS, pixelReply, preflightReply, toResponse } from "@/lib/ingest/track-response";
 
+// `npm start` answers /api/track before Next.js sees it (scripts/server.mjs and
+// lib/ingest/node-handler.ts, the same steps without the framework's overhead);
+// this route serves `next dev` and hosts that run Next.js by itself.
 export const dynamic = "force-dynamic";
 
-const MAX_BODY = 16 * 1024;
-
 export function OPTIONS() {
-  return new Response(null, { status: 204, headers: CORS_HEADERS });
+  return toResponse(preflightReply());
 }
 
 export async function POST(req: Request) {
   try {
-    const event = parseTrackBody(await readLimitedText(req, MAX_BODY));
-    return accepted(await ingest({ event, headers: req.headers, socketIp: socketIpOf(req) }));
+    const event = parseTrackBody(await readLimitedText(req, MAX_TRACK_BODY));
+    return toResponse(acceptedReply(await ingest({ event, headers: req.headers, socketIp: socketIpOf(req) })));
   } catch (err) {
     const res = toErrorResponse(err);
     for (const [k, v] of Object.entries(CORS_HEADERS)) res.headers.set(k, v);
@@ -28,9 +29,8 @@ export async function POST(req: Request) {
 export async function GET(req: Request) {
   try {
     const event = parsePixelQuery(new URL(req.url).searchParams);
-    return pixel(await ingest({ event, headers: req.headers, socketIp: socketIpOf(req) }));
+    return toResponse(pixelReply(await ingest({ event, headers: req.headers, socketIp: socketIpOf(req) })));
   } catch {
-    return pixel();
+    return toResponse(pixelReply());
   }
 }
-
