@@ -17,7 +17,7 @@ export async function buildTracker() {
     bundle: true,
     minify: true,
     format: "iife",
-    target: "es2017",
+    target: "es2020",
     legalComments: "none",
     write: false,
     logLevel: "silent",

@@ -101,7 +101,8 @@ export const trackBodySchema = z
     sessionId: opt(clientId),
     name: opt(z.string().trim().min(1).max(LIMITS.name)),
     props: opt(propsSchema),
-    scrollDepth: opt(z.number().min(0).max(100).transform(Math.round)),
+    // A page overscrolled (iOS bounce) can read a little past 100; it means "all of it".
+    scrollDepth: opt(z.number().min(0).max(200).transform((v) => Math.min(100, Math.round(v)))),
     screen: z.preprocess(absentIfNull, screenSchema),
     language: z.preprocess(absentIfNull, languageSchema),
     userId: opt(z.string().trim().min(1).max(LIMITS.userId)),

@@ -9,7 +9,8 @@ let last: string;
 let page: string | 0 | false; // set while a scroll event is due for the current page
 let depth = 0;
 
-const measure = () => (depth = Math.max(depth, Math.min(100, (((scrollY + innerHeight) * 100) / d.documentElement.scrollHeight) | 0)));
+// Overscroll (iOS bounce) can read past 100: the server caps it.
+const measure = () => (depth = Math.max(depth, (((scrollY + innerHeight) * 100) / d.documentElement.scrollHeight) | 0));
 
 // Scroll events carry the url of the page they describe: by the time an SPA
 // navigation is seen, location already shows the next page. A page never
@@ -28,6 +29,8 @@ export const pageview = () => {
 };
 
 const click = (e: MouseEvent) => {
+  // auxclick covers the middle button (a link opened in a new tab), not the right one's menu.
+  if (e.button > 1) return;
   const t = e.target as Element;
   const g = t.closest("[data-goal]");
   // An <a> without href has protocol ":", so the http test skips it.
@@ -60,6 +63,7 @@ export const listen = () => {
   // Fragment navigations fire popstate too, which covers hash routers.
   on("popstate", nav);
   on("click", click, true);
+  on("auxclick", click, true);
   if (trackScroll) {
     on("scroll", measure);
     // Leaving the page (closing, navigating away) also turns it hidden.

@@ -7,7 +7,7 @@ type Ids = { visitorId?: string; sessionId?: string };
 type Api = ((cmd: string, a?: any, b?: object) => void) & { q?: IArguments[]; visitorId?: () => string | undefined; sessionId?: () => string | undefined };
 
 const w = window as unknown as { trailmark?: Api };
-const queued = (w.trailmark && w.trailmark.q) || [];
+const queued = w.trailmark?.q || [];
 
 const tm: Api = (cmd, a, b) => {
   if (cmd == "goal") send(cmd, { name: a, props: b });

@@ -69,10 +69,11 @@ describe("parseTrackBody", () => {
     expect(parseTrackBody(body({ type: "identify", userId: "user_42", name: "Ada" }))).toMatchObject({ userId: "user_42", name: "Ada" });
   });
 
-  it("rounds scroll depth and keeps it within 0..100", () => {
+  it("rounds scroll depth, caps an overscrolled page at 100 and refuses nonsense", () => {
     expect(parseTrackBody(body({ type: "scroll", scrollDepth: 74.6 })).scrollDepth).toBe(75);
     expect(parseTrackBody(body({ type: "scroll", scrollDepth: 0 })).scrollDepth).toBe(0);
-    expect(errorOf(() => parseTrackBody(body({ type: "scroll", scrollDepth: 101 }))).code).toBe("invalid_input");
+    expect(parseTrackBody(body({ type: "scroll", scrollDepth: 112 })).scrollDepth).toBe(100);
+    expect(errorOf(() => parseTrackBody(body({ type: "scroll", scrollDepth: 201 }))).code).toBe("invalid_input");
     expect(errorOf(() => parseTrackBody(body({ type: "scroll", scrollDepth: -1 }))).code).toBe("invalid_input");
     expect(errorOf(() => parseTrackBody(body({ type: "scroll", scrollDepth: "50" }))).code).toBe("invalid_input");
   });

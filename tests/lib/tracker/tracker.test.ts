@@ -102,6 +102,21 @@ describe("tracker in Chromium", () => {
     expect(goals).toEqual([expect.objectContaining({ name: "outbound_click", props: { url: target } })]);
   });
 
+  it("counts a middle-click (new tab) on an outbound link, and not a right-click", async () => {
+    const id = newSiteId();
+    const mid = `${h.origin("mid.elsewhere.trailmark.test")}/a`;
+    const right = `${h.origin("right.elsewhere.trailmark.test")}/b`;
+    const page = await open(h.page("/aux", { "website-id": id }, `<a id="r" href="${right}">R</a> <a id="m" href="${mid}">M</a>`));
+    await page.click("#r", { button: "right" });
+    await page.keyboard.press("Escape");
+    await page.click("#m", { button: "middle" });
+    const evs = await h.events(id, 2);
+    expect(evs[1]).toMatchObject({ type: "goal", name: "outbound_click", props: { url: mid } });
+    // Nothing else arrives: the right-click sent no goal.
+    await page.waitForTimeout(300);
+    expect((await h.events(id, 2)).filter((e) => e.type === "goal")).toHaveLength(1);
+  });
+
   it("replays calls queued by the stub before the script loaded", async () => {
     const id = newSiteId();
     const stub = `<script>window.trailmark=window.trailmark||function(){(trailmark.q=trailmark.q||[]).push(arguments)};
