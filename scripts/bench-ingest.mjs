@@ -54,7 +54,9 @@ async function main() {
   await db.collection("websites").insertOne({ _id: websiteId, userId: new ObjectId(), domain: "bench.example", name: "bench", settings: {} });
 
   const port = await freePort();
-  const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+  // BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (NODE_OPTIONS refuses --cpu-prof).
+  const nodeArgs = (process.env.BENCH_NODE_ARGS || "").split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: String(port), HOST: "127.0.0.1", MONGODB_URI: dbUri, NEXTAUTH_SECRET: "bench", TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") },

@@ -33,10 +33,14 @@ const MAX_IN_MEMORY = 20_000;
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000 || /E11000|duplicate key/.test(String((err as Error).message));
 
+// Without mongoose's casting the driver would store an absent field as null.
+const definedOnly = (doc: object) => Object.fromEntries(Object.entries(doc).filter(([, v]) => v !== undefined));
+
 async function insertIgnoringDuplicates(model: typeof PageView | typeof GoalEvent, docs: object[]) {
   if (!docs.length) return;
   try {
-    await (model as typeof PageView).insertMany(docs, { ordered: false });
+    // lean: the docs are built here from validated events; hydrating and re-validating each costs more than the write.
+    await (model as typeof PageView).insertMany(docs.map(definedOnly), { ordered: false, lean: true });
   } catch (err) {
     const writeErrors = (err as { writeErrors?: unknown[] }).writeErrors;
     if (!(writeErrors ? writeErrors.every((w) => isDuplicate(w) || (w as { code?: number }).code === 11000) : isDuplicate(err))) throw err;
