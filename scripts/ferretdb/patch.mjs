@@ -23,7 +23,9 @@ function go(args, cwd) {
 
 /** Writes a go.work that builds `moduleDir` against the patched FerretDB; returns its path. */
 export function preparePatchedFerret(moduleDir, workDir) {
+  go(["mod", "download", MODULE], moduleDir); // `go list` names no directory for a module not downloaded yet
   const [version, cached] = go(["list", "-m", "-f", "{{.Version}} {{.Dir}}", MODULE], moduleDir).split(" ");
+  if (!cached) throw new Error(`go list found no directory for ${MODULE}`);
   const copy = path.join(workDir, `FerretDB@${version}`);
   mkdirSync(workDir, { recursive: true });
   rmSync(copy, { recursive: true, force: true });
