@@ -10,7 +10,10 @@ import { INTERVALS, PERIODS } from "@/lib/stats/period";
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD")
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "must be a real calendar day");
+  .refine((s) => {
+    const t = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(s);
+  }, "must be a real calendar day");
 
 const filter = z
   .string()

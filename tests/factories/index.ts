@@ -31,7 +31,16 @@ export async function makePayment(
   websiteId: Types.ObjectId,
   at: Date,
   amount: number,
-  opts: { refundedAmount?: number; currency?: string; visitorId?: string; renewal?: boolean; status?: "paid" | "refunded" | "partially_refunded" } = {},
+  opts: {
+    refundedAmount?: number;
+    currency?: string;
+    visitorId?: string;
+    renewal?: boolean;
+    status?: "paid" | "refunded" | "partially_refunded";
+    // Touches as lib/revenue copies them from the buyer's visits (channel, referrerDomain, utmSource, entryPage, country, device...).
+    firstTouch?: Record<string, unknown>;
+    lastTouch?: Record<string, unknown>;
+  } = {},
 ) {
   const { refundedAmount = 0, currency = "USD", ...rest } = opts;
   return Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency, refundedAmount, timestamp: at, ...rest });
@@ -40,4 +49,19 @@ export async function makePayment(
 /** A goal event as ingest writes it, for a visitor's session. */
 export async function makeGoalEvent(websiteId: Types.ObjectId, at: Date, opts: { visitorId: string; sessionId?: string; name: string }) {
   return GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
+}
+
+/** A payment by the visitor of `visit`, with both touches taken from that visit (as lib/revenue would for a one-visit buyer). */
+export async function makePaymentFor(
+  session: { toObject(): object },
+  at: Date,
+  amount: number,
+  opts: Parameters<typeof makePayment>[3] = {},
+) {
+  const visit = session.toObject() as { websiteId: Types.ObjectId; visitorId: string; startedAt: Date } & Record<string, unknown>;
+  const touch = Object.fromEntries(
+    ["channel", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "entryPage", "country", "device"].flatMap((k) => (visit[k] === undefined ? [] : [[k, visit[k]]])),
+  );
+  const t = { ...touch, at: visit.startedAt };
+  return makePayment(visit.websiteId, at, amount, { visitorId: visit.visitorId, firstTouch: t, lastTouch: t, ...opts });
 }
