@@ -51,17 +51,15 @@ export async function makeGoalEvent(websiteId: Types.ObjectId, at: Date, opts: {
   return GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
 }
 
-/** A payment by the visitor of `visit`, with both touches taken from that visit (as lib/revenue would for a one-visit buyer). */
-export async function makePaymentFor(
-  session: { toObject(): object },
-  at: Date,
-  amount: number,
-  opts: Parameters<typeof makePayment>[3] = {},
-) {
-  const visit = session.toObject() as { websiteId: Types.ObjectId; visitorId: string; startedAt: Date } & Record<string, unknown>;
-  const touch = Object.fromEntries(
-    ["channel", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "entryPage", "country", "device"].flatMap((k) => (visit[k] === undefined ? [] : [[k, visit[k]]])),
-  );
-  const t = { ...touch, at: visit.startedAt };
-  return makePayment(visit.websiteId, at, amount, { visitorId: visit.visitorId, firstTouch: t, lastTouch: t, ...opts });
+/** The touch lib/revenue copies from a visit onto a payment. */
+export function touchOf(session: { toObject(): object }) {
+  const visit = session.toObject() as Record<string, unknown>;
+  const fields = ["channel", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "entryPage", "country", "device"];
+  return { ...Object.fromEntries(fields.flatMap((k) => (visit[k] === undefined ? [] : [[k, visit[k]]]))), at: visit.startedAt };
+}
+
+/** A payment by the visitor of `session`, both touches taken from it (as lib/revenue would for a one-visit buyer). */
+export async function makePaymentFor(session: { websiteId: Types.ObjectId; visitorId: string; toObject(): object }, at: Date, amount: number, opts: Parameters<typeof makePayment>[3] = {}) {
+  const t = touchOf(session);
+  return makePayment(session.websiteId, at, amount, { visitorId: session.visitorId, firstTouch: t, lastTouch: t, ...opts });
 }
