@@ -1,3 +1,4 @@
+import type { Types } from "mongoose";
 import { makeGoalEvent, makePayment, makePaymentFor, makeVisit, makeWebsite, touchOf } from "./index";
 
 /**
@@ -13,6 +14,11 @@ import { makeGoalEvent, makePayment, makePaymentFor, makeVisit, makeWebsite, tou
  */
 export async function seedFourVisitors(overrides: Record<string, unknown> = {}) {
   const site = await makeWebsite(overrides);
+  return { site, visits: await seedVisitorsOn(site) };
+}
+
+/** The same visitors on an existing website (one created through the API, say). */
+export async function seedVisitorsOn(site: { _id: Types.ObjectId }) {
   const day = (h: number, m = 0) => new Date(Date.UTC(2026, 2, 9, h, m));
   const a = await makeVisit(site._id, day(9), {
     visitorId: "a", paths: ["/", "/blog/x"], country: "US", device: "desktop", channel: "Organic Search",
@@ -38,5 +44,5 @@ export async function seedFourVisitors(overrides: Record<string, unknown> = {}) 
   await makePaymentFor(c, day(11, 6), 700, { currency: "EUR" });
   await makePaymentFor(c, day(11, 7), 3000, { refundedAmount: 3000, status: "refunded" });
   await makePayment(site._id, day(14, 10), 2500, { visitorId: "e", firstTouch: touchOf(e1), lastTouch: touchOf(e2) });
-  return { site, visits: { a, b, c, d, e1, e2 } };
+  return { a, b, c, d, e1, e2 };
 }
