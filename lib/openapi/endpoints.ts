@@ -1,14 +1,47 @@
 import * as req from "@/lib/schemas/api-v1";
 import * as res from "@/lib/schemas/api-v1-responses";
+import * as stats from "@/lib/schemas/stats";
 import { type Endpoint, requestSchema, responseSchema } from "./registry";
 
-// Every endpoint of /api/v1, in the order the docs show them. Stats
-// (/stats/overview|timeseries|breakdown) join this list when they are built:
-// one entry each, schemas in lib/schemas.
+// Every endpoint of /api/v1, in the order the docs show them: one entry each,
+// schemas in lib/schemas.
 
 const VISITOR = "f2b9c1d04a7e4e21";
 
+const STATS_NOTES =
+  "A visit counts in the range it started in; revenue is net of refunds, in the website's currency, credited to the buyer's first or last touch (`model`). Filters apply to every number.";
+
 export const endpoints: Endpoint[] = [
+  {
+    method: "get",
+    path: "/stats/overview",
+    tag: "Stats",
+    summary: "Headline metrics",
+    description: `Visitors, sessions, pageviews, bounce rate, average visit duration, revenue, payments, conversion rate (visitors who paid / visitors) and revenue per visitor for the range. ${STATS_NOTES}`,
+    query: stats.overviewQuerySchema,
+    responses: { 200: { description: "The metrics", schema: responseSchema("StatsOverview", stats.overviewSchema) } },
+    example: { query: "period=30d&filter=country:is:DE&model=first_touch" },
+  },
+  {
+    method: "get",
+    path: "/stats/timeseries",
+    tag: "Stats",
+    summary: "Metrics over time",
+    description: `Visitors, pageviews and revenue per hour, day, week (from Monday) or month in the website's time zone, every bucket included. ${STATS_NOTES}`,
+    query: stats.timeseriesQuerySchema,
+    responses: { 200: { description: "The buckets", schema: responseSchema("StatsTimeseries", stats.timeseriesSchema) } },
+    example: { query: "from=2026-03-01&to=2026-03-31&interval=day" },
+  },
+  {
+    method: "get",
+    path: "/stats/breakdown",
+    tag: "Stats",
+    summary: "Top values of a dimension",
+    description: `Rows of one dimension, most visitors first, each with visitors, pageviews, revenue, payments and conversion rate. On channel, referrer, UTM, entry page, country and device, revenue is credited to the payment's touch (rows add up); on the other dimensions a payment counts in every row its buyer visited. ${STATS_NOTES}`,
+    query: stats.breakdownQuerySchema,
+    responses: { 200: { description: "The rows", schema: responseSchema("StatsBreakdown", stats.breakdownSchema) } },
+    example: { query: "dimension=utm_source&period=7d&limit=20&filter=device:is:mobile" },
+  },
   {
     method: "get",
     path: "/visitors",

@@ -9,7 +9,7 @@ export type Interval = { start?: Date; end?: Date };
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Milliseconds the zone is ahead of UTC at `at`. */
-function zoneOffset(at: number, timeZone: string): number {
+export function zoneOffset(at: number, timeZone: string): number {
   const parts = new Intl.DateTimeFormat("en-US", {
     timeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit",
   }).formatToParts(new Date(at));

@@ -31,7 +31,16 @@ export async function makePayment(
   websiteId: Types.ObjectId,
   at: Date,
   amount: number,
-  opts: { refundedAmount?: number; currency?: string; visitorId?: string; renewal?: boolean; status?: "paid" | "refunded" | "partially_refunded" } = {},
+  opts: {
+    refundedAmount?: number;
+    currency?: string;
+    visitorId?: string;
+    renewal?: boolean;
+    status?: "paid" | "refunded" | "partially_refunded";
+    // Touches as lib/revenue copies them from the buyer's visits (channel, referrerDomain, utmSource, entryPage, country, device...).
+    firstTouch?: Record<string, unknown>;
+    lastTouch?: Record<string, unknown>;
+  } = {},
 ) {
   const { refundedAmount = 0, currency = "USD", ...rest } = opts;
   return Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency, refundedAmount, timestamp: at, ...rest });
@@ -40,4 +49,17 @@ export async function makePayment(
 /** A goal event as ingest writes it, for a visitor's session. */
 export async function makeGoalEvent(websiteId: Types.ObjectId, at: Date, opts: { visitorId: string; sessionId?: string; name: string }) {
   return GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
+}
+
+/** The touch lib/revenue copies from a visit onto a payment. */
+export function touchOf(session: { toObject(): object }) {
+  const visit = session.toObject() as Record<string, unknown>;
+  const fields = ["channel", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "entryPage", "country", "device"];
+  return { ...Object.fromEntries(fields.flatMap((k) => (visit[k] === undefined ? [] : [[k, visit[k]]]))), at: visit.startedAt };
+}
+
+/** A payment by the visitor of `session`, both touches taken from it (as lib/revenue would for a one-visit buyer). */
+export async function makePaymentFor(session: { websiteId: Types.ObjectId; visitorId: string; toObject(): object }, at: Date, amount: number, opts: Parameters<typeof makePayment>[3] = {}) {
+  const t = touchOf(session);
+  return makePayment(session.websiteId, at, amount, { visitorId: session.visitorId, firstTouch: t, lastTouch: t, ...opts });
 }

@@ -1,0 +1,7 @@
+import { withWebsite } from "@/lib/auth/with-website";
+import { breakdownQuerySchema, statsParams } from "@/lib/schemas/stats";
+import { dashboardBreakdown, statsSite } from "@/lib/stats";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withWebsite(async (req, { website }) => Response.json(await dashboardBreakdown(statsSite(website), breakdownQuerySchema.parse(statsParams(req.url)))));

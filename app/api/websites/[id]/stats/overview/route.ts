@@ -1,0 +1,7 @@
+import { withWebsite } from "@/lib/auth/with-website";
+import { overviewQuerySchema, statsParams } from "@/lib/schemas/stats";
+import { dashboardOverview, statsSite } from "@/lib/stats";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withWebsite(async (req, { website }) => Response.json(await dashboardOverview(statsSite(website), overviewQuerySchema.parse(statsParams(req.url)))));

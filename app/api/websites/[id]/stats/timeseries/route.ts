@@ -1,0 +1,7 @@
+import { withWebsite } from "@/lib/auth/with-website";
+import { timeseriesQuerySchema, statsParams } from "@/lib/schemas/stats";
+import { dashboardTimeseries, statsSite } from "@/lib/stats";
+
+export const dynamic = "force-dynamic";
+
+export const GET = withWebsite(async (req, { website }) => Response.json(await dashboardTimeseries(statsSite(website), timeseriesQuerySchema.parse(statsParams(req.url)))));

@@ -1,0 +1,107 @@
+import { z } from "zod";
+import { DIMENSIONS } from "@/lib/stats/dimensions";
+import { parseFilter, type Filter } from "@/lib/stats/filters";
+import { INTERVALS, PERIODS } from "@/lib/stats/period";
+
+// Query and response schemas of the stats endpoints, shared by /api/v1/stats/*
+// (API key) and /api/websites/{id}/stats/* (dashboard), the OpenAPI document
+// and the tests. lib/stats returns these types.
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD")
+  .refine((s) => {
+    const t = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(s);
+  }, "must be a real calendar day");
+
+const filter = z
+  .string()
+  .max(1100)
+  .transform((raw, ctx): Filter => {
+    const parsed = parseFilter(raw);
+    if (typeof parsed === "string") {
+      ctx.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  });
+
+const common = {
+  period: z.enum(PERIODS).optional().describe("The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all"),
+  from: day.optional().describe("Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`"),
+  to: day.optional().describe("Custom range end, a day (inclusive; default today); needs `from`"),
+  filter: z
+    .array(filter)
+    .max(20)
+    .default([])
+    .describe("`dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension`"),
+  model: z.enum(["first_touch", "last_touch"]).default("last_touch").describe("Which touch of the buyer revenue is credited to (default `last_touch`)"),
+};
+
+const checkRange = (q: { from?: string; to?: string; period?: string }, ctx: z.RefinementCtx) => {
+  if (q.to && !q.from) ctx.addIssue({ code: "custom", path: ["from"], message: "`to` needs `from`" });
+  if (q.from && q.to && q.from > q.to) ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before `from`" });
+  if (q.from && q.period) ctx.addIssue({ code: "custom", path: ["period"], message: "give `period` or `from`/`to`, not both" });
+};
+
+export const overviewQuerySchema = z.object(common).strict().superRefine(checkRange);
+export const timeseriesQuerySchema = z
+  .object({ ...common, interval: z.enum(INTERVALS).optional().describe("Bucket size (default: hour up to 2 days, day up to 92, else month)") })
+  .strict()
+  .superRefine(checkRange);
+export const breakdownQuerySchema = z
+  .object({
+    ...common,
+    dimension: z.enum(DIMENSIONS).describe("What to group by: countries are ISO 3166-1 alpha-2, devices desktop/mobile/tablet, referrer a domain, page a path"),
+    limit: z.coerce.number().int().min(1).max(1000).default(10).describe("Rows, most visitors first (1-1000)"),
+  })
+  .strict()
+  .superRefine(checkRange);
+
+export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
+export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
+export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;
+export type StatsQuery = OverviewQuery & { interval?: TimeseriesQuery["interval"] };
+
+/** The query string as the schemas read it: `filter` may repeat, anything else keeps its last value. */
+export function statsParams(url: string): Record<string, unknown> {
+  const params = new URL(url).searchParams;
+  const out: Record<string, unknown> = Object.fromEntries(params);
+  if (params.has("filter")) out.filter = params.getAll("filter");
+  return out;
+}
+
+const int = z.number().int();
+const rate = z.number().min(0).max(1);
+
+export const overviewSchema = z.object({
+  visitors: int,
+  sessions: int,
+  pageviews: int,
+  bounceRate: rate.describe("Sessions with one pageview / sessions"),
+  avgSessionDuration: int.describe("Seconds"),
+  revenue: int.describe("Net of refunds, minor units of `currency`"),
+  payments: int.describe("Payments in any currency, not fully refunded"),
+  conversionRate: rate.describe("Visitors who paid / visitors"),
+  revenuePerVisitor: int.describe("`revenue` / `visitors`, minor units"),
+  currency: z.string().describe("The website's currency"),
+});
+export const timeseriesSchema = z.object({
+  interval: z.enum(INTERVALS),
+  points: z.array(
+    z.object({
+      time: z.string().describe("Bucket start, ISO 8601 in the website's time zone with its offset, e.g. 2026-03-29T00:00:00+01:00"),
+      visitors: int,
+      pageviews: int,
+      revenue: int.describe("Net, minor units of the website's currency"),
+    }),
+  ).describe("Every bucket of the range, oldest first, empty ones included"),
+});
+export const breakdownRowSchema = z.object({ value: z.string().describe("`(none)` for visits without it"), visitors: int, pageviews: int, revenue: int, payments: int, conversionRate: rate });
+export const breakdownSchema = z.object({ dimension: z.enum(DIMENSIONS), rows: z.array(breakdownRowSchema) });
+
+export type Overview = z.infer<typeof overviewSchema>;
+export type Timeseries = z.infer<typeof timeseriesSchema>;
+export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
+export type Breakdown = z.infer<typeof breakdownSchema>;

@@ -1,0 +1,67 @@
+import { zonedMidnight, zoneOffset } from "./date-range";
+import { dayKeyFormatter } from "./day-key";
+import { addDays, addMonths, hourStart, type Range, type TimeInterval } from "./period";
+
+const HOUR = 3_600_000;
+
+/** An instant as local ISO 8601 with the zone's offset then, e.g. "2026-03-29T03:00:00+02:00". */
+export function localIso(at: Date, timeZone: string): string {
+  const offset = zoneOffset(at.getTime(), timeZone);
+  const local = new Date(at.getTime() + offset).toISOString().slice(0, 19);
+  const abs = Math.abs(offset) / 60_000;
+  const sign = offset < 0 ? "-" : "+";
+  return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** Monday of the ISO week of `day`. */
+function weekStart(day: string): string {
+  const dow = new Date(`${day}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  return addDays(day, -((dow + 6) % 7));
+}
+
+/**
+ * The start instants of every bucket that overlaps the range, oldest first.
+ * Hours step by real hours (a spring-forward day has 23, a fall-back day 25);
+ * days, weeks (Monday) and months start at local midnight, found per bucket so
+ * a DST change inside a bucket cannot shift the next one. The first bucket may
+ * start before the range (a week that began earlier); it still counts only
+ * what happened inside the range.
+ */
+export function bucketStarts(range: Range, interval: TimeInterval, timeZone: string): Date[] {
+  const out: Date[] = [];
+  if (interval === "hour") {
+    for (let t = hourStart(range.start, timeZone).getTime(); t < range.end.getTime(); t += HOUR) out.push(new Date(t));
+    return out;
+  }
+  const first = dayKeyFormatter(timeZone)(range.start);
+  let day = interval === "day" ? first : interval === "week" ? weekStart(first) : `${first.slice(0, 7)}-01`;
+  for (;;) {
+    const start = zonedMidnight(day, timeZone);
+    if (start >= range.end) return out;
+    out.push(start);
+    day = interval === "day" ? addDays(day, 1) : interval === "week" ? addDays(day, 7) : addMonths(day, 1);
+  }
+}
+
+/** How many buckets the range has, without building them (to refuse absurd requests). */
+export function bucketCount(range: Range, interval: TimeInterval): number {
+  const ms = range.end.getTime() - range.start.getTime();
+  const unit = { hour: HOUR, day: 86_400_000, week: 7 * 86_400_000, month: 28 * 86_400_000 }[interval];
+  return Math.ceil(ms / unit) + 1;
+}
+
+/** The index of the bucket holding `at` (starts sorted ascending), or -1 before the first. */
+export function bucketIndex(starts: Date[], at: Date): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  let found = -1;
+  const t = at.getTime();
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid].getTime() <= t) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}

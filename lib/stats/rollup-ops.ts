@@ -1,0 +1,76 @@
+import { Types, type AnyBulkWriteOperation } from "mongoose";
+import { hllAdd, hllFields, type Registers } from "./hll";
+import { hourStart } from "./period";
+import type { SessionDimension } from "./dimensions";
+
+/**
+ * One ingested event as the rollups need it: what sessionize knows once it has
+ * placed the event in its session. Visits are counted in the hour their
+ * session started, like the raw queries count them.
+ */
+export type RollupEvent = {
+  websiteId: string;
+  timezone: string;
+  type: "pageview" | "goal";
+  visitorId: string;
+  sessionStartedAt: Date;
+  /** The first event of a new session. */
+  newSession: boolean;
+  /** The session's pageviews before this event (a second pageview un-bounces it). */
+  pageviewsBefore: number;
+  /** Seconds this event added to the session's duration. */
+  durationDelta: number;
+  path?: string;
+  name?: string;
+  /** The session's values; exit_page is left to raw queries (it changes with every pageview). */
+  dims: Partial<Record<Exclude<SessionDimension, "exit_page">, string>>;
+};
+
+type Acc = { websiteId: string; hour: Date; dimension: string; value: string; inc: Record<string, number>; registers: Registers };
+
+export const rollupKey = (websiteId: string, hour: Date, dimension: string, value: string) => `${websiteId}:${hour.toISOString()}:${dimension}:${value}`;
+
+/**
+ * The upserts that fold a batch of events into the Rollup collection: one per
+ * (website, hour, dimension, value) touched, counters with $inc and visitor
+ * registers with $max, so batches apply in any order and merge. Write them
+ * with bulkWriteInChunks(Rollup, ops, { ordered: false }).
+ */
+export function rollupOps(events: RollupEvent[]): AnyBulkWriteOperation[] {
+  const accs = new Map<string, Acc>();
+  const touch = (e: RollupEvent, hour: Date, dimension: string, value: string) => {
+    const key = rollupKey(e.websiteId, hour, dimension, value);
+    let acc = accs.get(key);
+    if (!acc) accs.set(key, (acc = { websiteId: e.websiteId, hour, dimension, value, inc: {}, registers: new Map() }));
+    hllAdd(acc.registers, e.visitorId);
+    return (field: string, n: number) => {
+      if (n) acc.inc[field] = (acc.inc[field] ?? 0) + n;
+    };
+  };
+  for (const e of events) {
+    const hour = hourStart(e.sessionStartedAt, e.timezone);
+    const pageview = e.type === "pageview" ? 1 : 0;
+    const bounce = pageview && e.pageviewsBefore === 0 ? 1 : pageview && e.pageviewsBefore === 1 ? -1 : 0;
+    const sessionTargets: [string, string][] = [["total", ""], ...Object.entries(e.dims).map(([d, v]) => [d, v || "(none)"] as [string, string])];
+    for (const [dimension, value] of sessionTargets) {
+      const inc = touch(e, hour, dimension, value);
+      inc("pageviews", pageview);
+      inc("sessions", e.newSession ? 1 : 0);
+      inc("bounces", bounce);
+      inc("duration", e.durationDelta);
+    }
+    if (e.type === "pageview" && e.path) touch(e, hour, "page", e.path)("pageviews", 1);
+    if (e.type === "goal" && e.name) touch(e, hour, "goal", e.name)("completions", 1);
+  }
+  return [...accs.entries()].map(([_id, a]) => ({
+    updateOne: {
+      filter: { _id },
+      update: {
+        $setOnInsert: { websiteId: new Types.ObjectId(a.websiteId), hour: a.hour, dimension: a.dimension, value: a.value },
+        ...(Object.keys(a.inc).length && { $inc: a.inc }),
+        $max: hllFields(a.registers),
+      },
+      upsert: true,
+    },
+  }));
+}

@@ -1,0 +1,28 @@
+import { Schema, Types } from "mongoose";
+import { defineModel } from "./define";
+
+/**
+ * Visit counters per website, per local hour (the UTC instant the website's
+ * hour starts: half-hour zones start theirs at :30), per dimension value, kept
+ * at ingest so unfiltered stats need not scan events. _id is
+ * "<websiteId>:<hour ISO>:<dimension>:<value>" so every upsert is an _id write
+ * (the only lookup FerretDB indexes). Unique visitors are HyperLogLog
+ * registers in sparse `h<index>` fields, merged with $max (lib/stats/hll.ts).
+ */
+const rollupSchema = new Schema(
+  {
+    _id: { type: String },
+    websiteId: { type: Types.ObjectId, required: true },
+    hour: { type: Date, required: true },
+    dimension: { type: String, required: true }, // "total" or a stats dimension
+    value: { type: String, required: true },
+    sessions: { type: Number, default: 0 },
+    pageviews: { type: Number, default: 0 },
+    bounces: { type: Number, default: 0 },
+    duration: { type: Number, default: 0 },
+  },
+  { timestamps: false, strict: false }, // strict off: the h<index> registers
+);
+rollupSchema.index({ websiteId: 1, hour: 1, dimension: 1 });
+
+export const Rollup = defineModel("Rollup", rollupSchema);
