@@ -46,9 +46,17 @@ export function buildTimeline(sessions: SessionRow[], pageviews: EventRow[], goa
       events: [],
     });
   }
-  // An event whose session is unknown (e.g. a goal sent by API before any visit) is dropped here; counts elsewhere keep it.
-  for (const p of pageviews) if (p.sessionId && p.path) visits.get(p.sessionId)?.events.push({ kind: "pageview", path: p.path, at: iso(p.timestamp) });
-  for (const g of goals) if (g.sessionId && g.name) visits.get(g.sessionId)?.events.push({ kind: "goal", name: g.name, at: iso(g.timestamp) });
+  // An event without a known session (a goal recorded without one) joins the
+  // latest visit started by then; one before every visit is left out.
+  const ordered = [...visits.values()].sort((a, b) => (a.at < b.at ? -1 : 1));
+  const visitOf = (e: EventRow) => {
+    const own = e.sessionId ? visits.get(e.sessionId) : undefined;
+    if (own) return own;
+    const at = iso(e.timestamp);
+    return ordered.findLast((v) => v.at <= at);
+  };
+  for (const p of pageviews) if (p.path) visitOf(p)?.events.push({ kind: "pageview", path: p.path, at: iso(p.timestamp) });
+  for (const g of goals) if (g.name) visitOf(g)?.events.push({ kind: "goal", name: g.name, at: iso(g.timestamp) });
   for (const v of visits.values()) v.events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   const entries: TimelineEntry[] = [

@@ -27,7 +27,7 @@ export async function FunnelsView({ website, period, funnelId }: { website: Webs
   const base = `/dashboard/${website.id}/funnels`;
 
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <nav className="flex max-w-full gap-1 overflow-x-auto" aria-label="Funnels">
           {funnels.map((f) => (

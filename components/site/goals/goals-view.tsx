@@ -19,7 +19,7 @@ export async function GoalsView({ website, period }: { website: WebsiteDTO; peri
   const range = periodInterval(period.days, website.timezone);
   const stats = await getGoalStats(website, goals, range);
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p className="text-sm text-muted-foreground">
           {formatNumber(stats.visitors)} visitors in the last {period.label}

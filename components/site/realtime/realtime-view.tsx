@@ -46,7 +46,7 @@ export function RealtimeView({ websiteId, currency, initial, payments }: { websi
 
   const active = Math.max(streamed, initial.activeVisitors);
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_22rem]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="grid content-start gap-6">
         <Card>
           <CardContent className="flex items-center gap-4">

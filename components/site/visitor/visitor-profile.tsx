@@ -17,7 +17,7 @@ export async function VisitorProfile({ website, visitorId }: { website: WebsiteD
   ]);
   if (!visitor) notFound();
   return (
-    <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
       <VisitorSummary visitor={visitor} />
       <VisitorTimeline entries={timeline.entries} truncated={timeline.truncated} />
     </div>
