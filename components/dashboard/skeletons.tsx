@@ -79,3 +79,24 @@ export function SettingsSkeleton() {
     </div>
   );
 }
+
+/** Goals, funnels, realtime, visitor and revenue pages: a toolbar, a card of rows. */
+export function SectionSkeleton({ label }: { label: string }) {
+  return (
+    <div className="grid gap-6" aria-busy="true" aria-label={label}>
+      <div className="flex flex-wrap justify-between gap-3">
+        <Skeleton className="h-6 w-40" />
+        <Skeleton className="h-9 w-60" />
+      </div>
+      <Card className="px-5">
+        <Skeleton className="h-5 w-32" />
+        <Skeleton className="h-48 w-full" />
+      </Card>
+      <Card className="px-5">
+        {Array.from({ length: 5 }, (_, i) => (
+          <Skeleton key={i} className="h-7 w-full" />
+        ))}
+      </Card>
+    </div>
+  );
+}

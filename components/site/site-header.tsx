@@ -1,6 +1,8 @@
 import { ExternalLink } from "lucide-react";
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { SiteFavicon } from "@/components/dashboard/site-favicon";
+import { Suspense } from "react";
+import { ExportButton } from "./export-button";
 import { SiteNav } from "./site-nav";
 
 export function SiteHeader({ website }: { website: WebsiteDTO }) {
@@ -8,7 +10,7 @@ export function SiteHeader({ website }: { website: WebsiteDTO }) {
     <div className="mb-6 border-b">
       <div className="flex items-center gap-3 pb-4">
         <SiteFavicon domain={website.domain} />
-        <div className="min-w-0">
+        <div className="min-w-0 flex-1">
           <h1 className="truncate text-xl font-semibold tracking-tight sm:text-2xl">{website.name}</h1>
           <a
             href={`https://${website.domain}`}
@@ -19,6 +21,10 @@ export function SiteHeader({ website }: { website: WebsiteDTO }) {
             {website.domain} <ExternalLink className="size-3" />
           </a>
         </div>
+        {/* Reads the period from the URL; Suspense keeps the rest of the header static. */}
+        <Suspense>
+          <ExportButton websiteId={website.id} timezone={website.timezone} />
+        </Suspense>
       </div>
       <SiteNav websiteId={website.id} />
     </div>

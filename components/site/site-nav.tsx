@@ -7,10 +7,15 @@ import { cn } from "@/lib/utils";
 export function SiteNav({ websiteId }: { websiteId: string }) {
   const pathname = usePathname();
   const base = `/dashboard/${websiteId}`;
+  const section = (path: string) => ({ href: `${base}/${path}`, active: pathname.startsWith(`${base}/${path}`) });
   const items = [
     { href: base, label: "Overview", active: pathname === base },
-    { href: `${base}/proxy`, label: "Proxy", active: pathname.startsWith(`${base}/proxy`) },
-    { href: `${base}/settings`, label: "Settings", active: pathname.startsWith(`${base}/settings`) },
+    { ...section("goals"), label: "Goals" },
+    { ...section("funnels"), label: "Funnels" },
+    { ...section("revenue"), label: "Revenue" },
+    { ...section("realtime"), label: "Realtime" },
+    { ...section("proxy"), label: "Proxy" },
+    { ...section("settings"), label: "Settings" },
   ];
   return (
     <nav className="-mb-px flex gap-1 overflow-x-auto" aria-label="Site">

@@ -1,0 +1,5 @@
+import { SectionSkeleton } from "@/components/dashboard/skeletons";
+
+export default function Loading() {
+  return <SectionSkeleton label="Loading" />;
+}

@@ -1,0 +1,144 @@
+// Goals, funnels, realtime and a visitor profile in real Chromium, on a site
+// with factory data, at desktop and phone widths.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDb, disconnectDb } from "@/lib/db";
+import { Identity } from "@/models";
+import { makeGoalEvent, makePayment, makeVisit } from "../factories";
+import { createSite, uniqueDomain, type WebsiteBody } from "../helpers/api";
+import { startApp, type TestApp } from "../helpers/app";
+import { launchBrowser, screenshot } from "../helpers/browser";
+import { newUser } from "../helpers/client";
+import { postTrack } from "../helpers/track";
+
+// Headless Chromium's own UA is dropped as a bot; a person's Chrome is not.
+const CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+
+let app: TestApp;
+let browser: Browser;
+let desktop: BrowserContext;
+let site: WebsiteBody;
+let base: string;
+
+async function seed(websiteId: string) {
+  process.env.MONGODB_URI = app.dbUri;
+  const { Types } = await import("mongoose");
+  await connectDb();
+  const wid = new Types.ObjectId(websiteId);
+  const at = new Date(Date.now() - 2 * 86_400_000);
+  const ref = { channel: "Referral", context: { referrerDomain: "news.ycombinator.com", browser: "Chrome", os: "macOS", city: "Berlin" }, country: "DE" };
+  await makeVisit(wid, at, { visitorId: "buyer-ada", paths: ["/", "/pricing/pro", "/checkout"], ...ref });
+  await makeGoalEvent(wid, new Date(at.getTime() + 150_000), { visitorId: "buyer-ada", name: "signup" });
+  await makePayment(wid, new Date(at.getTime() + 200_000), 4900, { visitorId: "buyer-ada" });
+  await Identity.create({ websiteId: wid, visitorId: "buyer-ada", userId: "user_42", name: "Ada Buyer" });
+  await makeVisit(wid, new Date(at.getTime() + 3_600_000), { visitorId: "v2", paths: ["/", "/pricing/team"] });
+  await makeVisit(wid, new Date(at.getTime() + 7_200_000), { visitorId: "v3", paths: ["/", "/blog/hello"], device: "mobile" });
+  await makeVisit(wid, new Date(at.getTime() + 9_000_000), { visitorId: "v4", paths: ["/"] });
+  await makeVisit(wid, new Date(at.getTime() + 9_900_000), { visitorId: "v5", paths: ["/pricing"] });
+  await disconnectDb();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+}
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ label: "e2e_pages" }), launchBrowser()]);
+  const owner = await newUser(app.url, "Ada Owner");
+  site = await createSite(owner.client, { domain: uniqueDomain("pages") });
+  base = `${app.url}/dashboard/${site.id}`;
+  await seed(site.id);
+  desktop = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
+  await signIn(await desktop.newPage(), owner.email, owner.password);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("site pages in real Chromium", () => {
+  it("defines a goal and shows its conversions and revenue", async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${base}/goals`);
+    await page.getByText("No goals yet").waitFor();
+    await page.getByLabel("Event name").fill("signup");
+    await page.getByLabel("Display name (optional)").fill("Signed up");
+    await page.getByRole("button", { name: "Add goal" }).click();
+    const row = page.getByRole("row").filter({ hasText: "Signed up" });
+    await row.waitFor();
+    // 1 of 5 visitors converted; they paid $49.
+    await expect.poll(() => row.textContent()).toContain("20%");
+    expect(await row.textContent()).toContain("$49.00");
+    expect(await screenshot(page, "pages-goals")).toBeGreaterThan(10_000);
+  });
+
+  it("defines a funnel and opens its chart and table", async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${base}/funnels`);
+    await page.getByText("No funnels yet").waitFor();
+    await page.getByLabel("Funnel name").fill("Signup flow");
+    await page.getByLabel("Step 2 path").fill("/pricing/*");
+    await page.getByRole("button", { name: "Add step" }).click();
+    await page.getByLabel("Step 3 type").selectOption("goal");
+    await page.getByLabel("Step 3 goal").fill("Signed up");
+    await page.getByRole("button", { name: "Create funnel" }).click();
+    await page.waitForURL(/funnel=[a-f0-9]{24}/);
+    await page.locator(".recharts-bar-rectangle").first().waitFor();
+    const rows = page.getByRole("row");
+    await expect.poll(async () => (await rows.allTextContents()).length).toBe(4);
+    const texts = await rows.allTextContents();
+    expect(texts[1]).toMatch(/1\. \/.*4/);
+    expect(texts[2]).toContain("/pricing/*");
+    expect(texts[3]).toContain("$49.00");
+    expect(await page.getByText(/4 entered, 1 completed/).count()).toBe(1);
+    expect(await screenshot(page, "pages-funnel")).toBeGreaterThan(10_000);
+  });
+
+  it("streams a live pageview onto the realtime page", async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${base}/realtime`);
+    await page.getByText("Waiting for events").waitFor();
+    await page.getByText("Recent payments").waitFor();
+    // The stream is open once the "connecting" hint is gone.
+    await page.getByText("connecting").waitFor({ state: "detached" });
+    const res = await postTrack(app.url, { type: "pageview", websiteId: site.id, url: `https://${site.domain}/live-now`, visitorId: "live-visitor-1" });
+    expect(res.status).toBe(202);
+    await page.getByText("/live-now").first().waitFor();
+    // The stream sends the count every 5 s.
+    await expect.poll(() => page.getByTestId("active-visitors").textContent(), { timeout: 12_000 }).toBe("1");
+    expect(await screenshot(page, "pages-realtime")).toBeGreaterThan(10_000);
+  });
+
+  it("shows a buyer's timeline from first visit to payment", async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${base}/revenue`);
+    await page.getByRole("link", { name: "buyer-ada" }).click();
+    await page.waitForURL(/\/visitors\/buyer-ada$/);
+    await page.getByText("Ada Buyer").waitFor();
+    const timeline = page.getByRole("list", { name: "Timeline" });
+    const text = (await timeline.textContent()) ?? "";
+    expect(text).toContain("Visit from news.ycombinator.com");
+    expect(text).toContain("/pricing/pro");
+    expect(text).toContain("signup");
+    expect(text.indexOf("signup")).toBeLessThan(text.indexOf("Paid $49.00"));
+    expect(await screenshot(page, "pages-visitor")).toBeGreaterThan(10_000);
+  });
+
+  it("fits a phone screen", async () => {
+    const phone = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 390, height: 844 }, storageState: await desktop.storageState() });
+    const page = await phone.newPage();
+    for (const [path, name] of [["funnels", "pages-funnel-mobile"], ["visitors/buyer-ada", "pages-visitor-mobile"], ["goals", "pages-goals-mobile"]] as const) {
+      await page.goto(`${base}/${path}`);
+      await page.getByRole("navigation", { name: "Site" }).waitFor();
+      if (path === "funnels") await page.locator(".recharts-bar-rectangle").first().waitFor();
+      // Nothing but scrollable tables may be wider than the screen.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      expect(await screenshot(page, name)).toBeGreaterThan(10_000);
+    }
+    await phone.close();
+  });
+});
