@@ -25,7 +25,12 @@ export type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string
 // A page's scroll depth arrives when the visitor leaves it, which can be after
 // the next page's pageview (beacons race), so recent pages are remembered.
 const RECENT_PAGES = 20;
-type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; source: SourceFields; recent: Record<string, string> };
+type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string> };
+
+/** What an event changed in its visit, for the hourly rollups (lib/stats/rollup-ops.ts). */
+export type VisitDelta = { newSession: boolean; pageviewsBefore: number; durationDelta: number; startedAt: Date; entryPage?: string };
+
+const durationOf = (s: State) => Math.round((s.lastSeenAt - s.startedAt) / 1000);
 
 function withRecent(recent: Record<string, string>, path: string, pageviewId: string): Record<string, string> {
   const next = { ...recent };
@@ -54,8 +59,8 @@ function remember(key: string, state: State) {
   if (states.size > MAX_STATES) states.delete(states.keys().next().value!);
 }
 
-const STATE_FIELDS = { sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, continuedAs: 1, exitPage: 1, lastPageviewId: 1, ...Object.fromEntries(SOURCE_FIELDS.map((f) => [f, 1])) };
-type StoredState = { sessionId: string; startedAt: Date; lastSeenAt: Date; pageviews?: number; continuedAs?: string; exitPage?: string; lastPageviewId?: Types.ObjectId } & Record<string, unknown>;
+const STATE_FIELDS = { sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, continuedAs: 1, entryPage: 1, exitPage: 1, lastPageviewId: 1, ...Object.fromEntries(SOURCE_FIELDS.map((f) => [f, 1])) };
+type StoredState = { sessionId: string; startedAt: Date; lastSeenAt: Date; pageviews?: number; continuedAs?: string; entryPage?: string; exitPage?: string; lastPageviewId?: Types.ObjectId } & Record<string, unknown>;
 
 /** The root's latest visit, read by _id only (the one filter FerretDB pushes down). */
 async function loadState(websiteId: Types.ObjectId, root: string): Promise<State | undefined> {
@@ -63,7 +68,7 @@ async function loadState(websiteId: Types.ObjectId, root: string): Promise<State
   if (doc?.continuedAs) doc = (await Session.findById(sessionKey(websiteId, doc.continuedAs), STATE_FIELDS).lean<StoredState>()) ?? doc;
   if (!doc) return undefined;
   return {
-    sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0,
+    sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0, entryPage: doc.entryPage,
     source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {},
   };
 }
@@ -80,16 +85,18 @@ export class SessionBatch {
   private readonly splits = new Map<string, string>();
 
   /** Returns the event's session and the session's first-touch source, which every event of the visit carries. */
-  async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string }> {
+  async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string; delta: VisitDelta }> {
     const root = e.sessionId ?? `v-${e.visitorId}`;
     const key = `${e.websiteId}:${root}`;
     const now = e.timestamp.getTime();
     let state = states.get(key) ?? (await loadState(e.websiteId, root));
-    if (state && now - state.lastSeenAt > SESSION_IDLE_MS) {
-      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context), recent: {} };
+    const split = !!state && now - state.lastSeenAt > SESSION_IDLE_MS;
+    const before = split ? undefined : state;
+    if (split) {
+      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {} };
       this.splits.set(sessionKey(e.websiteId, root), state.sessionId);
     }
-    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, source: sourceOf(e.context), recent: {} };
+    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {} };
     const scrollTarget = e.type === "scroll" ? state.recent[e.path] : undefined;
     const isPageview = e.type === "pageview";
     state = {
@@ -111,7 +118,14 @@ export class SessionBatch {
     p.events++;
     if (isPageview) { p.pageviews++; p.exitPage = e.path; }
     if (e.userId) p.userId = e.userId;
-    return { sessionId: state.sessionId, source: state.source, scrollTarget };
+    const delta: VisitDelta = {
+      newSession: !before,
+      pageviewsBefore: before?.pageviews ?? 0,
+      durationDelta: durationOf(state) - (before ? durationOf(before) : 0),
+      startedAt: new Date(state.startedAt),
+      entryPage: state.entryPage,
+    };
+    return { sessionId: state.sessionId, source: state.source, scrollTarget, delta };
   }
 
   /** One upsert per session touched by the batch; they touch distinct documents. */

@@ -34,10 +34,10 @@ export async function markFirstEvent(site: IngestWebsite, at: Date): Promise<voi
   await Website.updateOne({ _id: site.id, firstEventAt: { $exists: false } }, { $set: { firstEventAt: at } });
 }
 
-/** Which of these websites still exist: events of a deleted one are not written. */
-export async function liveWebsiteIds(ids: string[]): Promise<Set<string>> {
-  const docs = await Website.find({ _id: { $in: ids } }, { deletedAt: 1 }).lean();
-  return new Set(docs.filter((d) => !d.deletedAt).map((d) => String(d._id)));
+/** Which of these websites still exist (events of a deleted one are not written), with their time zones. */
+export async function liveWebsites(ids: string[]): Promise<Map<string, { timezone: string }>> {
+  const docs = await Website.find({ _id: { $in: ids } }, { deletedAt: 1, timezone: 1 }).lean();
+  return new Map(docs.filter((d) => !d.deletedAt).map((d) => [String(d._id), { timezone: d.timezone || "UTC" }]));
 }
 
 export function forgetWebsite(id: string): void {
