@@ -7,7 +7,8 @@ import { defineModel } from "./define";
  * at ingest so unfiltered stats need not scan events. _id is
  * "<websiteId>:<hour ISO>:<dimension>:<value>" so every upsert is an _id write
  * (the only lookup FerretDB indexes). Unique visitors are HyperLogLog
- * registers in sparse `h<index>` fields, merged with $max (lib/stats/hll.ts).
+ * registers packed in `hll` (lib/stats/hll.ts), replaced under the version `v`
+ * (lib/stats/write-rollups.ts).
  */
 const rollupSchema = new Schema(
   {
@@ -20,8 +21,11 @@ const rollupSchema = new Schema(
     pageviews: { type: Number, default: 0 },
     bounces: { type: Number, default: 0 },
     duration: { type: Number, default: 0 },
+    completions: { type: Number, default: 0 },
+    hll: { type: Buffer },
+    v: { type: Number, default: 0 },
   },
-  { timestamps: false, strict: false }, // strict off: the h<index> registers
+  { timestamps: false },
 );
 rollupSchema.index({ websiteId: 1, hour: 1, dimension: 1 });
 

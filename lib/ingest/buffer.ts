@@ -5,8 +5,8 @@ import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
-import { Rollup } from "@/models/Rollup";
-import { rollupOps, type RollupEvent } from "@/lib/stats/rollup-ops";
+import type { RollupEvent } from "@/lib/stats/rollup-ops";
+import { writeRollups } from "@/lib/stats/write-rollups";
 import { Session } from "@/models/Session";
 import { EventLog } from "./event-log";
 import { liveWebsites } from "./website-cache";
@@ -88,7 +88,7 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
   await bulkWriteInChunks(PageView, scrolls, { ordered: false });
   await bulkWriteInChunks(Identity, identities, { ordered: true });
   // Last: counters are not idempotent, so they go in once everything else is written.
-  await bulkWriteInChunks(Rollup, rollupOps(rollups), { ordered: false, parallel: 4 });
+  await writeRollups(rollups);
 }
 
 /**

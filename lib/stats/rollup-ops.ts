@@ -1,5 +1,5 @@
 import { Types, type AnyBulkWriteOperation } from "mongoose";
-import { hllAdd, hllFields, type Registers } from "./hll";
+import { hllAdd, type Registers } from "./hll";
 import { hourStart } from "./period";
 import type { SessionDimension } from "./dimensions";
 
@@ -31,12 +31,12 @@ type Acc = { websiteId: string; hour: Date; dimension: string; value: string; in
 export const rollupKey = (websiteId: string, hour: Date, dimension: string, value: string) => `${websiteId}:${hour.toISOString()}:${dimension}:${value}`;
 
 /**
- * The upserts that fold a batch of events into the Rollup collection: one per
- * (website, hour, dimension, value) touched, counters with $inc and visitor
- * registers with $max, so batches apply in any order and merge. Write them
- * with bulkWriteInChunks(Rollup, ops, { ordered: false }).
+ * What a batch of events adds to the Rollup collection: one counter upsert per
+ * (website, hour, dimension, value) touched ($inc, so batches apply in any
+ * order), and the visitor registers to merge into each row. Written by
+ * writeRollups (lib/stats/write-rollups.ts).
  */
-export function rollupOps(events: RollupEvent[]): AnyBulkWriteOperation[] {
+export function rollupOps(events: RollupEvent[]): { ops: AnyBulkWriteOperation[]; registers: Map<string, Registers> } {
   const accs = new Map<string, Acc>();
   const touch = (e: RollupEvent, hour: Date, dimension: string, value: string) => {
     const key = rollupKey(e.websiteId, hour, dimension, value);
@@ -62,15 +62,15 @@ export function rollupOps(events: RollupEvent[]): AnyBulkWriteOperation[] {
     if (e.type === "pageview" && e.path) touch(e, hour, "page", e.path)("pageviews", 1);
     if (e.type === "goal" && e.name) touch(e, hour, "goal", e.name)("completions", 1);
   }
-  return [...accs.entries()].map(([_id, a]) => ({
+  const ops = [...accs.entries()].map(([_id, a]) => ({
     updateOne: {
       filter: { _id },
       update: {
-        $setOnInsert: { websiteId: new Types.ObjectId(a.websiteId), hour: a.hour, dimension: a.dimension, value: a.value },
+        $setOnInsert: { websiteId: new Types.ObjectId(a.websiteId), hour: a.hour, dimension: a.dimension, value: a.value, v: 0 },
         ...(Object.keys(a.inc).length && { $inc: a.inc }),
-        $max: hllFields(a.registers),
       },
       upsert: true,
     },
   }));
+  return { ops, registers: new Map([...accs].map(([_id, a]) => [_id, a.registers])) };
 }
