@@ -13,19 +13,27 @@ const ALPHA = 0.7213 / (1 + 1.079 / M);
 
 export type Registers = Map<number, number>;
 
-/** The register a value lands in and its rank (leading zeros of the rest of a 64-bit hash, plus one). */
+/**
+ * The register a value lands in and its rank (leading zeros of the rest of a
+ * 64-bit hash, plus one). On two 32-bit halves: BigInt arithmetic made this the
+ * ingest path's hottest function.
+ */
 export function hllRegister(value: string): [index: number, rank: number] {
   const h = createHash("md5").update(value).digest();
-  const x = h.readBigUInt64BE(0);
-  const index = Number(x >> BigInt(64 - HLL_PRECISION));
-  const rest = (x << BigInt(HLL_PRECISION)) & 0xffff_ffff_ffff_ffffn;
-  let rank = 1;
-  for (let bit = 63n; bit >= BigInt(HLL_PRECISION) && !((rest >> bit) & 1n); bit--) rank++;
+  const hi = h.readUInt32BE(0);
+  const lo = h.readUInt32BE(4);
+  const index = hi >>> (32 - HLL_PRECISION);
+  const restHi = (hi << HLL_PRECISION) >>> 0; // the 32 - p bits left of the high half, at the top
+  const rank = restHi ? Math.clz32(restHi) + 1 : 32 - HLL_PRECISION + Math.clz32(lo) + 1;
   return [index, rank];
 }
 
 export function hllAdd(registers: Registers, value: string): void {
-  const [i, r] = hllRegister(value);
+  hllSet(registers, hllRegister(value));
+}
+
+/** Adds a value whose register was computed once (one visitor counted in many rollup rows). */
+export function hllSet(registers: Registers, [i, r]: [number, number]): void {
   if ((registers.get(i) ?? 0) < r) registers.set(i, r);
 }
 

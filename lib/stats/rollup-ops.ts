@@ -1,5 +1,5 @@
 import { Types, type AnyBulkWriteOperation } from "mongoose";
-import { hllAdd, type Registers } from "./hll";
+import { hllRegister, hllSet, type Registers } from "./hll";
 import { hourStart } from "./period";
 import type { SessionDimension } from "./dimensions";
 
@@ -38,29 +38,30 @@ export const rollupKey = (websiteId: string, hour: Date, dimension: string, valu
  */
 export function rollupOps(events: RollupEvent[]): { ops: AnyBulkWriteOperation[]; registers: Map<string, Registers> } {
   const accs = new Map<string, Acc>();
-  const touch = (e: RollupEvent, hour: Date, dimension: string, value: string) => {
+  const touch = (e: RollupEvent, visitor: [number, number], hour: Date, dimension: string, value: string) => {
     const key = rollupKey(e.websiteId, hour, dimension, value);
     let acc = accs.get(key);
     if (!acc) accs.set(key, (acc = { websiteId: e.websiteId, hour, dimension, value, inc: {}, registers: new Map() }));
-    hllAdd(acc.registers, e.visitorId);
+    hllSet(acc.registers, visitor);
     return (field: string, n: number) => {
       if (n) acc.inc[field] = (acc.inc[field] ?? 0) + n;
     };
   };
   for (const e of events) {
     const hour = hourStart(e.sessionStartedAt, e.timezone);
+    const visitor = hllRegister(e.visitorId); // one hash per event, not per row it counts in
     const pageview = e.type === "pageview" ? 1 : 0;
     const bounce = pageview && e.pageviewsBefore === 0 ? 1 : pageview && e.pageviewsBefore === 1 ? -1 : 0;
     const sessionTargets: [string, string][] = [["total", ""], ...Object.entries(e.dims).map(([d, v]) => [d, v || "(none)"] as [string, string])];
     for (const [dimension, value] of sessionTargets) {
-      const inc = touch(e, hour, dimension, value);
+      const inc = touch(e, visitor, hour, dimension, value);
       inc("pageviews", pageview);
       inc("sessions", e.newSession ? 1 : 0);
       inc("bounces", bounce);
       inc("duration", e.durationDelta);
     }
-    if (e.type === "pageview" && e.path) touch(e, hour, "page", e.path)("pageviews", 1);
-    if (e.type === "goal" && e.name) touch(e, hour, "goal", e.name)("completions", 1);
+    if (e.type === "pageview" && e.path) touch(e, visitor, hour, "page", e.path)("pageviews", 1);
+    if (e.type === "goal" && e.name) touch(e, visitor, hour, "goal", e.name)("completions", 1);
   }
   const ops = [...accs.entries()].map(([_id, a]) => ({
     updateOne: {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { Types } from "mongoose";
 import { describe, expect, it } from "vitest";
 import { overviewQuerySchema } from "@/lib/schemas/stats";
@@ -96,5 +97,21 @@ describe("packed registers", () => {
     const after = hllFromDoc((await Rollup.findById(id).lean<Record<string, unknown>>())!);
     expect(hllCount(after)).toBe(4);
     expect((await Rollup.findById(id).lean<Record<string, unknown>>())!.sessions).toBe(3);
+  });
+});
+
+describe("hllRegister", () => {
+  // The definition on a 64-bit integer, to check the 32-bit arithmetic against.
+  function reference(value: string): [number, number] {
+    const x = createHash("md5").update(value).digest().readBigUInt64BE(0);
+    const rest = (x << 14n) & 0xffff_ffff_ffff_ffffn;
+    let rank = 1;
+    for (let bit = 63n; bit >= 14n && !((rest >> bit) & 1n); bit--) rank++;
+    return [Number(x >> 50n), rank];
+  }
+
+  it("matches the 64-bit definition on 20,000 values", async () => {
+    const { hllRegister } = await import("@/lib/stats/hll");
+    for (let i = 0; i < 20_000; i++) expect(hllRegister(`visitor-${i}`)).toEqual(reference(`visitor-${i}`));
   });
 });
