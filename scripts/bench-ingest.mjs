@@ -104,7 +104,8 @@ async function main() {
   // How long the store takes to hold every acknowledged event (the buffer absorbs bursts).
   const drainStart = performance.now();
   let stored = 0;
-  while (performance.now() - drainStart < 300_000) {
+  const catchUpMs = Number(process.env.BENCH_CATCHUP_SECONDS || 300) * 1000;
+  while (performance.now() - drainStart < catchUpMs) {
     stored = await db.collection("pageviews").countDocuments({ websiteId });
     if (stored >= acked) break;
     peakRss = Math.max(peakRss, rssMb(server.pid));
@@ -128,6 +129,8 @@ async function main() {
   agent.destroy();
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
+  const afterStop = await db.collection("pageviews").countDocuments({ websiteId });
+  console.log(`  ${"after SIGTERM's flush".padEnd(24)} ${afterStop} of ${acked} in the store`);
   await client.close();
   await store.stop();
   rmSync(dataDir, { recursive: true, force: true });

@@ -104,9 +104,15 @@ export class WriteBuffer {
   private readonly log: EventLog;
   /** True when some events exist only on disk (spilled or from a previous process). */
   private diskOnly = false;
+  /** Bumped whenever an event is left to the log alone (memory full), even while a flush runs. */
+  private spills = 0;
   failures = 0;
 
-  constructor(dir: string, private readonly write = writeBatch) {
+  constructor(
+    dir: string,
+    private readonly write = writeBatch,
+    private readonly maxInMemory = MAX_IN_MEMORY,
+  ) {
     this.log = new EventLog(dir);
     const orphans = this.log.orphans();
     if (orphans.length) {
@@ -119,8 +125,11 @@ export class WriteBuffer {
   /** Logs the event (the acknowledgement point) and queues it for the next batch. */
   add(event: BufferedEvent): void {
     this.log.append(JSON.stringify(event));
-    if (this.queue.length < MAX_IN_MEMORY) this.queue.push(event);
-    else this.diskOnly = true;
+    if (this.queue.length < this.maxInMemory) this.queue.push(event);
+    else {
+      this.diskOnly = true;
+      this.spills++;
+    }
     this.schedule(this.queue.length >= FLUSH_AT ? 0 : FLUSH_MS);
   }
 
@@ -175,6 +184,7 @@ export class WriteBuffer {
     if (segment) this.sealed.push(segment);
     const segments = [...this.sealed];
     const fromDisk = this.diskOnly;
+    const spillsBefore = this.spills;
     const batch = fromDisk ? [] : this.queue.splice(0);
     try {
       if (fromDisk) {
@@ -185,7 +195,8 @@ export class WriteBuffer {
           EventLog.remove(file);
           this.sealed = this.sealed.filter((s) => s !== file);
         }
-        this.diskOnly = false;
+        // Events spilled while this ran are only in the active segment, sealed by the next flush.
+        if (this.spills === spillsBefore) this.diskOnly = false;
       } else {
         for (let i = 0; i < batch.length; i += WRITE_BATCH) await this.write(batch.slice(i, i + WRITE_BATCH));
         for (const file of segments) EventLog.remove(file);

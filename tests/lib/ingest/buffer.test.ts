@@ -92,4 +92,27 @@ describe("WriteBuffer durability", () => {
     expect(readdirSync(dir)).toEqual([]);
     buffer.stop();
   });
+
+  it("keeps events that overflow memory while a flush from disk is running (they were once deleted unwritten)", async () => {
+    const site = await websiteId();
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    let release!: () => void;
+    let gate = new Promise<void>((r) => (release = r));
+    const buffer = new WriteBuffer(dir, async (batch) => {
+      await gate;
+      await writeBatch(batch);
+    }, 5);
+    const event = (i: number) => pageview(site, `o${i}`, `/o${i}`, "2026-05-05T10:00:00Z", `os${i}`);
+    for (let i = 0; i < 8; i++) buffer.add(event(i)); // 5 in memory, 3 on disk only: the next flush reads the log
+    buffer.stop();
+    const first = buffer.flush();
+    for (let i = 8; i < 16; i++) buffer.add(event(i)); // memory fills again while that flush waits on the store
+    buffer.stop();
+    release();
+    await first;
+    gate = Promise.resolve();
+    expect(await buffer.drain()).toBe(true);
+    expect(await PageView.countDocuments({ websiteId: site })).toBe(16);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
