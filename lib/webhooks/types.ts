@@ -7,6 +7,8 @@ export type VerifiedEvent = {
   type: string;
   /** The parsed JSON body. */
   body: unknown;
+  /** The payload's API version, when the provider states one (Stripe). */
+  apiVersion?: string;
 };
 
 /** Checks the signature on the raw body; throws ApiError 400 (missing) or 401 (bad). */

@@ -15,5 +15,5 @@ export const verifyStripe: Verifier = async (rawBody, headers, secret) => {
   } catch (err) {
     throw invalidSignature(err instanceof Error ? err.message : undefined);
   }
-  return { id: event.id, type: event.type, body: event.data.object };
+  return { id: event.id, type: event.type, body: event.data.object, apiVersion: event.api_version ?? undefined };
 };

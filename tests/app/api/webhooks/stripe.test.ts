@@ -72,13 +72,29 @@ describe("Stripe webhooks: attribution", () => {
   it("counts a checkout's payment_intent.succeeded as the same payment, and leaves invoice payment intents to invoice.paid", async () => {
     const v = await trackVisitor(app.url, db, site);
     const pi = uid("pi_");
-    // The payment intent arrives first, without the checkout's metadata.
-    await expectHandled(await send(stripe.paymentIntentSucceeded({ id: pi, amount: 3000 })), "recorded");
+    // On an API version before basil, the payment intent arrives first, without the checkout's metadata.
+    await expectHandled(await send({ ...stripe.paymentIntentSucceeded({ id: pi, amount: 3000 }), api_version: "2024-06-20" }), "recorded");
     await expectHandled(await send(stripe.checkoutCompleted({ amount: 3000, paymentIntent: pi, metadata: { trailmark_visitor_id: v.visitorId } })));
     expect(await paymentFor(pi)).toEqual([expect.objectContaining({ amount: 3000, matchedBy: "metadata", visitorId: v.visitorId })]);
     const invoicePi = uid("pi_");
     await expectHandled(await send(stripe.paymentIntentSucceeded({ id: invoicePi, amount: 900, invoice: uid("in_") })), "ignored");
     expect(await paymentFor(invoicePi)).toEqual([]);
+  });
+
+  it("on basil and later counts only tagged payment intents: an untagged one may be a subscription's, counted by invoice.paid", async () => {
+    const v = await trackVisitor(app.url, db, site);
+    const customer = uid("cus_");
+    const invoice = uid("in_");
+    await expectHandled(await send(stripe.invoicePaid({ id: invoice, amount: 1900, customer, billingReason: "subscription_create", subscriptionMetadata: { trailmark_visitor_id: v.visitorId } })));
+    // The invoice's own payment intent, which this API version no longer links to it.
+    const untagged = uid("pi_");
+    await expectHandled(await send(stripe.paymentIntentSucceeded({ id: untagged, amount: 1900 })), "ignored");
+    expect(await paymentFor(untagged)).toEqual([]);
+    expect((await paymentsOf(db, site.websiteId)).filter((p) => p.customerId === customer)).toHaveLength(1);
+    // A direct charge the integration tagged is counted.
+    const tagged = uid("pi_");
+    await expectHandled(await send(stripe.paymentIntentSucceeded({ id: tagged, amount: 4200, metadata: { trailmark_visitor_id: v.visitorId } })), "recorded");
+    expect(await paymentFor(tagged)).toEqual([expect.objectContaining({ amount: 4200, matchedBy: "metadata", visitorId: v.visitorId })]);
   });
 
   it("never attaches a payment to a visitor id this website has not seen", async () => {
