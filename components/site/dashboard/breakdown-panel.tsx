@@ -49,7 +49,7 @@ function Rows({ rows, tab, mode, currency, onPick }: { rows: PanelRow[]; tab: Pa
             <RowLabel dimension={tab.dimension} value={r.value} />
           </span>
           <span role="cell" className="relative w-16 text-right font-medium tabular-nums">{formatNumber(r.visitors)}</span>
-          {money ? <span role="cell" className="relative w-20 text-right tabular-nums text-revenue">{formatMoney(r.revenue, currency)}</span> : null}
+          {money ? <span role="cell" className={cn("relative w-20 text-right tabular-nums", r.revenue ? "text-revenue" : "text-muted-foreground")}>{formatMoney(r.revenue, currency)}</span> : null}
           {money ? <span role="cell" className="relative w-14 text-right tabular-nums text-muted-foreground">{formatRate(r.conversionRate)}</span> : null}
           {mode === "goals" ? <span role="cell" className="relative w-14 text-right tabular-nums text-muted-foreground">{formatRate(r.goalRate ?? 0)}</span> : null}
         </button>

@@ -14,9 +14,9 @@ export function InstallSnippet({ website }: { website: WebsiteDTO }) {
           <span className="absolute top-0 right-0 size-2.5 animate-ping rounded-full bg-brand" />
         </span>
         <div className="grid gap-1.5">
-          <CardTitle>No data yet: install the snippet</CardTitle>
+          <CardTitle>Waiting for the first event</CardTitle>
           <CardDescription>
-            Add this tag to the &lt;head&gt; of {website.domain}, then open your site. The first pageview shows up here within seconds of a reload.
+            No data yet. Install the snippet: add this tag to the &lt;head&gt; of {website.domain}, then open your site. The first pageview shows up here within seconds of a reload.
           </CardDescription>
         </div>
       </CardHeader>
