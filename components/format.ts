@@ -55,3 +55,9 @@ export function formatDateTime(iso: string | null): string {
   if (Number.isNaN(date.getTime())) return "—";
   return new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" }).format(date);
 }
+
+/** Money for a chart axis: "$1.2K", whole units, in the currency's own symbol. */
+export function formatMoneyCompact(minorUnits: number, currency: string): string {
+  const digits = currencyFormatter(currency).resolvedOptions().maximumFractionDigits ?? 2;
+  return currencyFormatter(currency, { notation: "compact", maximumFractionDigits: 1, minimumFractionDigits: 0 }).format(minorUnits / 10 ** digits);
+}

@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "./page-header";
 import { SiteFavicon } from "./site-favicon";
+import { SiteSparkline } from "./site-sparkline";
 
 function EmptySites() {
   return (
@@ -26,7 +27,7 @@ function EmptySites() {
   );
 }
 
-function SiteCard({ site }: { site: WebsiteDTO }) {
+function SiteCard({ site, days }: { site: WebsiteDTO; days: 7 | 30 }) {
   const revenueSources = Object.values(site.paymentProviders).filter((p) => p.configured).length;
   return (
     <Link href={`/dashboard/${site.id}`} className="group rounded-xl outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
@@ -39,7 +40,11 @@ function SiteCard({ site }: { site: WebsiteDTO }) {
           </div>
           <ArrowRight className="size-4 text-muted-foreground transition-transform group-hover:translate-x-0.5" />
         </CardHeader>
+        <CardContent>
+          <SiteSparkline siteId={site.id} days={days} />
+        </CardContent>
         <CardContent className="flex flex-wrap gap-2">
+          {site.firstEventAt ? null : <Badge variant="outline">Waiting for first event</Badge>}
           <Badge variant="secondary">{site.timezone}</Badge>
           <Badge variant="secondary">{site.currency}</Badge>
           {revenueSources > 0 ? <Badge variant="success">Revenue connected</Badge> : null}
@@ -49,7 +54,7 @@ function SiteCard({ site }: { site: WebsiteDTO }) {
   );
 }
 
-export function SitesList({ sites }: { sites: WebsiteDTO[] }) {
+export function SitesList({ sites, days = 30 }: { sites: WebsiteDTO[]; days?: 7 | 30 }) {
   return (
     <>
       <PageHeader
@@ -57,11 +62,25 @@ export function SitesList({ sites }: { sites: WebsiteDTO[] }) {
         description="Every site you track with Trailmark."
         actions={
           sites.length > 0 ? (
-            <Button asChild>
-              <Link href="/dashboard/new">
-                <Plus /> Add site
-              </Link>
-            </Button>
+            <div className="flex items-center gap-2">
+              <div className="inline-flex h-9 items-center rounded-lg bg-muted p-1 text-muted-foreground" role="group" aria-label="Sparkline range">
+                {([7, 30] as const).map((d) => (
+                  <Link
+                    key={d}
+                    href={d === 30 ? "/dashboard" : "/dashboard?days=7"}
+                    aria-current={d === days ? "true" : undefined}
+                    className={`inline-flex h-full items-center rounded-md px-2.5 text-xs font-medium ${d === days ? "bg-background text-foreground shadow-sm" : ""}`}
+                  >
+                    {d} days
+                  </Link>
+                ))}
+              </div>
+              <Button asChild>
+                <Link href="/dashboard/new">
+                  <Plus /> Add site
+                </Link>
+              </Button>
+            </div>
           ) : null
         }
       />
@@ -70,7 +89,7 @@ export function SitesList({ sites }: { sites: WebsiteDTO[] }) {
       ) : (
         <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {sites.map((site) => (
-            <SiteCard key={site.id} site={site} />
+            <SiteCard key={site.id} site={site} days={days} />
           ))}
         </div>
       )}

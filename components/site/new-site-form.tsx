@@ -6,6 +6,7 @@ import { AlertCircle, CheckCircle2 } from "lucide-react";
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { apiFetch } from "@/components/api-client";
 import { TrackingSnippet } from "@/components/tracking-snippet";
+import { FirstEventCheck } from "./first-event-check";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -29,9 +30,7 @@ function Created({ website }: { website: WebsiteDTO }) {
         <TrackingSnippet websiteId={website.id} domain={website.domain} />
       </CardContent>
       <CardFooter>
-        <Button asChild>
-          <Link href={`/dashboard/${website.id}`}>Go to dashboard</Link>
-        </Button>
+        <FirstEventCheck websiteId={website.id} />
       </CardFooter>
     </Card>
   );

@@ -21,6 +21,7 @@ export function serializeWebsite(w: WebsiteDoc): WebsiteDTO {
     timezone: w.timezone ?? "UTC",
     currency: w.currency ?? "USD",
     createdAt: (w as { createdAt?: Date }).createdAt?.toISOString() ?? new Date(0).toISOString(),
+    firstEventAt: w.firstEventAt?.toISOString() ?? null,
     settings: {
       excludeIps: s.excludeIps ?? [],
       excludeCountries: s.excludeCountries ?? [],

@@ -8,6 +8,8 @@ export type WebsiteDTO = {
   timezone: string;
   currency: string;
   createdAt: string;
+  /** When ingest accepted the site's first event (null: the snippet has not reported yet). */
+  firstEventAt: string | null;
   settings: {
     excludeIps: string[];
     excludeCountries: string[];

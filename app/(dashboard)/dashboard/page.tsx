@@ -5,7 +5,8 @@ import { SitesList } from "@/components/dashboard/sites-list";
 
 export const metadata: Metadata = { title: "Sites" };
 
-export default async function SitesPage() {
+export default async function SitesPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   const user = await requireUser("/dashboard");
-  return <SitesList sites={await listWebsites(user.id)} />;
+  const days = (await searchParams).days === "7" ? 7 : 30;
+  return <SitesList sites={await listWebsites(user.id)} days={days} />;
 }

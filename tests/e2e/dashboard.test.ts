@@ -1,0 +1,167 @@
+// The site dashboard in real Chromium on factory data: cards, the overlay
+// chart with a mention and a commit, a breakdown row that filters everything
+// through the URL, removing the filter, switching period, the site list's
+// sparklines, the add-site check for the first event, and a phone layout.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDb, disconnectDb } from "@/lib/db";
+import { Commit, Mention } from "@/models";
+import { makeGoalEvent, makePaymentFor, makeVisit } from "../factories";
+import { createSite, uniqueDomain, type WebsiteBody } from "../helpers/api";
+import { startApp, type TestApp } from "../helpers/app";
+import { launchBrowser, screenshot } from "../helpers/browser";
+import { newUser } from "../helpers/client";
+import { postTrack } from "../helpers/track";
+
+// Headless Chromium's own UA is dropped as a bot; a person's Chrome is not.
+const CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+const DAY = 86_400_000;
+
+let app: TestApp;
+let browser: Browser;
+let desktop: BrowserContext;
+let site: WebsiteBody;
+let base: string;
+
+/** Nine visitors over ten days: 3 from Germany, 7 in the last 7 days, two payers, a mention and a commit. */
+async function seed(websiteId: string) {
+  process.env.MONGODB_URI = app.dbUri;
+  const { Types } = await import("mongoose");
+  await connectDb();
+  const wid = new Types.ObjectId(websiteId);
+  const ago = (days: number, hours = 0) => new Date(Date.now() - days * DAY - hours * 3_600_000);
+  const hn = { channel: "Referral", context: { referrerDomain: "news.ycombinator.com", browser: "Chrome", os: "macOS", city: "Berlin", region: "Berlin" } };
+  const google = { channel: "Search", context: { referrerDomain: "google.com", utmSource: "google", utmTerm: "revenue analytics", browser: "Safari", os: "iOS" } };
+  const direct = { channel: "Direct", context: { browser: "Firefox", os: "Linux" } };
+  const ada = await makeVisit(wid, ago(1), { visitorId: "ada", paths: ["/", "/pricing", "/checkout"], country: "DE", ...hn });
+  await makeGoalEvent(wid, ago(1, -0.05), { visitorId: "ada", sessionId: ada.sessionId, name: "signup" });
+  await makePaymentFor(ada, ago(1, -0.1), 4900);
+  await makeVisit(wid, ago(2), { visitorId: "v2", paths: ["/", "/blog/launch"], country: "DE", device: "mobile", ...google });
+  await makeVisit(wid, ago(2, 3), { visitorId: "v3", country: "US", ...direct });
+  const bo = await makeVisit(wid, ago(3), { visitorId: "bo", paths: ["/", "/pricing"], country: "US", ...google });
+  await makePaymentFor(bo, ago(3, -0.2), 9900);
+  await makeVisit(wid, ago(3, 5), { visitorId: "v5", country: "FR", channel: "Referral", context: { referrerDomain: "producthunt.com" } });
+  await makeVisit(wid, ago(5), { visitorId: "v6", country: "US", ...direct });
+  await makeVisit(wid, ago(5, 2), { visitorId: "v7", country: "GB", ...direct });
+  await makeVisit(wid, ago(10), { visitorId: "v8", country: "US", ...direct });
+  await makeVisit(wid, ago(10, 2), { visitorId: "v9", country: "DE", ...direct });
+  await Mention.create({ websiteId: wid, tweetId: "1800", authorHandle: "levelsio", text: "Trailmark shows which tweet made money", url: "https://x.com/levelsio/status/1800", postedAt: ago(2, 1) });
+  await Commit.create({ websiteId: wid, repo: "acme/shop", sha: "c0ffee1", message: "Launch the pricing page\n\nbody", author: "bob", url: "https://github.com/acme/shop/commit/c0ffee1", committedAt: ago(3, 1) });
+  await disconnectDb();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto(`${app.url}/login`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(/\/dashboard/);
+}
+
+const visitors = (page: Page) => page.getByTestId("metric-visitors").textContent();
+
+beforeAll(async () => {
+  [app, browser] = await Promise.all([startApp({ label: "e2e_dash" }), launchBrowser()]);
+  const owner = await newUser(app.url, "Dana Owner");
+  site = await createSite(owner.client, { domain: uniqueDomain("dash"), timezone: "UTC", currency: "USD" });
+  base = `${app.url}/dashboard/${site.id}`;
+  await seed(site.id);
+  desktop = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
+  await signIn(await desktop.newPage(), owner.email, owner.password);
+});
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+describe("site dashboard in real Chromium", () => {
+  it("shows cards, the overlay chart with markers, and the panels", async () => {
+    const page = await desktop.newPage();
+    await page.goto(base);
+    await expect.poll(() => visitors(page)).toBe("9");
+    expect(await page.getByTestId("metric-revenue").textContent()).toBe("$148.00");
+    expect(await page.getByTestId("metric-payments").textContent()).toBe("2");
+    await page.locator("[data-testid=main-chart] .recharts-area-area").waitFor();
+    expect(await page.locator("[data-testid=main-chart] .recharts-bar-rectangle path, [data-testid=main-chart] .recharts-bar-rectangle").count()).toBeGreaterThan(0);
+    // One mention and one commit, on different days: two pins; hovering shows the post, linked.
+    await expect.poll(() => page.getByTestId("chart-marker").count()).toBe(2);
+    await page.getByRole("button", { name: /1 mention on X/ }).hover();
+    await page.getByText("Trailmark shows which tweet made money").waitFor();
+    expect(await page.getByRole("link", { name: "Open on X" }).getAttribute("href")).toBe("https://x.com/levelsio/status/1800");
+    await page.mouse.move(0, 0);
+    // The map colours Germany; the revenue panel ranks Search ($99) above Referral ($49).
+    await page.locator("[data-testid=world-map] path[data-country=DE]").waitFor();
+    const revenue = page.locator("[data-panel='Revenue by source'] [role=row]");
+    await expect.poll(async () => (await revenue.allTextContents()).slice(1, 3)).toEqual([expect.stringContaining("$99.00"), expect.stringContaining("$49.00")]);
+    // 1 of 9 visitors completed the goal.
+    await expect.poll(() => page.locator("[data-panel=Goals] [role=row]").last().textContent()).toMatch(/signup.*1.*11%/);
+    expect(await screenshot(page, "dashboard-desktop")).toBeGreaterThan(30_000);
+  });
+
+  it("filters everything by a clicked row, removes the filter, and switches period", async () => {
+    const page = await desktop.newPage();
+    await page.goto(base);
+    await expect.poll(() => visitors(page)).toBe("9");
+    const locations = page.locator("[data-panel=Locations]");
+    await locations.getByRole("tab", { name: "Countries" }).click();
+    await locations.getByRole("row", { name: /Germany/ }).click();
+    await page.waitForURL(/filter=country%3Ais%3ADE/);
+    await expect.poll(() => visitors(page)).toBe("3");
+    // Every panel follows: the sources panel now only has Germany's channels, revenue is Ada's.
+    expect(await page.getByTestId("metric-revenue").textContent()).toBe("$49.00");
+    const channels = page.locator("[data-panel=Sources] [role=row]");
+    await expect.poll(async () => (await channels.allTextContents()).length).toBe(4); // header + Referral, Search, Direct
+    await page.getByRole("button", { name: "Remove filter Country is DE" }).waitFor();
+    // The sticky top bar would otherwise land mid-page in a full-page shot.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    expect(await screenshot(page, "dashboard-filtered")).toBeGreaterThan(30_000);
+
+    await page.getByRole("button", { name: "Remove filter Country is DE" }).click();
+    await page.waitForURL((u) => !u.search.includes("filter="));
+    await expect.poll(() => visitors(page)).toBe("9");
+
+    await page.getByLabel("Period").selectOption("7d");
+    await page.waitForURL(/period=7d/);
+    await expect.poll(() => visitors(page)).toBe("7");
+    // The URL alone reproduces the view.
+    await page.goto(`${base}?period=7d&filter=channel%3Ais%3ASearch&model=first_touch`);
+    await expect.poll(() => visitors(page)).toBe("2");
+    expect(await page.getByRole("button", { name: "First touch" }).getAttribute("aria-pressed")).toBe("true");
+  });
+
+  it("shows sparklines on the site list", async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${app.url}/dashboard`);
+    await page.getByTestId("site-sparkline").first().waitFor();
+    expect(await page.getByTestId("site-sparkline").first().textContent()).toContain("9");
+    expect(await screenshot(page, "dashboard-sites")).toBeGreaterThan(10_000);
+  });
+
+  it("confirms the first event after adding a site", async () => {
+    const page = await desktop.newPage();
+    await page.goto(`${app.url}/dashboard/new`);
+    const domain = uniqueDomain("fresh");
+    await page.getByLabel("Domain").fill(domain);
+    await page.getByRole("button", { name: "Add site" }).click();
+    await page.getByText(/Waiting for the first event/).waitFor();
+    const text = (await page.locator("text=/data-website-id=/").first().textContent()) ?? "";
+    const websiteId = /data-website-id="([a-f0-9]{24})"/.exec(text)![1];
+    const res = await postTrack(app.url, { type: "pageview", websiteId, url: `https://${domain}/`, visitorId: "first-visitor" });
+    expect(res.status).toBe(202);
+    expect(res.headers.get("x-trailmark-dropped")).toBeNull();
+    await page.getByText("First event received").waitFor({ timeout: 20_000 });
+    expect(await screenshot(page, "dashboard-first-event")).toBeGreaterThan(10_000);
+  });
+
+  it("fits a phone screen", async () => {
+    const phone = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 390, height: 844 }, storageState: await desktop.storageState() });
+    const page = await phone.newPage();
+    await page.goto(`${base}?period=30d`);
+    await expect.poll(() => visitors(page)).toBe("9");
+    await page.locator("[data-testid=main-chart] .recharts-area-area").waitFor();
+    await page.locator("[data-testid=world-map]").waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await screenshot(page, "dashboard-mobile")).toBeGreaterThan(30_000);
+    await phone.close();
+  });
+});
