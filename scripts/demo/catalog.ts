@@ -46,8 +46,8 @@ export const systems: (readonly [{ device: "desktop" | "mobile" | "tablet"; brow
   [{ device: "desktop", browser: "Chrome", os: "Mac OS" }, 24], [{ device: "desktop", browser: "Chrome", os: "Windows" }, 16],
   [{ device: "desktop", browser: "Safari", os: "Mac OS" }, 9], [{ device: "desktop", browser: "Firefox", os: "Windows" }, 5],
   [{ device: "desktop", browser: "Firefox", os: "Linux" }, 4], [{ device: "desktop", browser: "Edge", os: "Windows" }, 5],
-  [{ device: "mobile", browser: "Mobile Safari", os: "iOS" }, 18], [{ device: "mobile", browser: "Chrome", os: "Android" }, 13],
-  [{ device: "tablet", browser: "Mobile Safari", os: "iOS" }, 4], [{ device: "tablet", browser: "Chrome", os: "Android" }, 2],
+  [{ device: "mobile", browser: "Safari", os: "iOS" }, 18], [{ device: "mobile", browser: "Chrome", os: "Android" }, 13],
+  [{ device: "tablet", browser: "Safari", os: "iOS" }, 4], [{ device: "tablet", browser: "Chrome", os: "Android" }, 2],
 ];
 
 export const plans = [
