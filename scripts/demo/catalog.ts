@@ -43,8 +43,8 @@ export const places: (readonly [{ country: string; region: string; city: string 
 ];
 
 export const systems: (readonly [{ device: "desktop" | "mobile" | "tablet"; browser: string; os: string }, number])[] = [
-  [{ device: "desktop", browser: "Chrome", os: "Mac OS" }, 24], [{ device: "desktop", browser: "Chrome", os: "Windows" }, 16],
-  [{ device: "desktop", browser: "Safari", os: "Mac OS" }, 9], [{ device: "desktop", browser: "Firefox", os: "Windows" }, 5],
+  [{ device: "desktop", browser: "Chrome", os: "macOS" }, 24], [{ device: "desktop", browser: "Chrome", os: "Windows" }, 16],
+  [{ device: "desktop", browser: "Safari", os: "macOS" }, 9], [{ device: "desktop", browser: "Firefox", os: "Windows" }, 5],
   [{ device: "desktop", browser: "Firefox", os: "Linux" }, 4], [{ device: "desktop", browser: "Edge", os: "Windows" }, 5],
   [{ device: "mobile", browser: "Safari", os: "iOS" }, 18], [{ device: "mobile", browser: "Chrome", os: "Android" }, 13],
   [{ device: "tablet", browser: "Safari", os: "iOS" }, 4], [{ device: "tablet", browser: "Chrome", os: "Android" }, 2],
