@@ -103,7 +103,9 @@ export async function syncMentions(integration: IntegrationDoc, website: { _id: 
       await bulkWriteInChunks(Mention, tweets.map((t) => toOp(website._id, website.domain, t, users)), { ordered: false });
     }
     cursor.pendingNewestId = newer(cursor.pendingNewestId, result.meta.newest_id);
-    cursor.nextToken = result.meta.next_token;
+    // undefined would be stored as null: absent keys keep the cursor's shape exact.
+    if (result.meta.next_token) cursor.nextToken = result.meta.next_token;
+    else delete cursor.nextToken;
     if (!cursor.nextToken) break;
     await saveCursor();
   }
