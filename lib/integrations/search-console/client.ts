@@ -31,8 +31,9 @@ export function searchConsoleApi(refreshToken: string): searchconsole_v1.Searchc
 
 type GaxiosLike = Error & { status?: number; response?: { status?: number; headers?: Headers | Record<string, string>; data?: unknown } };
 
+// gaxios hands over a fetch Headers (possibly another realm's class) or a plain object.
 const header = (headers: Headers | Record<string, string> | undefined, name: string) =>
-  headers instanceof Headers ? headers.get(name) : (headers as Record<string, string> | undefined)?.[name];
+  typeof (headers as Headers | undefined)?.get === "function" ? (headers as Headers).get(name) : (headers as Record<string, string> | undefined)?.[name];
 
 export function classifyGoogleError(err: unknown): Failure {
   const e = err as GaxiosLike;
