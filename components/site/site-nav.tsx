@@ -9,6 +9,7 @@ export function SiteNav({ websiteId }: { websiteId: string }) {
   const base = `/dashboard/${websiteId}`;
   const items = [
     { href: base, label: "Overview", active: pathname === base },
+    { href: `${base}/keywords`, label: "Keywords", active: pathname.startsWith(`${base}/keywords`) },
     { href: `${base}/proxy`, label: "Proxy", active: pathname.startsWith(`${base}/proxy`) },
     { href: `${base}/settings`, label: "Settings", active: pathname.startsWith(`${base}/settings`) },
   ];
