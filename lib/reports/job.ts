@@ -30,7 +30,7 @@ export async function sendDueReports(now = new Date()): Promise<number> {
           const { to } = await sendReport(String(u._id), kind, { period });
           return { summary: `Sent the ${period.label} report to ${to}`, period: period.key, nextRunAt: new Date(now.getTime() + 3_600_000) };
         },
-        { defaultIntervalMs: 3_600_000 },
+        { defaultIntervalMs: 3_600_000, now: () => now },
       );
       if (result.status === "ok") sent++;
     }

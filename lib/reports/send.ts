@@ -39,7 +39,7 @@ export async function sendReport(userId: string, kind: ReportKind, opts: { now?:
     subject,
     html,
     text,
-    list: { unsubscribe: { url: unsubscribe, comment: "Unsubscribe" } },
+    list: { unsubscribe },
     headers: { "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
   });
   return { messageId: info.messageId, to: user.email };
