@@ -24,7 +24,7 @@ function XCard({ data, hook, domain }: { data: IntegrationsDTO["x"]; hook: Hook;
         <Input id="x-query" value={query} maxLength={512} onChange={(e) => setQuery(e.target.value)} />
         <Label htmlFor="x-token" className="text-xs text-muted-foreground">Bearer token (X developer portal → your app → Keys and tokens)</Label>
         <div className="flex flex-col gap-2 sm:flex-row">
-          <Input id="x-token" type="password" autoComplete="off" value={token} placeholder={data.configured ? "Saved. Paste a new one to replace it" : "AAAA…"} onChange={(e) => setToken(e.target.value)} />
+          <Input id="x-token" type="password" autoComplete="off" value={token} placeholder={data.configured ? "Saved · paste to replace" : "AAAA…"} onChange={(e) => setToken(e.target.value)} />
           <Button type="submit" disabled={hook.pending === "x"}>Save</Button>
           {data.configured ? <Button type="button" variant="outline" onClick={() => void hook.save("x", { x: { bearerToken: null } }, "X disconnected")}>Remove</Button> : null}
         </div>
@@ -45,7 +45,7 @@ function GithubCard({ data, hook }: { data: IntegrationsDTO["github"]; hook: Hoo
         <Textarea id="gh-repos" rows={2} value={repos} placeholder="acme/website" onChange={(e) => setRepos(e.target.value)} />
         <Label htmlFor="gh-token" className="text-xs text-muted-foreground">Token (fine-grained, read-only Contents on these repositories)</Label>
         <div className="flex flex-col gap-2 sm:flex-row">
-          <Input id="gh-token" type="password" autoComplete="off" value={token} placeholder={data.configured ? "Saved. Paste a new one to replace it" : "github_pat_…"} onChange={(e) => setToken(e.target.value)} />
+          <Input id="gh-token" type="password" autoComplete="off" value={token} placeholder={data.configured ? "Saved · paste to replace" : "github_pat_…"} onChange={(e) => setToken(e.target.value)} />
           <Button type="submit" disabled={hook.pending === "github"}>Save</Button>
           {data.configured ? <Button type="button" variant="outline" onClick={() => void hook.save("github", { github: { token: null } }, "GitHub disconnected")}>Remove</Button> : null}
         </div>
