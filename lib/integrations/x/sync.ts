@@ -1,6 +1,7 @@
 import type { AnyBulkWriteOperation } from "mongoose";
 import type { TweetV2, UserV2 } from "twitter-api-v2";
 import { bulkWriteInChunks } from "@/lib/bulk-write";
+import { decryptSecret } from "@/lib/crypto";
 import { JobError, type JobOutcome } from "@/lib/jobs/run-job";
 import { Integration, type IntegrationDoc } from "@/models/Integration";
 import { Mention, mentionKey } from "@/models/Mention";
@@ -68,7 +69,6 @@ function toOp(websiteId: unknown, domain: string, tweet: TweetV2, users: Map<str
 
 export async function syncMentions(integration: IntegrationDoc, website: { _id: unknown; domain: string }, opts: BackoffOptions = {}): Promise<JobOutcome> {
   if (!integration.tokenEnc || !integration.query) throw new JobError("Set a search query and a bearer token first.", { code: "not_configured" });
-  const { decryptSecret } = await import("@/lib/crypto");
   const client = xClient(decryptSecret(integration.tokenEnc));
   const cursor: XCursor = { ...(integration.cursor as XCursor | undefined) };
   let added = 0;
