@@ -13,6 +13,9 @@ export { Commit } from "./Commit";
 export { Identity } from "./Identity";
 export { WebhookEvent } from "./WebhookEvent";
 export { RefundLedger } from "./RefundLedger";
+export { Integration } from "./Integration";
+export { JobState } from "./JobState";
+export { SearchConsoleRow } from "./SearchConsoleRow";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";
@@ -21,6 +24,9 @@ import { FunnelEvent } from "./FunnelEvent";
 import { Goal } from "./Goal";
 import { GoalEvent } from "./GoalEvent";
 import { Identity } from "./Identity";
+import { Integration } from "./Integration";
+import { JobState } from "./JobState";
+import { SearchConsoleRow } from "./SearchConsoleRow";
 import { Mention } from "./Mention";
 import { PageView } from "./PageView";
 import { Payment } from "./Payment";
@@ -29,4 +35,4 @@ import { Session } from "./Session";
 import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow];

@@ -47,8 +47,16 @@ function ChartTooltip({ active, payload, interval, currency, showRevenue }: { ac
       {row.markers.slice(0, 4).map((m) => (
         <div key={m.kind + m.id} className="mt-1 flex gap-1.5 border-t pt-1">
           {m.kind === "mention" ? <XLogo className="mt-0.5 size-3 shrink-0" /> : <GitCommitHorizontal className="mt-0.5 size-3 shrink-0" />}
-          <span className="line-clamp-2">
-            <span className="font-medium">{m.author}</span> {m.text}
+          <span>
+            <span className="line-clamp-2">
+              <span className="font-medium">{m.author}</span> {m.text}
+            </span>
+            {m.visitors ? (
+              <span className="text-muted-foreground">
+                brought {formatNumber(m.visitors)} {m.visitors === 1 ? "visitor" : "visitors"}
+                {m.revenue ? `, ${formatMoney(m.revenue, currency)}` : ""}
+              </span>
+            ) : null}
           </span>
         </div>
       ))}

@@ -14,6 +14,7 @@ export function SiteNav({ websiteId }: { websiteId: string }) {
     { ...section("funnels"), label: "Funnels" },
     { ...section("revenue"), label: "Revenue" },
     { ...section("realtime"), label: "Realtime" },
+    { ...section("keywords"), label: "Keywords" },
     { ...section("proxy"), label: "Proxy" },
     { ...section("settings"), label: "Settings" },
   ];

@@ -8,9 +8,10 @@ import type { DashInterval } from "./query";
 
 export type Point = { time: string; visitors: number; pageviews: number; revenue: number };
 export type SeriesInput = { interval: DashInterval; points: Point[]; previous: Point[] | null; range: { current: { start: string; end: string } } };
-export type Marker = { kind: "mention" | "commit"; id: string; time: string; text: string; author: string; url?: string };
+/** visitors and revenue: what a mention brought (commits have none). */
+export type Marker = { kind: "mention" | "commit"; id: string; time: string; text: string; author: string; url?: string; visitors?: number; revenue?: number };
 export type MarkersInput = {
-  mentions: { id: string; time: string; text: string; author: string; url?: string }[];
+  mentions: { id: string; time: string; text: string; author: string; url?: string; visitors?: number; revenue?: number }[];
   commits: { id: string; time: string; message: string; author: string; url?: string }[];
 };
 
@@ -60,7 +61,7 @@ export function bucketTitle(iso: string, interval: DashInterval): string {
 
 export function toMarkers(input: MarkersInput): Marker[] {
   return [
-    ...input.mentions.map((m) => ({ kind: "mention" as const, id: m.id, time: m.time, text: m.text, author: m.author, url: m.url })),
+    ...input.mentions.map((m) => ({ kind: "mention" as const, id: m.id, time: m.time, text: m.text, author: m.author, url: m.url, visitors: m.visitors, revenue: m.revenue })),
     ...input.commits.map((c) => ({ kind: "commit" as const, id: c.id, time: c.time, text: c.message, author: c.author, url: c.url })),
   ].sort((a, b) => Date.parse(a.time) - Date.parse(b.time));
 }

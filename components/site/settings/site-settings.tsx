@@ -3,6 +3,8 @@
 import { useState } from "react";
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { TrackingSnippet } from "@/components/tracking-snippet";
+import { EmailReportsSection } from "@/components/integrations/email-reports-section";
+import { IntegrationsSection } from "@/components/integrations/integrations-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { DangerZone } from "./danger-zone";
 import { ExclusionsSection } from "./exclusions-section";
@@ -17,6 +19,8 @@ const SECTIONS = [
   ["privacy", "Privacy"],
   ["exclusions", "Exclusions"],
   ["payments", "Payment providers"],
+  ["integrations", "Integrations"],
+  ["email-reports", "Email reports"],
   ["api-keys", "API keys"],
   ["danger", "Danger zone"],
 ] as const;
@@ -51,6 +55,8 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
         <PrivacySection website={website} onSaved={setWebsite} />
         <ExclusionsSection website={website} onSaved={setWebsite} />
         <PaymentProvidersSection website={website} onSaved={setWebsite} />
+        <IntegrationsSection websiteId={website.id} domain={website.domain} />
+        <EmailReportsSection />
         <ApiKeysSection websiteId={website.id} />
         <DangerZone website={website} />
       </div>

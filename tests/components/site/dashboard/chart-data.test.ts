@@ -60,6 +60,11 @@ describe("toMarkers", () => {
   it("merges mentions and commits oldest first", () => {
     expect(markers.map((m) => m.id)).toEqual(["c0", "c1", "t1", "c9"]);
   });
+
+  it("keeps what a mention brought, for the tooltip", () => {
+    const [m] = toMarkers({ mentions: [{ id: "t", time: "2026-03-01T10:00:00Z", text: "hi", author: "@a", visitors: 12, revenue: 4900 }], commits: [] });
+    expect(m).toMatchObject({ kind: "mention", visitors: 12, revenue: 4900 });
+  });
 });
 
 describe("bucketIndex", () => {
