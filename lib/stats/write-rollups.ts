@@ -19,10 +19,11 @@ function remember(id: string, k: Known) {
 
 /**
  * Folds a batch into the rollups: counters with $inc (order-free), then each
- * touched row's visitor registers merged here and written back only if the
- * row's version `v` is still the one merged into (compare-and-set; another
- * process writing the same row makes us read it again). No transactions
- * needed, and the row stays one small document.
+ * touched row's visitor registers merged here and written back whole. The
+ * write returns the row as it was: if another process wrote it since we last
+ * saw it (its version moved), its registers are merged in and written again,
+ * so no writer's visitors are lost. Filters are by _id alone: FerretDB scans
+ * the whole collection for any other filter, a version test included.
  */
 export async function writeRollups(events: RollupEvent[]): Promise<void> {
   if (!events.length) return;
@@ -40,25 +41,38 @@ export async function writeRollups(events: RollupEvent[]): Promise<void> {
 }
 
 async function mergeRegisters(id: string, add: Registers): Promise<void> {
-  for (let attempt = 0; attempt < 5; attempt++) {
-    let k = known.get(id);
-    if (!k) {
-      const doc = await Rollup.findById(id, { hll: 1, v: 1 }).lean<Record<string, unknown>>();
-      k = { v: Number(doc?.v ?? 0), registers: hllFromDoc(doc ?? {}) };
+  let k = known.get(id);
+  if (!k) {
+    const doc = await Rollup.findById(id, { hll: 1, v: 1 }).lean<Record<string, unknown>>();
+    k = { v: Number(doc?.v ?? 0), registers: hllFromDoc(doc ?? {}) };
+  }
+  const merged: Registers = new Map(k.registers);
+  let changed = false;
+  for (const [i, r] of add) {
+    if ((merged.get(i) ?? 0) < r) {
+      merged.set(i, r);
+      changed = true;
     }
-    const merged: Registers = new Map(k.registers);
-    let changed = false;
-    for (const [i, r] of add) {
+  }
+  if (!changed) return remember(id, k);
+  let expected = k.v;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    // The whole row comes back: FerretDB has no projection in findAndModify.
+    const before = await Rollup.findOneAndUpdate({ _id: id }, { $set: { hll: packRegisters(merged) }, $inc: { v: 1 } }).lean<Record<string, unknown>>();
+    const seen = Number(before?.v ?? 0);
+    if (seen === expected) return remember(id, { v: seen + 1, registers: merged });
+    // Someone wrote the row since we read it: keep their visitors too.
+    let missing = false;
+    for (const [i, r] of hllFromDoc(before ?? {})) {
       if ((merged.get(i) ?? 0) < r) {
         merged.set(i, r);
-        changed = true;
+        missing = true;
       }
     }
-    if (!changed) return remember(id, k);
-    const res = await Rollup.updateOne({ _id: id, v: k.v }, { $set: { hll: packRegisters(merged), v: k.v + 1 } });
-    if (res.matchedCount === 1) return remember(id, { v: k.v + 1, registers: merged });
-    known.delete(id); // written meanwhile by someone else (or deleted and made again): read it afresh
+    expected = seen + 1;
+    if (!missing) return remember(id, { v: expected, registers: merged });
   }
+  known.delete(id);
   throw new Error(`rollup ${id}: its registers kept changing under this write`);
 }
 

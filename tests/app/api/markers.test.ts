@@ -12,7 +12,7 @@ type Body = { mentions: { id: string; time: string; text: string; author: string
 beforeAll(async () => {
   // Site A is in UTC (the default): Mar 9 is [Mar 9 00:00Z, Mar 10 00:00Z).
   await Mention.create([
-    { websiteId: t.a.oid, tweetId: "111", authorHandle: "ada", text: "Trying Trailmark today", url: "https://x.com/ada/status/111", postedAt: new Date("2026-03-09T10:00:00Z") },
+    { websiteId: t.a.oid, tweetId: "111", authorHandle: "ada", text: "Trying Trailmark today", url: "https://x.com/ada/status/111", postedAt: new Date("2026-03-09T10:00:00Z"), visitors: 14, revenue: 4900, metrics: { likes: 31, reposts: 4 } },
     { websiteId: t.a.oid, tweetId: "112", authorName: "No Handle", postedAt: new Date("2026-03-10T00:00:00Z") },
     { websiteId: t.b.oid, tweetId: "999", authorHandle: "other", text: "site B", postedAt: new Date("2026-03-09T10:00:00Z") },
   ]);
@@ -27,7 +27,7 @@ describe("GET /api/websites/{id}/markers", () => {
 
   it("returns the range's mentions and commits, subject lines only, with links", async () => {
     const body = await json<Body>(await t.owner.client.get(path("from=2026-03-09&to=2026-03-09")), 200);
-    expect(body.mentions).toEqual([{ id: "111", time: "2026-03-09T10:00:00.000Z", text: "Trying Trailmark today", author: "@ada", url: "https://x.com/ada/status/111" }]);
+    expect(body.mentions).toEqual([{ id: "111", time: "2026-03-09T10:00:00.000Z", text: "Trying Trailmark today", author: "@ada", url: "https://x.com/ada/status/111", visitors: 14, revenue: 4900, likes: 31, reposts: 4 }]);
     expect(body.commits).toEqual([{ id: "abc123", time: "2026-03-09T23:59:59.000Z", message: "Ship pricing page", author: "bob", url: "https://github.com/acme/app/commit/abc123", repo: "acme/app" }]);
   });
 
