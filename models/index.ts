@@ -13,6 +13,7 @@ export { Commit } from "./Commit";
 export { Identity } from "./Identity";
 export { WebhookEvent } from "./WebhookEvent";
 export { RefundLedger } from "./RefundLedger";
+export { Rollup } from "./Rollup";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";
@@ -25,8 +26,9 @@ import { Mention } from "./Mention";
 import { PageView } from "./PageView";
 import { Payment } from "./Payment";
 import { RefundLedger } from "./RefundLedger";
+import { Rollup } from "./Rollup";
 import { Session } from "./Session";
 import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Rollup];
