@@ -63,7 +63,7 @@ async function main() {
     if (day.goals.length) await GoalEvent.insertMany(day.goals, { ordered: false });
     if (day.payments.length) await Payment.insertMany(day.payments, { ordered: false });
     // The hourly rollups ingest would have kept, so the demo dashboard reads them: a day's visits start that day, so its hours are new.
-    await Rollup.insertMany(freshRollupDocs(rollupEventsOf(day, website.timezone)), { ordered: false, lean: true });
+    await Rollup.insertMany(freshRollupDocs(rollupEventsOf(day, website.timezone), d === 0), { ordered: false, lean: true });
     if (spikes.has(d)) {
       await Mention.create({
         websiteId: website._id, tweetId: String(1860000000000000000n + BigInt(d)), authorHandle: r.pick(["levelsio", "marc_louvion", "tdinh_me"]),

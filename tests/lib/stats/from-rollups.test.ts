@@ -44,7 +44,7 @@ beforeAll(async () => {
   }
   await Promise.all([Session.insertMany(sessions), PageView.insertMany(pageviews), Payment.insertMany(payments)]);
   // Built in memory (ingest's writeRollups upserts row by row: minutes for this much on FerretDB).
-  await Rollup.insertMany(freshRollupDocs(events), { lean: true });
+  await Rollup.insertMany(freshRollupDocs(events, true), { lean: true });
 }, 120_000);
 
 afterEach(() => {
