@@ -14,9 +14,9 @@ const rollupSchema = new Schema(
   {
     _id: { type: String },
     websiteId: { type: Types.ObjectId, required: true },
-    hour: { type: Date, required: true },
-    dimension: { type: String, required: true }, // "total" or a stats dimension
-    value: { type: String, required: true },
+    hour: { type: Date },
+    dimension: { type: String }, // "total" or a stats dimension (hour rows)
+    value: { type: String },
     sessions: { type: Number, default: 0 },
     pageviews: { type: Number, default: 0 },
     bounces: { type: Number, default: 0 },
@@ -24,6 +24,13 @@ const rollupSchema = new Schema(
     completions: { type: Number, default: 0 },
     hll: { type: Buffer },
     v: { type: Number, default: 0 },
+    // On "total" rows: the hour's other rows as "dimension:value" (readers cannot list _ids by prefix).
+    keys: { type: [String], default: undefined },
+    // Documents beside the hour rows: "meta" (coverage: `since`) and "day" (a final local day
+    // of one dimension, `rows` summed from its hours by lib/stats/rollup-rows.ts).
+    kind: { type: String },
+    since: { type: Date },
+    rows: { type: Schema.Types.Mixed },
   },
   { timestamps: false },
 );

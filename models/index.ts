@@ -16,6 +16,7 @@ export { RefundLedger } from "./RefundLedger";
 export { Integration } from "./Integration";
 export { JobState } from "./JobState";
 export { SearchConsoleRow } from "./SearchConsoleRow";
+export { Rollup } from "./Rollup";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";
@@ -31,8 +32,9 @@ import { Mention } from "./Mention";
 import { PageView } from "./PageView";
 import { Payment } from "./Payment";
 import { RefundLedger } from "./RefundLedger";
+import { Rollup } from "./Rollup";
 import { Session } from "./Session";
 import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow, Rollup];

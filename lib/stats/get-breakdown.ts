@@ -1,5 +1,6 @@
 import type { Breakdown, BreakdownRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
+import { breakdownFromRollups } from "./from-rollups";
 import { isTouchDimension, type Dimension } from "./dimensions";
 import { rowMetrics } from "./metrics";
 import type { Range } from "./period";
@@ -30,6 +31,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
  * row equals the overview filtered by `dimension is value`.
  */
 export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limit: number, range: Range = ctx.period.range): Promise<Breakdown> {
+  const rolled = await breakdownFromRollups(ctx, dimension, limit, range);
+  if (rolled) return { dimension, rows: rolled };
   const { visits, scope, payments } = await selectVisits(ctx, range, dimension);
   const rowVisits = new Map<string, Visit[]>();
   for (const v of visits) for (const [value, pageviews] of placesOf(v, dimension)) push(rowVisits, value, { ...v, pageviews });

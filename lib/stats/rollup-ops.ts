@@ -29,6 +29,8 @@ export type RollupEvent = {
 type Acc = { websiteId: string; hour: Date; dimension: string; value: string; inc: Record<string, number>; registers: Registers };
 
 export const rollupKey = (websiteId: string, hour: Date, dimension: string, value: string) => `${websiteId}:${hour.toISOString()}:${dimension}:${value}`;
+/** The website's coverage marker: `since`, the first hour its rollups hold completely (lib/stats/rollup-coverage.ts). */
+export const rollupMetaKey = (websiteId: string) => `${websiteId}:meta`;
 
 /**
  * What a batch of events adds to the Rollup collection: one counter upsert per
@@ -63,15 +65,30 @@ export function rollupOps(events: RollupEvent[]): { ops: AnyBulkWriteOperation[]
     if (e.type === "pageview" && e.path) touch(e, visitor, hour, "page", e.path)("pageviews", 1);
     if (e.type === "goal" && e.name) touch(e, visitor, hour, "goal", e.name)("completions", 1);
   }
-  const ops = [...accs.entries()].map(([_id, a]) => ({
+  // Each hour's "total" row lists the hour's other rows ("dimension:value"): FerretDB indexes
+  // only exact _id lookups, so a reader finds a breakdown's rows through this directory.
+  const directory = new Map<string, string[]>();
+  for (const a of accs.values()) {
+    if (a.dimension === "total") continue;
+    const total = rollupKey(a.websiteId, a.hour, "total", "");
+    directory.set(total, [...(directory.get(total) ?? []), `${a.dimension}:${a.value}`]);
+  }
+  const ops: AnyBulkWriteOperation[] = [...accs.entries()].map(([_id, a]) => ({
     updateOne: {
       filter: { _id },
       update: {
         $setOnInsert: { websiteId: new Types.ObjectId(a.websiteId), hour: a.hour, dimension: a.dimension, value: a.value, v: 0 },
         ...(Object.keys(a.inc).length && { $inc: a.inc }),
+        ...(directory.has(_id) && { $addToSet: { keys: { $each: directory.get(_id) } } }),
       },
       upsert: true,
     },
   }));
+  // The first batch of a website marks where its rollups begin; later batches leave it alone.
+  const firstHour = new Map<string, Date>();
+  for (const a of accs.values()) if (!firstHour.has(a.websiteId) || a.hour < firstHour.get(a.websiteId)!) firstHour.set(a.websiteId, a.hour);
+  for (const [websiteId, since] of firstHour) {
+    ops.push({ updateOne: { filter: { _id: rollupMetaKey(websiteId) }, update: { $setOnInsert: { websiteId: new Types.ObjectId(websiteId), kind: "meta", since } }, upsert: true } });
+  }
   return { ops, registers: new Map([...accs].map(([_id, a]) => [_id, a.registers])) };
 }

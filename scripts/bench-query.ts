@@ -1,0 +1,150 @@
+// npm run bench:query: seeds N events for one site (BENCH_QUERY_SIZES, default
+// "1000000"; spread over the 60 days a 30-day view and its comparison period
+// read) as ingest stores them (sessions, pageviews, goals, payments, hourly
+// rollups), starts the production server, signs in, and times the dashboard's
+// API calls for 30 days fired at once like a browser: unfiltered and with
+// country is DE. Prints p50/p95 and the store's size on disk.
+import { execFileSync, spawn } from "node:child_process";
+import { rmSync } from "node:fs";
+import path from "node:path";
+import mongoose from "mongoose";
+import { hashPassword } from "../lib/auth/password";
+import { freshRollupDocs } from "../lib/stats/rollup-docs";
+import { visitRollupEvents } from "../lib/stats/visit-rollup-events";
+import { GoalEvent, PageView, Payment, Rollup, Session, User, Website } from "../models";
+import { generateDay } from "./demo/generate";
+import { rng } from "./demo/random";
+// @ts-expect-error -- plain ESM helpers shared with the other scripts
+import { buildIfStale } from "./build-if-stale.mjs";
+// @ts-expect-error -- idem
+import { root } from "./env.mjs";
+// @ts-expect-error -- idem
+import { freePort, startStore, withDatabase } from "./store.mjs";
+
+const SIZES = (process.env.BENCH_QUERY_SIZES || "1000000").split(",").map(Number);
+const REPS = Number(process.env.BENCH_QUERY_REPS || 20);
+const FILTERED_REPS = Number(process.env.BENCH_QUERY_FILTERED_REPS || REPS);
+const DAYS = 60;
+const INSERT_CHUNK = 20_000;
+// The panels' breakdowns the rollups answer (touch dimensions); page and browser are timed apart: raw events.
+const BREAKDOWNS = ["channel", "referrer", "utm_source", "utm_campaign", "entry_page", "country", "device", "utm_medium"];
+const log = (m: string) => process.stderr.write(`[bench:query] ${m}\n`);
+const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+
+async function insertChunks(model: typeof Session, docs: object[]) {
+  for (let i = 0; i < docs.length; i += INSERT_CHUNK) await model.insertMany(docs.slice(i, i + INSERT_CHUNK), { ordered: false, lean: true });
+}
+
+type Doc = { sessionId?: string; timestamp: Date; path?: string; name?: string };
+const bySession = (docs: object[]) => {
+  const out = new Map<string, Doc[]>();
+  for (const d of docs as Doc[]) if (d.sessionId) (out.get(d.sessionId) ?? out.set(d.sessionId, []).get(d.sessionId)!).push(d);
+  return out;
+};
+
+async function seed(websiteId: mongoose.Types.ObjectId, events: number) {
+  const r = rng(7);
+  const now = new Date();
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const perDay = Math.round(events / DAYS / 3.3); // ~3.3 pageviews and goals a visit
+  const pool: Parameters<typeof generateDay>[3] = [];
+  const started = performance.now();
+  let written = 0;
+  for (let d = 0; d < DAYS; d++) {
+    const day = generateDay(websiteId, new Date(today - (DAYS - 1 - d) * 86_400_000), perDay, pool, r, now);
+    const [pages, goals] = [bySession(day.pageviews), bySession(day.goals)];
+    const rollupEvents = (day.sessions as Parameters<typeof visitRollupEvents>[0][]).flatMap((s) => {
+      const id = (s as unknown as { sessionId: string }).sessionId;
+      return visitRollupEvents(s, "UTC", pages.get(id) ?? [], goals.get(id) ?? []);
+    });
+    await Promise.all([
+      insertChunks(Session, day.sessions.map((s) => ({ _id: `${websiteId}:${(s as { sessionId: string }).sessionId}`, ...s }))),
+      insertChunks(PageView as never, day.pageviews),
+      insertChunks(GoalEvent as never, day.goals),
+      insertChunks(Payment as never, day.payments),
+    ]);
+    await insertChunks(Rollup as never, freshRollupDocs(rollupEvents, d === 0));
+    written += day.pageviews.length + day.goals.length;
+    const s = (performance.now() - started) / 1000;
+    process.stderr.write(`\r[bench:query] seeding day ${d + 1}/${DAYS}: ${written} events (${Math.round(written / s)}/s)   `);
+  }
+  process.stderr.write("\n");
+  return { written, seconds: (performance.now() - started) / 1000 };
+}
+
+async function signIn(base: string, email: string, password: string): Promise<string> {
+  const jar = new Map<string, string>();
+  const keep = (res: Response) => res.headers.getSetCookie().forEach((c) => { const [p] = c.split(";"); const i = p.indexOf("="); jar.set(p.slice(0, i), p.slice(i + 1)); });
+  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
+  const csrf = await fetch(`${base}/api/auth/csrf`);
+  keep(csrf);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() }, body: new URLSearchParams({ csrfToken, email, password }).toString() });
+  keep(res);
+  return cookie();
+}
+
+/** One dashboard load: every call at once; the time until the last answer. */
+async function load(base: string, cookie: string, id: string, filter: string, dims: string[]) {
+  const q = `period=30d${filter ? `&filter=${encodeURIComponent(filter)}` : ""}`;
+  const urls = [`overview?${q}`, `timeseries?${q}`, ...dims.map((d) => `breakdown?${q}&dimension=${d}`)];
+  const t = performance.now();
+  await Promise.all(urls.map(async (u) => {
+    const res = await fetch(`${base}/api/websites/${id}/stats/${u}`, { headers: { cookie } });
+    if (!res.ok) throw new Error(`${u}: ${res.status} ${await res.text()}`);
+    await res.json();
+  }));
+  return performance.now() - t;
+}
+
+async function main() {
+  buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
+  const results: string[][] = [];
+  for (const size of SIZES) {
+    const dataDir = path.join(root, ".data", `bench-query-${process.pid}`);
+    const store = await startStore({ dataDir });
+    const uri = withDatabase(store.uri, "benchq");
+    await mongoose.connect(uri);
+    const password = "bench-password";
+    const user = await User.create({ email: "bench@example.com", name: "Bench", passwordHash: await hashPassword(password) });
+    const site = await Website.create({ userId: user._id, domain: "bench.example", name: "bench", timezone: "UTC", currency: "USD" });
+    log(`seeding ${size} events over ${DAYS} days`);
+    const seeded = await seed(site._id, size);
+    const port = await freePort();
+    const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+      cwd: root, stdio: ["ignore", "ignore", "inherit"],
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", PORT: String(port), HOST: "127.0.0.1", MONGODB_URI: uri, NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: `http://127.0.0.1:${port}`, TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") },
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (let i = 0; i < 300; i++) {
+      try { if ((await fetch(`${base}/api/health`)).ok) break; } catch {}
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const cookie = await signIn(base, "bench@example.com", password);
+    const id = String(site._id);
+    const first = await load(base, cookie, id, "", BREAKDOWNS); // builds the day summaries
+    const runs = async (filter: string, dims: string[], n: number) => { const xs: number[] = []; for (let i = 0; i < n; i++) xs.push(await load(base, cookie, id, filter, dims)); return xs; };
+    const unfiltered = await runs("", BREAKDOWNS, REPS);
+    log("unfiltered done; filtered (breakdowns read raw events)");
+    const filtered = await runs("country:is:DE", BREAKDOWNS, FILTERED_REPS);
+    const rawPanels = await runs("", ["page", "browser"], 1);
+    const du = execFileSync("du", ["-sh", path.join(dataDir, "ferretdb")], { encoding: "utf8" }).split("\t")[0];
+    const ms = (x: number) => `${Math.round(x)} ms`;
+    results.push(
+      [`${size} events`, `seeded ${seeded.written} in ${seeded.seconds.toFixed(0)} s (${Math.round(seeded.written / seeded.seconds)}/s), store ${du}`],
+      ["  first load (builds day summaries)", ms(first)],
+      [`  unfiltered x${REPS} p50 / p95`, `${ms(pct(unfiltered, 50))} / ${ms(pct(unfiltered, 95))}`],
+      [`  country is DE x${FILTERED_REPS} p50 / p95`, `${ms(pct(filtered, 50))} / ${ms(pct(filtered, 95))}`],
+      ["  page + browser breakdowns (raw)", ms(rawPanels[0])],
+    );
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    await mongoose.disconnect();
+    await store.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  console.log(`\nQuery benchmark: the dashboard for 30 days (overview, timeseries, ${BREAKDOWNS.length} breakdowns at once), production server, embedded FerretDB`);
+  for (const [k, v] of results) console.log(`${k.padEnd(40)} ${v}`);
+}
+
+main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
