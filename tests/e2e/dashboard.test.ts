@@ -59,6 +59,9 @@ async function signIn(page: Page, email: string, password: string) {
 }
 
 const visitors = (page: Page) => page.getByTestId("metric-visitors").textContent();
+// The dashboard keeps the previous numbers (dimmed) until a new answer arrives, and the stats
+// calls take seconds on a busy machine: poll well past expect.poll's 1 s default.
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
 
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp({ label: "e2e_dash" }), launchBrowser()]);
@@ -78,13 +81,13 @@ describe("site dashboard in real Chromium", () => {
   it("shows cards, the overlay chart with markers, and the panels", async () => {
     const page = await desktop.newPage();
     await page.goto(base);
-    await expect.poll(() => visitors(page)).toBe("9");
+    await poll(() => visitors(page)).toBe("9");
     expect(await page.getByTestId("metric-revenue").textContent()).toBe("$148.00");
     expect(await page.getByTestId("metric-payments").textContent()).toBe("2");
     await page.locator("[data-testid=main-chart] .recharts-area-area").waitFor();
     expect(await page.locator("[data-testid=main-chart] .recharts-bar-rectangle path, [data-testid=main-chart] .recharts-bar-rectangle").count()).toBeGreaterThan(0);
     // One mention and one commit, on different days: two pins; hovering shows the post, linked.
-    await expect.poll(() => page.getByTestId("chart-marker").count()).toBe(2);
+    await poll(() => page.getByTestId("chart-marker").count()).toBe(2);
     await page.getByRole("button", { name: /1 mention on X/ }).hover();
     await page.getByText("Trailmark shows which tweet made money").waitFor();
     expect(await page.getByRole("link", { name: "Open on X" }).getAttribute("href")).toBe("https://x.com/levelsio/status/1800");
@@ -92,25 +95,25 @@ describe("site dashboard in real Chromium", () => {
     // The map colours Germany; the revenue panel ranks Search ($99) above Referral ($49).
     await page.locator("[data-testid=world-map] path[data-country=DE]").waitFor();
     const revenue = page.locator("[data-panel='Revenue by source'] [role=row]");
-    await expect.poll(async () => (await revenue.allTextContents()).slice(1, 3)).toEqual([expect.stringContaining("$99.00"), expect.stringContaining("$49.00")]);
+    await poll(async () => (await revenue.allTextContents()).slice(1, 3)).toEqual([expect.stringContaining("$99.00"), expect.stringContaining("$49.00")]);
     // 1 of 9 visitors completed the goal.
-    await expect.poll(() => page.locator("[data-panel=Goals] [role=row]").last().textContent()).toMatch(/signup.*1.*11%/);
+    await poll(() => page.locator("[data-panel=Goals] [role=row]").last().textContent()).toMatch(/signup.*1.*11%/);
     expect(await screenshot(page, "dashboard-desktop")).toBeGreaterThan(30_000);
   });
 
   it("filters everything by a clicked row, removes the filter, and switches period", async () => {
     const page = await desktop.newPage();
     await page.goto(base);
-    await expect.poll(() => visitors(page)).toBe("9");
+    await poll(() => visitors(page)).toBe("9");
     const locations = page.locator("[data-panel=Locations]");
     await locations.getByRole("tab", { name: "Countries" }).click();
     await locations.getByRole("row", { name: /Germany/ }).click();
     await page.waitForURL(/filter=country%3Ais%3ADE/);
-    await expect.poll(() => visitors(page)).toBe("3");
+    await poll(() => visitors(page)).toBe("3");
     // Every panel follows: the sources panel now only has Germany's channels, revenue is Ada's.
     expect(await page.getByTestId("metric-revenue").textContent()).toBe("$49.00");
     const channels = page.locator("[data-panel=Sources] [role=row]");
-    await expect.poll(async () => (await channels.allTextContents()).length).toBe(4); // header + Referral, Search, Direct
+    await poll(async () => (await channels.allTextContents()).length).toBe(4); // header + Referral, Search, Direct
     await page.getByRole("button", { name: "Remove filter Country is DE" }).waitFor();
     // The sticky top bar would otherwise land mid-page in a full-page shot.
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -118,14 +121,14 @@ describe("site dashboard in real Chromium", () => {
 
     await page.getByRole("button", { name: "Remove filter Country is DE" }).click();
     await page.waitForURL((u) => !u.search.includes("filter="));
-    await expect.poll(() => visitors(page)).toBe("9");
+    await poll(() => visitors(page)).toBe("9");
 
     await page.getByLabel("Period").selectOption("7d");
     await page.waitForURL(/period=7d/);
-    await expect.poll(() => visitors(page)).toBe("7");
+    await poll(() => visitors(page)).toBe("7");
     // The URL alone reproduces the view.
     await page.goto(`${base}?period=7d&filter=channel%3Ais%3ASearch&model=first_touch`);
-    await expect.poll(() => visitors(page)).toBe("2");
+    await poll(() => visitors(page)).toBe("2");
     expect(await page.getByRole("button", { name: "First touch" }).getAttribute("aria-pressed")).toBe("true");
   });
 
@@ -157,7 +160,7 @@ describe("site dashboard in real Chromium", () => {
     const phone = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 390, height: 844 }, storageState: await desktop.storageState() });
     const page = await phone.newPage();
     await page.goto(`${base}?period=30d`);
-    await expect.poll(() => visitors(page)).toBe("9");
+    await poll(() => visitors(page)).toBe("9");
     await page.locator("[data-testid=main-chart] .recharts-area-area").waitFor();
     await page.locator("[data-testid=world-map]").waitFor();
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
