@@ -64,7 +64,7 @@ describe("site pages in real Chromium", () => {
   it("defines a goal and shows its conversions and revenue", async () => {
     const page = await desktop.newPage();
     await page.goto(`${base}/goals`);
-    await page.getByText("No goals yet").waitFor();
+    await page.getByText("No goals yet").first().waitFor();
     await page.getByLabel("Event name").fill("signup");
     await page.getByLabel("Display name (optional)").fill("Signed up");
     await page.getByRole("button", { name: "Add goal" }).click();
@@ -79,7 +79,7 @@ describe("site pages in real Chromium", () => {
   it("defines a funnel and opens its chart and table", async () => {
     const page = await desktop.newPage();
     await page.goto(`${base}/funnels`);
-    await page.getByText("No funnels yet").waitFor();
+    await page.getByText("No funnels yet").first().waitFor();
     await page.getByLabel("Funnel name").fill("Signup flow");
     await page.getByLabel("Step 2 path").fill("/pricing/*");
     await page.getByRole("button", { name: "Add step" }).click();
@@ -102,7 +102,7 @@ describe("site pages in real Chromium", () => {
     const page = await desktop.newPage();
     await page.goto(`${base}/realtime`);
     await page.getByText("Waiting for events").first().waitFor();
-    await page.getByText("Recent payments").waitFor();
+    await page.getByText("Recent payments").first().waitFor();
     // The stream is open once the "connecting" hint is gone.
     await page.getByText("connecting").waitFor({ state: "detached" });
     const res = await postTrack(app.url, { type: "pageview", websiteId: site.id, url: `https://${site.domain}/live-now`, visitorId: "live-visitor-1" });
@@ -118,7 +118,7 @@ describe("site pages in real Chromium", () => {
     await page.goto(`${base}/revenue`);
     await page.getByRole("link", { name: "buyer-ada" }).click();
     await page.waitForURL(/\/visitors\/buyer-ada$/);
-    await page.getByText("Ada Buyer").waitFor();
+    await page.getByText("Ada Buyer").first().waitFor();
     const timeline = page.getByRole("list", { name: "Timeline" });
     const text = (await timeline.textContent()) ?? "";
     expect(text).toContain("Visit from news.ycombinator.com");
