@@ -75,7 +75,9 @@ describe("the tracker against the real /api/track", () => {
     expect(await context.cookies(app.url)).toEqual([]); // nothing on Trailmark's own host
 
     await eventually(async () => {
-      expect(await db.collection("pageviews").find({ websiteId: new mongoose.Types.ObjectId(websiteId) }).sort({ timestamp: 1 }).map((p) => p.path).toArray()).toEqual(["/shop", "/shop/pricing", "/shop/checkout", "/shop/thanks"]);
+      // As a set: two beacons sent a moment apart may reach a busy server in either order.
+      const paths = await db.collection("pageviews").find({ websiteId: new mongoose.Types.ObjectId(websiteId) }).map((p) => p.path).toArray();
+      expect(paths.sort()).toEqual(["/shop", "/shop/checkout", "/shop/pricing", "/shop/thanks"]);
       const goal = await db.collection("goalevents").findOne({ websiteId: new mongoose.Types.ObjectId(websiteId), name: "signup" });
       expect(goal?.props).toEqual([{ k: "plan", v: "pro" }]);
       const checkout = await db.collection("pageviews").findOne({ websiteId: new mongoose.Types.ObjectId(websiteId), path: "/shop/checkout" });
