@@ -16,9 +16,12 @@ export { RefundLedger } from "./RefundLedger";
 export { Integration } from "./Integration";
 export { JobState } from "./JobState";
 export { SearchConsoleRow } from "./SearchConsoleRow";
-export { Rollup } from "./Rollup";
+export { BlockPart } from "./BlockPart";
+export { BlockIndex } from "./BlockIndex";
 
 import { ApiKey } from "./ApiKey";
+import { BlockIndex } from "./BlockIndex";
+import { BlockPart } from "./BlockPart";
 import { Commit } from "./Commit";
 import { Funnel } from "./Funnel";
 import { FunnelEvent } from "./FunnelEvent";
@@ -32,9 +35,8 @@ import { Mention } from "./Mention";
 import { PageView } from "./PageView";
 import { Payment } from "./Payment";
 import { RefundLedger } from "./RefundLedger";
-import { Rollup } from "./Rollup";
 import { Session } from "./Session";
 import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow, Rollup];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow, BlockPart, BlockIndex];

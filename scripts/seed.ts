@@ -3,9 +3,9 @@
 //   tsx scripts/seed.ts --if-missing   -> only when no demo account exists (npm start)
 import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
-import { freshRollupDocs } from "../lib/stats/rollup-docs";
-import { visitRollupEvents } from "../lib/stats/visit-rollup-events";
-import { Commit, GoalEvent, Mention, PageView, Payment, Rollup, Session, User, Website, websiteScopedModels } from "../models";
+import { Types } from "mongoose";
+import { writeBlocksFor } from "../lib/blocks/seed-blocks";
+import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, websiteScopedModels } from "../models";
 import { generateDay, visitsOn } from "./demo/generate";
 import { rng } from "./demo/random";
 
@@ -15,20 +15,6 @@ const DAYS = 42;
 const DAY = 86_400_000;
 
 const progress = (msg: string) => process.stdout.write(`\r[seed] ${msg}`.padEnd(70));
-
-type Doc = { sessionId?: string; timestamp: Date; path?: string; name?: string };
-function rollupEventsOf(day: ReturnType<typeof generateDay>, timezone: string) {
-  const bySession = (docs: object[]) => {
-    const out = new Map<string, Doc[]>();
-    for (const d of docs as Doc[]) if (d.sessionId) out.set(d.sessionId, [...(out.get(d.sessionId) ?? []), d]);
-    return out;
-  };
-  const [pages, goals] = [bySession(day.pageviews), bySession(day.goals)];
-  return (day.sessions as Parameters<typeof visitRollupEvents>[0][]).flatMap((s) => {
-    const id = (s as unknown as { sessionId: string }).sessionId;
-    return visitRollupEvents(s, timezone, pages.get(id) ?? [], goals.get(id) ?? []);
-  });
-}
 
 async function main() {
   const uri = process.env.MONGODB_URI;
@@ -61,9 +47,10 @@ async function main() {
     await Session.insertMany(day.sessions, { ordered: false });
     await PageView.insertMany(day.pageviews, { ordered: false });
     if (day.goals.length) await GoalEvent.insertMany(day.goals, { ordered: false });
+    for (const p of day.payments as { _id?: Types.ObjectId }[]) p._id = new Types.ObjectId();
     if (day.payments.length) await Payment.insertMany(day.payments, { ordered: false });
-    // The hourly rollups ingest would have kept, so the demo dashboard reads them: a day's visits start that day, so its hours are new.
-    await Rollup.insertMany(freshRollupDocs(rollupEventsOf(day, website.timezone), d === 0), { ordered: false, lean: true });
+    // The blocks ingest would have written, so the demo dashboard reads them.
+    await writeBlocksFor(website._id, day, d === 0);
     if (spikes.has(d)) {
       await Mention.create({
         websiteId: website._id, tweetId: String(1860000000000000000n + BigInt(d)), authorHandle: r.pick(["levelsio", "marc_louvion", "tdinh_me"]),

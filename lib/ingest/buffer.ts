@@ -5,13 +5,11 @@ import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
-import type { RollupEvent } from "@/lib/stats/rollup-ops";
-import { writeRollups } from "@/lib/stats/write-rollups";
+import { writeVisitParts } from "@/lib/blocks/write-visits";
 import { Session } from "@/models/Session";
 import { EventLog } from "./event-log";
 import { liveWebsites } from "./website-cache";
 import { SessionBatch, type SessionEvent } from "./sessionize";
-import { rollupEvent } from "./rollup-event";
 
 /** An accepted event as the buffer keeps it: plain JSON, so it survives the log. */
 export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
@@ -58,7 +56,6 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
   const goals: object[] = [];
   const scrolls: AnyBulkWriteOperation[] = [];
   const identities: AnyBulkWriteOperation[] = [];
-  const rollups: RollupEvent[] = [];
   const live = await liveWebsites([...new Set(events.map((e) => e.websiteId))]);
   for (const e of events) {
     // Accepted before its website was deleted: the owner asked for its data to go.
@@ -66,8 +63,7 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
     if (!site) continue;
     const websiteId = new Types.ObjectId(e.websiteId);
     const timestamp = new Date(e.timestamp);
-    const { sessionId, source, scrollTarget, delta } = await sessions.add({ ...e, websiteId, timestamp });
-    if (e.type === "pageview" || e.type === "goal") rollups.push(rollupEvent(e, site.timezone, source, delta));
+    const { sessionId, source, scrollTarget } = await sessions.add({ ...e, websiteId, timestamp });
     const base = { _id: new Types.ObjectId(e.id), websiteId, visitorId: e.visitorId, sessionId, timestamp, path: e.path, ...e.context, ...source };
     if (e.type === "pageview") pageviews.push({ ...base, title: e.title });
     else if (e.type === "goal") goals.push({ ...base, name: e.name, props: e.props });
@@ -87,8 +83,8 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
   await insertIgnoringDuplicates(GoalEvent, goals);
   await bulkWriteInChunks(PageView, scrolls, { ordered: false });
   await bulkWriteInChunks(Identity, identities, { ordered: true });
-  // Last: counters are not idempotent, so they go in once everything else is written.
-  await writeRollups(rollups);
+  // Last: a replayed batch adds its paths and goals to the blocks again, so they go in once everything else is written.
+  await Promise.all([...sessions.records()].map(([websiteId, records]) => writeVisitParts(websiteId, records)));
 }
 
 /**

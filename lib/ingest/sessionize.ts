@@ -1,4 +1,5 @@
 import type { AnyBulkWriteOperation, Types } from "mongoose";
+import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
 import { Session, sessionKey } from "@/models/Session";
 
 /** A visit ends after 30 minutes without an event (Plausible, GA and Umami agree). */
@@ -13,6 +14,7 @@ export type SessionEvent = {
   timestamp: Date;
   type: "pageview" | "goal" | "scroll" | "identify";
   path: string;
+  name?: string;
   userId?: string;
   /** First-touch fields (source, UTM, geo, device), written once when the session starts. */
   context: Record<string, unknown>;
@@ -25,12 +27,12 @@ export type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string
 // A page's scroll depth arrives when the visitor leaves it, which can be after
 // the next page's pageview (beacons race), so recent pages are remembered.
 const RECENT_PAGES = 20;
-type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string> };
+type State = {
+  sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string>;
+  /** What the Session document holds for the visit block (lib/blocks): set by the first event. */
+  fields: VisitRecord["fields"];
+};
 
-/** What an event changed in its visit, for the hourly rollups (lib/stats/rollup-ops.ts). */
-export type VisitDelta = { newSession: boolean; pageviewsBefore: number; durationDelta: number; startedAt: Date; entryPage?: string };
-
-const durationOf = (s: State) => Math.round((s.lastSeenAt - s.startedAt) / 1000);
 
 function withRecent(recent: Record<string, string>, path: string, pageviewId: string): Record<string, string> {
   const next = { ...recent };
@@ -39,6 +41,12 @@ function withRecent(recent: Record<string, string>, path: string, pageviewId: st
   const paths = Object.keys(next);
   if (paths.length > RECENT_PAGES) delete next[paths[0]];
   return next;
+}
+
+function fieldsOf(record: Record<string, unknown>): VisitRecord["fields"] {
+  const out: VisitRecord["fields"] = {};
+  for (const f of RECORD_FIELDS) if (typeof record[f] === "string") out[f] = record[f] as string;
+  return out;
 }
 
 function sourceOf(record: Record<string, unknown>): SourceFields {
@@ -59,7 +67,7 @@ function remember(key: string, state: State) {
   if (states.size > MAX_STATES) states.delete(states.keys().next().value!);
 }
 
-const STATE_FIELDS = { sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, continuedAs: 1, entryPage: 1, exitPage: 1, lastPageviewId: 1, ...Object.fromEntries(SOURCE_FIELDS.map((f) => [f, 1])) };
+const STATE_FIELDS = { sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, continuedAs: 1, lastPageviewId: 1, ...Object.fromEntries([...SOURCE_FIELDS, ...RECORD_FIELDS].map((f) => [f, 1])) };
 type StoredState = { sessionId: string; startedAt: Date; lastSeenAt: Date; pageviews?: number; continuedAs?: string; entryPage?: string; exitPage?: string; lastPageviewId?: Types.ObjectId } & Record<string, unknown>;
 
 /** The root's latest visit, read by _id only (the one filter FerretDB pushes down). */
@@ -69,11 +77,15 @@ async function loadState(websiteId: Types.ObjectId, root: string): Promise<State
   if (!doc) return undefined;
   return {
     sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0, entryPage: doc.entryPage,
-    source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {},
+    source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {}, fields: fieldsOf(doc),
   };
 }
 
-type Pending = { websiteId: Types.ObjectId; state: State; insert: Record<string, unknown>; pageviews: number; events: number; exitPage?: string; userId?: string };
+type Pending = {
+  websiteId: Types.ObjectId; visitorId: string; state: State; insert: Record<string, unknown>; pageviews: number; events: number; exitPage?: string; userId?: string;
+  /** This batch's pageview paths and goal names, for the visit block. */
+  paths: string[]; goals: string[];
+};
 
 /**
  * Assigns a batch's events to sessions and builds one upsert per session that
@@ -85,18 +97,17 @@ export class SessionBatch {
   private readonly splits = new Map<string, string>();
 
   /** Returns the event's session and the session's first-touch source, which every event of the visit carries. */
-  async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string; delta: VisitDelta }> {
+  async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string }> {
     const root = e.sessionId ?? `v-${e.visitorId}`;
     const key = `${e.websiteId}:${root}`;
     const now = e.timestamp.getTime();
     let state = states.get(key) ?? (await loadState(e.websiteId, root));
     const split = !!state && now - state.lastSeenAt > SESSION_IDLE_MS;
-    const before = split ? undefined : state;
     if (split) {
-      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {} };
+      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }) };
       this.splits.set(sessionKey(e.websiteId, root), state.sessionId);
     }
-    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {} };
+    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }) };
     const scrollTarget = e.type === "scroll" ? state.recent[e.path] : undefined;
     const isPageview = e.type === "pageview";
     state = {
@@ -111,21 +122,15 @@ export class SessionBatch {
     const id = sessionKey(e.websiteId, state.sessionId);
     let p = this.pending.get(id);
     if (!p) {
-      p = { websiteId: e.websiteId, state, pageviews: 0, events: 0, insert: { ...e.context, websiteId: e.websiteId, sessionId: state.sessionId, visitorId: e.visitorId, entryPage: e.path } };
+      p = { websiteId: e.websiteId, visitorId: e.visitorId, state, pageviews: 0, events: 0, paths: [], goals: [], insert: { ...e.context, websiteId: e.websiteId, sessionId: state.sessionId, visitorId: e.visitorId, entryPage: e.path } };
       this.pending.set(id, p);
     }
     p.state = state;
     p.events++;
-    if (isPageview) { p.pageviews++; p.exitPage = e.path; }
+    if (isPageview) { p.pageviews++; p.exitPage = e.path; p.paths.push(e.path); }
+    if (e.type === "goal" && e.name) p.goals.push(e.name);
     if (e.userId) p.userId = e.userId;
-    const delta: VisitDelta = {
-      newSession: !before,
-      pageviewsBefore: before?.pageviews ?? 0,
-      durationDelta: durationOf(state) - (before ? durationOf(before) : 0),
-      startedAt: new Date(state.startedAt),
-      entryPage: state.entryPage,
-    };
-    return { sessionId: state.sessionId, source: state.source, scrollTarget, delta };
+    return { sessionId: state.sessionId, source: state.source, scrollTarget };
   }
 
   /** One upsert per session touched by the batch; they touch distinct documents. */
@@ -145,6 +150,22 @@ export class SessionBatch {
       });
     }
     return ops;
+  }
+
+  /** Each touched visit as its block records it after this batch, by website (lib/blocks/write-visits.ts). */
+  records(): Map<string, VisitRecord[]> {
+    const out = new Map<string, VisitRecord[]>();
+    for (const p of this.pending.values()) {
+      const s = p.state;
+      const exitPage = Object.keys(s.recent).at(-1) ?? s.fields.exitPage;
+      const record: VisitRecord = {
+        sessionId: s.sessionId, visitorId: p.visitorId, startedAt: s.startedAt, lastSeenAt: s.lastSeenAt, pageviews: s.pageviews,
+        fields: { ...s.fields, ...(exitPage ? { exitPage } : {}) }, paths: p.paths, goals: p.goals,
+      };
+      const key = String(p.websiteId);
+      (out.get(key) ?? out.set(key, []).get(key)!).push(record);
+    }
+    return out;
   }
 
   /** Points each split visit's root document at its latest part; run after upserts(), which may create the root. */

@@ -1,5 +1,7 @@
 import { Types } from "mongoose";
+import { writeGoalExtra } from "@/lib/blocks/write-visits";
 import { GoalEvent } from "@/models/GoalEvent";
+import { Session, sessionKey } from "@/models/Session";
 import { markerObjectId, upsertRetrying } from "./ids";
 import type { Touch } from "./types";
 
@@ -48,7 +50,12 @@ export async function writeMarker(
     },
     { upsert: true },
   );
-  await upsertRetrying(upsert);
+  const written = await upsertRetrying(upsert);
+  // The visit's block counts the marker as a goal, once: only the write that created it adds it.
+  if (written.upsertedCount && payment.sessionId) {
+    const session = await Session.findById(sessionKey(payment.websiteId, payment.sessionId), { sessionId: 1, visitorId: 1, startedAt: 1 }).lean();
+    if (session) await writeGoalExtra(String(payment.websiteId), session, marker.name);
+  }
 }
 
 export const paymentMarker = (p: MarkerPayment & { amount: number; timestamp: Date }) =>

@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { hashEmail } from "@/lib/crypto";
 import { connectDb } from "@/lib/db";
+import { syncPaymentRow } from "@/lib/blocks/payments";
 import { Payment, type PaymentDoc } from "@/models/Payment";
 import { isDuplicateKey, paymentObjectId } from "./ids";
 import { paymentMarker } from "./markers";
@@ -73,5 +74,8 @@ export async function recordPayment(website: WebsiteRef, input: PaymentInput): P
 
   await applyLedger(websiteId, p.provider, p.transactionId);
   await paymentMarker(payment);
-  return { created, payment: (await Payment.findById(_id).lean<PaymentDoc>()) ?? payment };
+  const final = (await Payment.findById(_id).lean<PaymentDoc>()) ?? payment;
+  // Every call copies the final state, so a call that failed before this is completed by the retry.
+  await syncPaymentRow(final);
+  return { created, payment: final };
 }

@@ -1,6 +1,5 @@
 // Raw-event summaries cost seconds on the embedded store (FerretDB's SQLite
 // backend scans ~130 µs per document), so a result is reused for a short while.
-// Rollups kept at ingest will make this unnecessary.
 const entries = new Map<string, { at: number; value: Promise<unknown> }>();
 const MAX_ENTRIES = 500;
 

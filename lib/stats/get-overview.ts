@@ -1,17 +1,14 @@
 import type { Overview } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
-import { overviewFromRollups } from "./from-rollups";
 import { revenueByCurrency, rowMetrics } from "./metrics";
 import type { Range } from "./period";
 import { selectVisits } from "./select";
 
-/** The overview plus what the dashboard shows beside it; `estimated`: visitors are a HyperLogLog estimate (rollups). */
-export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCurrency: { currency: string; revenue: number }[]; estimated: boolean };
+/** The overview plus what the dashboard shows beside it. */
+export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCurrency: { currency: string; revenue: number }[] };
 
 /** Headline metrics of the range (default: the context's period), under the context's filters. */
 export async function getOverview(ctx: StatsContext, range: Range = ctx.period.range): Promise<OverviewMetrics> {
-  const rolled = await overviewFromRollups(ctx, range);
-  if (rolled) return rolled;
   const { visits, payments } = await selectVisits(ctx, range);
   const m = rowMetrics(visits, payments, ctx.currency);
   let duration = 0;
@@ -34,6 +31,5 @@ export async function getOverview(ctx: StatsContext, range: Range = ctx.period.r
     currency: ctx.currency,
     viewsPerSession: sessions ? m.pageviews / sessions : 0,
     revenueByCurrency: revenueByCurrency(payments, ctx.currency),
-    estimated: false,
   };
 }

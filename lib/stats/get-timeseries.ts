@@ -1,7 +1,6 @@
 import type { Timeseries } from "@/lib/schemas/stats";
 import { bucketIndex, bucketStarts, localIso } from "./buckets";
 import type { StatsContext } from "./context";
-import { timeseriesFromRollups } from "./from-rollups";
 import type { Range, TimeInterval } from "./period";
 import { selectVisits } from "./select";
 
@@ -11,8 +10,6 @@ import { selectVisits } from "./select";
  * the bucket it started in, a payment in the bucket it was paid in.
  */
 export async function getTimeseries(ctx: StatsContext, range: Range = ctx.period.range, interval: TimeInterval = ctx.period.interval): Promise<Timeseries> {
-  const rolled = await timeseriesFromRollups(ctx, range, interval);
-  if (rolled) return rolled;
   const starts = bucketStarts(range, interval, ctx.timezone);
   const { visits, payments } = await selectVisits(ctx, range);
   const buckets = starts.map(() => ({ visitors: new Set<string>(), pageviews: 0, revenue: 0 }));

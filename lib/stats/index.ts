@@ -23,8 +23,7 @@
  *   overview   {visitors, sessions, pageviews, bounceRate, avgSessionDuration, revenue, payments,
  *               conversionRate, revenuePerVisitor, currency, viewsPerSession,
  *               revenueByCurrency: [{currency, revenue}] (site currency first),
- *               estimated (visitors and conversionRate are HyperLogLog estimates, ~1 %: read from rollups),
- *               previous: <same without previous/range> | null, range}
+ * *               previous: <same without previous/range> | null, range}
  *   timeseries {interval, points: [{time, visitors, pageviews, revenue}], previous: points | null, range}
  *               time = bucket start, local ISO with offset ("2026-03-29T00:00:00+01:00");
  *               every bucket present; previous points are the previous period's buckets, oldest first
@@ -36,8 +35,9 @@
  * Semantics (lib/stats/select.ts): a visit counts when it started in the range; revenue is net
  * of refunds in the site currency (revenueByCurrency has the rest); a fully refunded payment is
  * no payment; a breakdown row equals the overview filtered by `dimension is value`.
- * Unfiltered questions and those filtered by one touch dimension `is` are answered from the hourly
- * rollups when the site's rollups cover the range (lib/stats/from-rollups.ts); the rest from raw events.
+ * Visits and payments are read from the website's blocks (lib/blocks: a few packed documents per
+ * day, fetched by _id) when they cover the range, else from the raw Session, PageView, GoalEvent
+ * and Payment documents; both give the same exact answers (tests/lib/blocks/blocks-vs-raw.test.ts).
  */
 export { statsContext, statsSite, type StatsContext, type StatsSite } from "./context";
 export { getOverview, type OverviewMetrics } from "./get-overview";

@@ -19,11 +19,16 @@ export function rowMetrics(visits: Visit[], payments: PaymentRow[], siteCurrency
   const visitorIds = new Set(visits.map((v) => v.visitorId));
   let pageviews = 0;
   for (const v of visits) pageviews += v.pageviews;
+  return { ...tallyMetrics(visitorIds, pageviews, payments, siteCurrency), visitorIds };
+}
+
+/** The same from what a row has already tallied: its distinct visitors and its pageviews. */
+export function tallyMetrics(visitorIds: Set<string>, pageviews: number, payments: PaymentRow[], siteCurrency: string): RowMetrics {
   let revenue = 0;
   const payers = new Set<string>();
   for (const p of payments) {
     if (p.currency === siteCurrency) revenue += p.net;
     if (p.visitorId && visitorIds.has(p.visitorId)) payers.add(p.visitorId);
   }
-  return { visitors: visitorIds.size, pageviews, revenue, payments: payments.length, conversionRate: visitorIds.size ? payers.size / visitorIds.size : 0, visitorIds };
+  return { visitors: visitorIds.size, pageviews, revenue, payments: payments.length, conversionRate: visitorIds.size ? payers.size / visitorIds.size : 0 };
 }

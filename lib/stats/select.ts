@@ -3,6 +3,11 @@ import { GoalEvent } from "@/models/GoalEvent";
 import { PageView } from "@/models/PageView";
 import { Payment } from "@/models/Payment";
 import { Session } from "@/models/Session";
+import { blockPayments } from "@/lib/blocks/payments";
+import { blocksSince } from "@/lib/blocks/meta";
+import { blockVisits } from "@/lib/blocks/read-visits";
+import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
+import { cached } from "./cache";
 import type { StatsContext } from "./context";
 import { isSessionDimension, isTouchDimension, label, NONE, SESSION_FIELD, TOUCH_FIELD, type Dimension, type TouchDimension } from "./dimensions";
 import { matchAll, matches, type Filter } from "./filters";
@@ -28,7 +33,7 @@ export type Visit = {
   pageviews: number;
   duration: number;
   bounce: boolean;
-  /** Session dimensions asked for, labelled ("(none)" when missing). */
+  /** Session dimensions, labelled ("(none)" when missing). */
   values: Partial<Record<Dimension, string>>;
   /** Paths viewed (matching the positive page filters), when pageviews were read. */
   paths?: string[];
@@ -79,48 +84,100 @@ function eventPass(filters: Filter[], values: string[]): string[] | undefined {
   return hits;
 }
 
+/** Whether the website's visit blocks hold every visit and payment of the range (lib/blocks). */
+export async function blocksCover(websiteId: string, range: Range): Promise<boolean> {
+  if (process.env.TRAILMARK_STATS_RAW === "1") return false; // tests and benchmarks compare the two
+  const since = await blocksSince(websiteId);
+  return !!since && since <= range.start;
+}
+
+const SESSION_DIMENSIONS = Object.keys(SESSION_FIELD) as (keyof typeof SESSION_FIELD)[];
+// A block's records are cached and never change, so each becomes a Visit once
+// and is shared by every query that keeps it whole (no page or goal filter).
+const prepared = new WeakMap<VisitRecord, Visit>();
+
+/** The whole visit of a record, every dimension labelled, every path and goal. */
+function visitOf(r: VisitRecord, duration: number, bounce: boolean): Visit {
+  let v = prepared.get(r);
+  if (!v) {
+    const values: Visit["values"] = {};
+    for (const d of SESSION_DIMENSIONS) values[d] = label(r.fields[SESSION_FIELD[d]]);
+    v = { visitorId: r.visitorId, startedAt: new Date(r.startedAt), pageviews: r.pageviews, duration, bounce, values, paths: r.paths.map(label), goals: [...new Set(r.goals.map(label))] };
+    prepared.set(r, v);
+  }
+  return v;
+}
+
+/** A Session document read raw, as a visit record with its events' values. */
+function recordOf(s: SessionRow, pages: Map<string, string[]> | null, goals: Map<string, string[]> | null): VisitRecord {
+  const fields: VisitRecord["fields"] = {};
+  for (const f of RECORD_FIELDS) if (typeof s[f] === "string") fields[f] = s[f] as string;
+  return {
+    sessionId: s.sessionId, visitorId: s.visitorId, startedAt: s.startedAt.getTime(), lastSeenAt: s.startedAt.getTime(), pageviews: s.pageviews ?? 0,
+    fields, paths: pages?.get(s.sessionId) ?? [], goals: goals?.get(s.sessionId) ?? [],
+  };
+}
+
+// A dashboard asks for the overview, the chart and several breakdowns of one
+// range and filters at once; from blocks their selections are the same, so
+// they share it for a moment. Callers must not change what they are given.
+const SHARED_SELECTION_MS = 2_000;
+
 export async function selectVisits(ctx: StatsContext, range: Range, dimension?: Dimension): Promise<Selection> {
+  if (!(await blocksCover(ctx.id, range))) return select(ctx, range, false, dimension);
+  const key = `selection:${ctx.id}:${range.start.getTime()}:${range.end.getTime()}:${ctx.model}:${JSON.stringify(ctx.filters)}`;
+  return cached(key, SHARED_SELECTION_MS, () => select(ctx, range, true));
+}
+
+async function select(ctx: StatsContext, range: Range, fromBlocks: boolean, dimension?: Dimension): Promise<Selection> {
   const websiteId = new Types.ObjectId(ctx.id);
   const sessionFilters = ctx.filters.filter((f) => isSessionDimension(f.dimension));
   const pageFilters = ctx.filters.filter((f) => f.dimension === "page");
   const goalFilters = ctx.filters.filter((f) => f.dimension === "goal");
-  const dims = new Set<Dimension>([...sessionFilters.map((f) => f.dimension), ...(dimension && isSessionDimension(dimension) ? [dimension] : [])]);
-  const fields = [...dims].map((d) => SESSION_FIELD[d as keyof typeof SESSION_FIELD]);
-
-  // Equality on a dimension no touch records narrows the read on the store; everything else is tested here.
-  const pushed: Record<string, string> = {};
-  for (const f of sessionFilters) if (f.op === "is" && f.value !== NONE && !isTouchDimension(f.dimension)) pushed[SESSION_FIELD[f.dimension as keyof typeof SESSION_FIELD]] = f.value;
-
-  const projection = Object.fromEntries(["sessionId", "visitorId", "startedAt", "pageviews", "duration", "bounce", ...fields].map((k) => [k, 1]));
-  const [sessions, pages, goals] = await Promise.all([
-    Session.find({ websiteId, startedAt: { $gte: range.start, $lt: range.end }, ...pushed }, { _id: 0, ...projection }).lean<SessionRow[]>(),
-    pageFilters.length || dimension === "page" ? eventValues("page", websiteId, range) : null,
-    goalFilters.length || dimension === "goal" ? eventValues("goal", websiteId, range) : null,
-  ]);
+  const needPages = pageFilters.length > 0 || dimension === "page";
+  const needGoals = goalFilters.length > 0 || dimension === "goal";
+  const fieldOf = (d: Dimension) => SESSION_FIELD[d as keyof typeof SESSION_FIELD];
+  const plainFilters = sessionFilters.filter((f) => !isTouchDimension(f.dimension));
+  const touchFilters = sessionFilters.filter((f) => isTouchDimension(f.dimension));
+  const eventFiltered = pageFilters.length > 0 || goalFilters.length > 0;
 
   const visits: Visit[] = [];
   const scope: Visit[] = [];
-  for (const s of sessions) {
-    const values: Visit["values"] = {};
-    for (const d of dims) values[d] = label(s[SESSION_FIELD[d as keyof typeof SESSION_FIELD]]);
-    const get = (d: Dimension) => values[d];
-    if (!matchAll(sessionFilters.filter((f) => !isTouchDimension(f.dimension)), get)) continue;
-    const paths = pages ? eventPass(pageFilters, pages.get(s.sessionId) ?? []) : undefined;
-    const goalNames = goals ? eventPass(goalFilters, goals.get(s.sessionId) ?? []) : undefined;
-    if ((pages && !paths) || (goals && !goalNames)) continue;
-    const visit: Visit = {
-      visitorId: s.visitorId,
-      startedAt: s.startedAt,
+  const consider = (r: VisitRecord, duration: number, bounce: boolean) => {
+    const whole = visitOf(r, duration, bounce);
+    const get = (d: Dimension) => whole.values[d];
+    if (!matchAll(plainFilters, get)) return;
+    let visit = whole;
+    if (eventFiltered) {
+      const paths = eventPass(pageFilters, whole.paths!);
+      const goals = eventPass(goalFilters, whole.goals!);
+      if (!paths || !goals) return;
       // Only views of the filtered pages count when a page is asked for.
-      pageviews: positive(pageFilters).length ? paths!.length : (s.pageviews ?? 0),
-      duration: s.duration ?? 0,
-      bounce: s.bounce ?? true,
-      values,
-      paths,
-      goals: goalNames && [...new Set(goalNames)],
-    };
+      visit = { ...whole, paths, goals, pageviews: positive(pageFilters).length ? paths.length : whole.pageviews };
+    }
     scope.push(visit);
-    if (matchAll(sessionFilters.filter((f) => isTouchDimension(f.dimension)), get)) visits.push(visit);
+    if (matchAll(touchFilters, get)) visits.push(visit);
+  };
+
+  if (fromBlocks) {
+    // Every path and goal of a block's visits is at hand, whatever the dimension. Duration and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts).
+    for (const r of await blockVisits(ctx.id, range.start, range.end)) consider(r, Math.round((r.lastSeenAt - r.startedAt) / 1000), r.pageviews <= 1);
+  } else {
+    // Equality on a dimension no touch records narrows the read on the store; everything else is tested here.
+    const pushed: Record<string, string> = {};
+    for (const f of plainFilters) if (f.op === "is" && f.value !== NONE) pushed[fieldOf(f.dimension)] = f.value;
+    const projection = Object.fromEntries(["sessionId", "visitorId", "startedAt", "pageviews", "duration", "bounce", ...RECORD_FIELDS].map((k) => [k, 1]));
+    const [sessions, pages, goals] = await Promise.all([
+      Session.find({ websiteId, startedAt: { $gte: range.start, $lt: range.end }, ...pushed }, { _id: 0, ...projection }).lean<SessionRow[]>(),
+      needPages ? eventValues("page", websiteId, range) : null,
+      needGoals ? eventValues("goal", websiteId, range) : null,
+    ]);
+    // Fresh records each time: nothing to share, so nothing kept.
+    for (const s of sessions) {
+      const r = recordOf(s, pages, goals);
+      consider(r, s.duration ?? 0, s.bounce ?? true);
+      prepared.delete(r);
+    }
   }
   const needsScope = ctx.filters.some((f) => !isTouchDimension(f.dimension));
   const payments = await selectPayments(ctx, range, needsScope ? new Set(scope.map((v) => v.visitorId)) : null);
@@ -132,10 +189,12 @@ type PaymentDocRow = { visitorId?: string; amount: number; refundedAmount?: numb
 /** Payments in the range credited under the filters; `payers`: the payer scope, null when no filter needs one. */
 export async function selectPayments(ctx: StatsContext, range: Range, payers: Set<string> | null): Promise<PaymentRow[]> {
   const touchKey = ctx.model === "first_touch" ? "firstTouch" : "lastTouch";
-  const docs = await Payment.find(
-    { websiteId: new Types.ObjectId(ctx.id), timestamp: { $gte: range.start, $lt: range.end } },
-    { _id: 0, visitorId: 1, amount: 1, refundedAmount: 1, currency: 1, timestamp: 1, [touchKey]: 1 },
-  ).lean<PaymentDocRow[]>();
+  const docs = (await blocksCover(ctx.id, range))
+    ? await blockPayments(ctx.id, range.start, range.end)
+    : await Payment.find(
+        { websiteId: new Types.ObjectId(ctx.id), timestamp: { $gte: range.start, $lt: range.end } },
+        { _id: 0, visitorId: 1, amount: 1, refundedAmount: 1, currency: 1, timestamp: 1, [touchKey]: 1 },
+      ).lean<PaymentDocRow[]>();
   const touchFilters = ctx.filters.filter((f) => isTouchDimension(f.dimension));
   const out: PaymentRow[] = [];
   for (const p of docs) {

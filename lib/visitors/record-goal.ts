@@ -3,6 +3,7 @@ import { connectDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { GoalRequest } from "@/lib/schemas/api-v1";
 import type { GoalEventDTO } from "@/lib/schemas/api-v1-responses";
+import { writeGoalExtra } from "@/lib/blocks/write-visits";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Session, type SessionDoc } from "@/models/Session";
 import { propsObject, visitContextOf } from "./context";
@@ -34,6 +35,7 @@ export async function recordGoal(websiteId: string, input: GoalRequest, now = ne
   });
   // By _id, so the store does not scan; $inc composes with ingest's own upserts.
   await Session.updateOne({ _id: session._id }, { $inc: { events: 1 } });
+  await writeGoalExtra(websiteId, session, input.name);
   return {
     id: String(doc._id),
     visitorId: input.visitorId,

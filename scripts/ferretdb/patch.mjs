@@ -6,14 +6,28 @@
 // at 2,000 documents and grows with the collection. Both spell the same JSON
 // path, so the build uses the index's spelling. The module is copied out of the
 // Go module cache and patched under .data/; nothing of FerretDB is committed.
+//
+// Second patch: updates of one document are serialized (update_lock.go.txt
+// says why); without it concurrent updates of one document lose writes.
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const MODULE = "github.com/FerretDB/FerretDB";
-const FILE = "internal/backends/sqlite/metadata/metadata.go";
-const BEFORE = `IDColumn = DefaultColumn + "->'$._id'"`;
-const AFTER = `IDColumn = DefaultColumn + "->\\"_id\\""`;
+const PATCHES = [
+  { file: "internal/backends/sqlite/metadata/metadata.go", before: `IDColumn = DefaultColumn + "->'$._id'"`, after: `IDColumn = DefaultColumn + "->\\"_id\\""` },
+  {
+    file: "internal/handler/msg_update.go",
+    before: "\tmatched, modified, upserted, err := h.updateDocument(connCtx, params)\n",
+    after: "\tfilters := make([]*types.Document, 0, len(params.Updates))\n\tfor _, u := range params.Updates {\n\t\tfilters = append(filters, u.Filter)\n\t}\n\tunlock := lockUpdates(params.DB, params.Collection, filters)\n\tmatched, modified, upserted, err := h.updateDocument(connCtx, params)\n\tunlock()\n",
+  },
+  {
+    file: "internal/handler/msg_findandmodify.go",
+    before: "\tres, err := h.findAndModifyDocument(connCtx, params)\n",
+    after: "\tunlock := lockUpdates(params.DB, params.Collection, []*types.Document{params.Query})\n\tres, err := h.findAndModifyDocument(connCtx, params)\n\tunlock()\n",
+  },
+];
+const LOCK_FILE = { from: new URL("./update_lock.go.txt", import.meta.url), to: "internal/handler/update_lock.go" };
 
 function go(args, cwd) {
   const res = spawnSync("go", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
@@ -32,11 +46,14 @@ export function preparePatchedFerret(moduleDir, workDir) {
   cpSync(cached, copy, { recursive: true });
   // The module cache is read-only; the copy must be writable to patch and to delete later.
   spawnSync("chmod", ["-R", "u+w", copy]);
-  const file = path.join(copy, FILE);
-  chmodSync(file, 0o644);
-  const source = readFileSync(file, "utf8");
-  if (!source.includes(BEFORE)) throw new Error(`FerretDB ${version}: ${FILE} no longer has ${BEFORE}; check the _id index patch in ${import.meta.filename}`);
-  writeFileSync(file, source.replace(BEFORE, AFTER));
+  for (const { file, before, after } of PATCHES) {
+    const target = path.join(copy, file);
+    chmodSync(target, 0o644);
+    const source = readFileSync(target, "utf8");
+    if (!source.includes(before)) throw new Error(`FerretDB ${version}: ${file} no longer has ${JSON.stringify(before)}; check the patches in ${import.meta.filename}`);
+    writeFileSync(target, source.replace(before, after));
+  }
+  writeFileSync(path.join(copy, LOCK_FILE.to), readFileSync(LOCK_FILE.from));
   const work = path.join(workDir, "go.work");
   writeFileSync(work, `go 1.24\n\nuse ${moduleDir}\n\nreplace ${MODULE} ${version} => ./FerretDB@${version}\n`);
   return work;

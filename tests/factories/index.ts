@@ -1,6 +1,10 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
+import { syncPaymentRow } from "@/lib/blocks/payments";
+import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
+import { writeGoalExtra, writeVisitParts } from "@/lib/blocks/write-visits";
 import { GoalEvent, PageView, Payment, Session, User, Website } from "@/models";
+import { sessionKey } from "@/models/Session";
 
 const id = () => randomBytes(8).toString("hex");
 
@@ -9,7 +13,11 @@ export async function makeWebsite(overrides: Record<string, unknown> = {}) {
   return Website.create({ userId: user._id, domain: `${id()}.example.com`, name: "Site", ...overrides });
 }
 
-/** A visit with its pageviews; `paths` are viewed one minute apart from `at`. */
+/**
+ * A visit with its pageviews; `paths` are viewed one minute apart from `at`.
+ * Like ingest, it also lands in the website's visit blocks (read when the
+ * website's blocks cover the range: websites made through the API).
+ */
 export async function makeVisit(
   websiteId: Types.ObjectId,
   at: Date,
@@ -21,10 +29,15 @@ export async function makeVisit(
   // `context`: more visit fields (utmCampaign, city, browser...) copied like ingest copies them.
   const context = { websiteId, visitorId, sessionId, country: opts.country ?? "US", device: opts.device ?? "desktop", channel: opts.channel ?? "Direct", ...opts.context };
   await PageView.insertMany(paths.map((path, i) => ({ ...context, path, timestamp: new Date(at.getTime() + i * 60_000) })));
-  return Session.create({
+  const session = await Session.create({
     ...context, startedAt: at, lastSeenAt: new Date(at.getTime() + (paths.length - 1) * 60_000),
     entryPage: paths[0], exitPage: paths[paths.length - 1], pageviews: paths.length, duration: (paths.length - 1) * 60, bounce: paths.length === 1,
   });
+  const doc = session.toObject() as Record<string, unknown>;
+  const fields: VisitRecord["fields"] = {};
+  for (const f of RECORD_FIELDS) if (typeof doc[f] === "string") fields[f] = doc[f] as string;
+  await writeVisitParts(String(websiteId), [{ sessionId, visitorId, startedAt: at.getTime(), lastSeenAt: session.lastSeenAt.getTime(), pageviews: paths.length, fields, paths, goals: [] }]);
+  return session;
 }
 
 export async function makePayment(
@@ -43,12 +56,17 @@ export async function makePayment(
   } = {},
 ) {
   const { refundedAmount = 0, currency = "USD", ...rest } = opts;
-  return Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency, refundedAmount, timestamp: at, ...rest });
+  const payment = await Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency, refundedAmount, timestamp: at, ...rest });
+  await syncPaymentRow(payment.toObject());
+  return payment;
 }
 
 /** A goal event as ingest writes it, for a visitor's session. */
 export async function makeGoalEvent(websiteId: Types.ObjectId, at: Date, opts: { visitorId: string; sessionId?: string; name: string }) {
-  return GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
+  const goal = await GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
+  const session = opts.sessionId ? await Session.findById(sessionKey(websiteId, opts.sessionId)).lean() : null;
+  if (session) await writeGoalExtra(String(websiteId), session, opts.name);
+  return goal;
 }
 
 /** The touch lib/revenue copies from a visit onto a payment. */

@@ -29,7 +29,6 @@ export function MetricCards({ overview, stale }: { overview: OverviewResponse; s
         <Card key={m.key} className="min-w-0 gap-1 px-4 py-3.5" data-metric={m.key}>
           <div className="truncate text-xs font-medium tracking-wide text-muted-foreground uppercase">
             {m.label}
-            {m.key === "visitors" && overview.estimated ? <sup aria-label="estimated">*</sup> : null}
           </div>
           <div className={cn("truncate text-2xl font-semibold tracking-tight tabular-nums", m.revenue && overview.revenue > 0 && "text-revenue")} data-testid={`metric-${m.key}`}>
             {m.value}
@@ -40,9 +39,6 @@ export function MetricCards({ overview, stale }: { overview: OverviewResponse; s
           </div>
         </Card>
       ))}
-      {overview.estimated ? (
-        <p className="col-span-full text-xs text-muted-foreground">* Unique visitors are estimated within ~1-2 %.</p>
-      ) : null}
     </div>
   );
 }

@@ -17,8 +17,7 @@ export type OverviewValues = {
   viewsPerSession: number;
   revenueByCurrency: { currency: string; revenue: number }[];
 };
-/** `estimated`: visitors come from HyperLogLog rollups (~1-2 % error) rather than a recount. */
-export type OverviewResponse = OverviewValues & { previous: OverviewValues | null; estimated?: boolean };
+export type OverviewResponse = OverviewValues & { previous: OverviewValues | null };
 
 export type Change = { text: string; direction: "up" | "down" | "flat"; good: boolean | null };
 export type MetricCard = { key: string; label: string; value: string; sub?: string; change: Change | null; revenue?: boolean };
