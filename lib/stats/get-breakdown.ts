@@ -1,16 +1,17 @@
 import type { Breakdown, BreakdownRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
 import { isTouchDimension, type Dimension } from "./dimensions";
-import { tallyMetrics } from "./metrics";
+import { payersOf, Tally, tallyMetrics } from "./metrics";
 import type { Range } from "./period";
 import { selectVisits, type PaymentRow, type Visit } from "./select";
 
-/** Calls `at` for each row a visit belongs to, with the pageviews it brings there (a page row: its views of that page). */
-function eachPlace(visit: Visit, dimension: Dimension, at: (value: string, pageviews: number) => void): void {
-  if (dimension === "page") for (const p of visit.paths ?? []) at(p, 1);
-  else if (dimension === "goal") for (const g of visit.goals ?? []) at(g, visit.pageviews);
-  else at(visit.values[dimension]!, visit.pageviews);
+/** The rows a visit belongs to: its pages (one entry per view), its goals, or its value. */
+function placesOf(visit: Visit, dimension: Dimension): readonly string[] {
+  if (dimension === "page") return visit.paths ?? [];
+  if (dimension === "goal") return visit.goals ?? [];
+  return [visit.values[dimension]!];
 }
+
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -28,14 +29,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limit: number, range: Range = ctx.period.range): Promise<Breakdown> {
   const { visits, scope, payments } = await selectVisits(ctx, range, dimension);
   // Tallied in one pass: a busy month is hundreds of thousands of visits.
-  const tallies = new Map<string, { visitorIds: Set<string>; pageviews: number }>();
+  const tallies = new Map<string, Tally>();
+  const allPayers = payersOf(payments);
+  // A page row gets one pageview per view of that page; other rows the visit's pageviews.
+  const perPlace = dimension === "page";
   for (const v of visits) {
-    eachPlace(v, dimension, (value, pageviews) => {
+    for (const value of placesOf(v, dimension)) {
       let t = tallies.get(value);
-      if (!t) tallies.set(value, (t = { visitorIds: new Set(), pageviews: 0 }));
-      t.visitorIds.add(v.visitorId);
-      t.pageviews += pageviews;
-    });
+      if (!t) tallies.set(value, (t = new Tally()));
+      t.add(v.visitorId, perPlace ? 1 : v.pageviews, allPayers);
+    }
   }
 
   const rowPayments = new Map<string, PaymentRow[]>();
@@ -43,22 +46,19 @@ export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limi
     for (const p of payments) push(rowPayments, p.touch[dimension], p);
   } else {
     // Only payers' rows matter: most visitors never pay.
-    const payers = new Set(payments.map((p) => p.visitorId));
     const valuesOf = new Map<string, Set<string>>();
     for (const v of scope) {
-      if (!payers.has(v.visitorId)) continue;
-      eachPlace(v, dimension, (value) => {
-        const set = valuesOf.get(v.visitorId) ?? new Set<string>();
-        valuesOf.set(v.visitorId, set.add(value));
-      });
+      if (!allPayers.has(v.visitorId)) continue;
+      const set = valuesOf.get(v.visitorId) ?? new Set<string>();
+      for (const value of placesOf(v, dimension)) set.add(value);
+      valuesOf.set(v.visitorId, set);
     }
     for (const p of payments) for (const value of (p.visitorId && valuesOf.get(p.visitorId)) || []) push(rowPayments, value, p);
   }
 
   const rows: BreakdownRow[] = [];
   for (const value of new Set([...tallies.keys(), ...rowPayments.keys()])) {
-    const t = tallies.get(value);
-    rows.push({ value, ...tallyMetrics(t?.visitorIds ?? new Set(), t?.pageviews ?? 0, rowPayments.get(value) ?? [], ctx.currency) });
+    rows.push({ value, ...tallyMetrics(tallies.get(value), rowPayments.get(value) ?? [], ctx.currency) });
   }
   rows.sort((a, b) => b.visitors - a.visitors || b.revenue - a.revenue || b.pageviews - a.pageviews || a.value.localeCompare(b.value));
   return { dimension, rows: rows.slice(0, limit) };

@@ -1,6 +1,7 @@
 import type { Timeseries } from "@/lib/schemas/stats";
 import { bucketIndex, bucketStarts, localIso } from "./buckets";
 import type { StatsContext } from "./context";
+import { Tally } from "./metrics";
 import type { Range, TimeInterval } from "./period";
 import { selectVisits } from "./select";
 
@@ -12,19 +13,16 @@ import { selectVisits } from "./select";
 export async function getTimeseries(ctx: StatsContext, range: Range = ctx.period.range, interval: TimeInterval = ctx.period.interval): Promise<Timeseries> {
   const starts = bucketStarts(range, interval, ctx.timezone);
   const { visits, payments } = await selectVisits(ctx, range);
-  const buckets = starts.map(() => ({ visitors: new Set<string>(), pageviews: 0, revenue: 0 }));
-  for (const v of visits) {
-    const b = buckets[bucketIndex(starts, v.startedAt)];
-    if (!b) continue;
-    b.visitors.add(v.visitorId);
-    b.pageviews += v.pageviews;
-  }
+  const tallies = starts.map(() => new Tally());
+  const revenue = starts.map(() => 0);
+  const noPayers = new Set<string>();
+  for (const v of visits) tallies[bucketIndex(starts, v.startedAt)]?.add(v.visitorId, v.pageviews, noPayers);
   for (const p of payments) {
-    const b = buckets[bucketIndex(starts, p.timestamp)];
-    if (b && p.currency === ctx.currency) b.revenue += p.net;
+    const i = bucketIndex(starts, p.timestamp);
+    if (i >= 0 && p.currency === ctx.currency) revenue[i] += p.net;
   }
   return {
     interval,
-    points: starts.map((t, i) => ({ time: localIso(t, ctx.timezone), visitors: buckets[i].visitors.size, pageviews: buckets[i].pageviews, revenue: buckets[i].revenue })),
+    points: starts.map((t, i) => ({ time: localIso(t, ctx.timezone), visitors: tallies[i].visitors, pageviews: tallies[i].pageviews, revenue: revenue[i] })),
   };
 }

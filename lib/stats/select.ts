@@ -84,6 +84,20 @@ function eventPass(filters: Filter[], values: string[]): string[] | undefined {
   return hits;
 }
 
+/** The visits with each visitor's together, which lets a tally count visitors without a set (lib/stats/metrics.ts). */
+function byVisitor(visits: Visit[]): Visit[] {
+  const groups = new Map<string, Visit[]>();
+  for (const v of visits) {
+    const g = groups.get(v.visitorId);
+    if (g) g.push(v);
+    else groups.set(v.visitorId, [v]);
+  }
+  if (groups.size === visits.length) return visits;
+  const out: Visit[] = [];
+  for (const g of groups.values()) for (const v of g) out.push(v);
+  return out;
+}
+
 /** Whether the website's visit blocks hold every visit and payment of the range (lib/blocks). */
 export async function blocksCover(websiteId: string, range: Range): Promise<boolean> {
   if (process.env.TRAILMARK_STATS_RAW === "1") return false; // tests and benchmarks compare the two
@@ -119,17 +133,23 @@ function recordOf(s: SessionRow, pages: Map<string, string[]> | null, goals: Map
 }
 
 // A dashboard asks for the overview, the chart and several breakdowns of one
-// range and filters at once; from blocks their selections are the same, so
-// they share it for a moment. Callers must not change what they are given.
-const SHARED_SELECTION_MS = 2_000;
+// range and filters at once; from blocks their visits are the same, so they
+// share them for a moment (payments are read each time: a payment shows at
+// once). Callers must not change what they are given.
+const SHARED_VISITS_MS = 2_000;
+
+type Visits = Omit<Selection, "payments"> & { payers: Set<string> | null };
 
 export async function selectVisits(ctx: StatsContext, range: Range, dimension?: Dimension): Promise<Selection> {
-  if (!(await blocksCover(ctx.id, range))) return select(ctx, range, false, dimension);
-  const key = `selection:${ctx.id}:${range.start.getTime()}:${range.end.getTime()}:${ctx.model}:${JSON.stringify(ctx.filters)}`;
-  return cached(key, SHARED_SELECTION_MS, () => select(ctx, range, true));
+  let v: Visits;
+  if (await blocksCover(ctx.id, range)) {
+    const key = `visits:${ctx.id}:${range.start.getTime()}:${range.end.getTime()}:${JSON.stringify(ctx.filters)}`;
+    v = await cached(key, SHARED_VISITS_MS, () => select(ctx, range, true));
+  } else v = await select(ctx, range, false, dimension);
+  return { visits: v.visits, scope: v.scope, payments: await selectPayments(ctx, range, v.payers) };
 }
 
-async function select(ctx: StatsContext, range: Range, fromBlocks: boolean, dimension?: Dimension): Promise<Selection> {
+async function select(ctx: StatsContext, range: Range, fromBlocks: boolean, dimension?: Dimension): Promise<Visits> {
   const websiteId = new Types.ObjectId(ctx.id);
   const sessionFilters = ctx.filters.filter((f) => isSessionDimension(f.dimension));
   const pageFilters = ctx.filters.filter((f) => f.dimension === "page");
@@ -180,8 +200,7 @@ async function select(ctx: StatsContext, range: Range, fromBlocks: boolean, dime
     }
   }
   const needsScope = ctx.filters.some((f) => !isTouchDimension(f.dimension));
-  const payments = await selectPayments(ctx, range, needsScope ? new Set(scope.map((v) => v.visitorId)) : null);
-  return { visits, scope, payments };
+  return { visits: byVisitor(visits), scope: byVisitor(scope), payers: needsScope ? new Set(scope.map((v) => v.visitorId)) : null };
 }
 
 type PaymentDocRow = { visitorId?: string; amount: number; refundedAmount?: number; currency: string; timestamp: Date; firstTouch?: Record<string, unknown>; lastTouch?: Record<string, unknown> };

@@ -130,6 +130,19 @@ describe("visit blocks", () => {
     await expectSameAnswers();
   }, 180_000);
 
+  it("see a payment, refund or deletion made after a month's payments were read", async () => {
+    const ctx = await statsContext(site, overviewQuerySchema.parse(RANGE));
+    const before = await getOverview(ctx);
+    await recordPayment(site, { provider: "stripe", transactionId: "pi_late", amount: 777, currency: "USD", visitorId: "v3", timestamp: new Date(Date.UTC(2026, 4, 12, 12)) });
+    expect((await getOverview(ctx)).revenue).toBe(before.revenue + 777);
+    await recordRefund(site, { provider: "stripe", transactionId: "pi_late", amount: 700, timestamp: new Date(Date.UTC(2026, 4, 12, 13)) });
+    expect((await getOverview(ctx)).revenue).toBe(before.revenue + 77);
+    await deletePayment(site, "stripe", "pi_late");
+    const [blocks, raw] = await both(() => getOverview(ctx));
+    expect(blocks).toEqual(before);
+    expect(raw).toEqual(before);
+  });
+
   it("are not used for a range that starts before the website's blocks began", async () => {
     const other = await makeWebsite({ timezone: "UTC" });
     await markBlocksSince(String(other._id), new Date(Date.UTC(2026, 4, 12, 9)));
