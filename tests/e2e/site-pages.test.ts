@@ -5,14 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDb, disconnectDb } from "@/lib/db";
 import { Identity } from "@/models";
 import { makeGoalEvent, makePayment, makeVisit } from "../factories";
-import { createSite, uniqueDomain, type WebsiteBody } from "../helpers/api";
-import { startApp, type TestApp } from "../helpers/app";
-import { launchBrowser, screenshot } from "../helpers/browser";
-import { newUser } from "../helpers/client";
+import type { WebsiteBody } from "../helpers/api";
+import type { TestApp } from "../helpers/app";
+import { screenshot } from "../helpers/browser";
+import { CHROME_UA, seededDashboard, type SeededDashboard } from "../helpers/seeded-dashboard";
 import { postTrack } from "../helpers/track";
-
-// Headless Chromium's own UA is dropped as a bot; a person's Chrome is not.
-const CHROME_UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
 
 let app: TestApp;
 let browser: Browser;
@@ -38,27 +35,12 @@ async function seed(websiteId: string) {
   await disconnectDb();
 }
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${app.url}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL(/\/dashboard/);
-}
-
+let t: SeededDashboard;
 beforeAll(async () => {
-  [app, browser] = await Promise.all([startApp({ label: "e2e_pages" }), launchBrowser()]);
-  const owner = await newUser(app.url, "Ada Owner");
-  site = await createSite(owner.client, { domain: uniqueDomain("pages") });
-  base = `${app.url}/dashboard/${site.id}`;
-  await seed(site.id);
-  desktop = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
-  await signIn(await desktop.newPage(), owner.email, owner.password);
+  t = await seededDashboard({ label: "e2e_pages", owner: "Ada Owner", site: {}, seed: (started, id) => ((app = started), seed(id)) });
+  ({ app, browser, site, base, desktop } = t);
 });
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+afterAll(() => t?.stop());
 
 describe("site pages in real Chromium", () => {
   it("defines a goal and shows its conversions and revenue", async () => {
