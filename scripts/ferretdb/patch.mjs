@@ -1,19 +1,29 @@
-// FerretDB v1.24.2's SQLite backend finds a document by _id with the SQL
-// expression `_ferretdb_sjson->'$._id'`, but creates the unique _id index on
-// `_ferretdb_sjson->"_id"`. SQLite matches expression indexes by their text, so
-// every find, update and delete by _id scans the whole table (EXPLAIN QUERY
-// PLAN: SCAN instead of SEARCH ... USING INDEX): an update by _id costs ~11 ms
-// at 2,000 documents and grows with the collection. Both spell the same JSON
-// path, so the build uses the index's spelling. The module is copied out of the
-// Go module cache and patched under .data/; nothing of FerretDB is committed.
+// Patches applied to FerretDB v1.24.2 before the build. The module is copied
+// out of the Go module cache and patched under .data/; nothing of FerretDB is
+// committed. Each patch names why it exists:
+//
+// - The _id index: the SQLite backend finds a document by _id with the SQL
+//   expression `_ferretdb_sjson->'$._id'`, but creates the unique _id index on
+//   `_ferretdb_sjson->"_id"`. SQLite matches expression indexes by their text,
+//   so every find, update and delete by _id scanned the whole table (EXPLAIN
+//   QUERY PLAN: SCAN instead of SEARCH ... USING INDEX): an update by _id cost
+//   ~11 ms at 2,000 documents and grew with the collection. Both spell the same
+//   JSON path, so the build uses the index's spelling.
+// - Resource tracking: every iterator and SQL result set is registered in a
+//   pprof profile with its creation stack and a finalizer that panics if it is
+//   never closed, a leak detector for FerretDB's own tests that cost ~10% of
+//   the store's CPU per command (perf: runtime/pprof.(*Profile).Add under
+//   resource.Track). Release builds skip it, as they already skip the stack.
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 
 const MODULE = "github.com/FerretDB/FerretDB";
-const FILE = "internal/backends/sqlite/metadata/metadata.go";
-const BEFORE = `IDColumn = DefaultColumn + "->'$._id'"`;
-const AFTER = `IDColumn = DefaultColumn + "->\\"_id\\""`;
+const PATCHES = [
+  { file: "internal/backends/sqlite/metadata/metadata.go", before: `IDColumn = DefaultColumn + "->'$._id'"`, after: `IDColumn = DefaultColumn + "->\\"_id\\""` },
+  { file: "internal/util/resource/resource.go", before: "func Track(obj any, token *Token) {\n", after: "func Track(obj any, token *Token) {\n\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n" },
+  { file: "internal/util/resource/resource.go", before: "func Untrack(obj any, token *Token) {\n", after: "func Untrack(obj any, token *Token) {\n\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n" },
+];
 
 function go(args, cwd) {
   const res = spawnSync("go", args, { cwd, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
@@ -32,11 +42,13 @@ export function preparePatchedFerret(moduleDir, workDir) {
   cpSync(cached, copy, { recursive: true });
   // The module cache is read-only; the copy must be writable to patch and to delete later.
   spawnSync("chmod", ["-R", "u+w", copy]);
-  const file = path.join(copy, FILE);
-  chmodSync(file, 0o644);
-  const source = readFileSync(file, "utf8");
-  if (!source.includes(BEFORE)) throw new Error(`FerretDB ${version}: ${FILE} no longer has ${BEFORE}; check the _id index patch in ${import.meta.filename}`);
-  writeFileSync(file, source.replace(BEFORE, AFTER));
+  for (const { file, before, after } of PATCHES) {
+    const target = path.join(copy, file);
+    chmodSync(target, 0o644);
+    const source = readFileSync(target, "utf8");
+    if (!source.includes(before)) throw new Error(`FerretDB ${version}: ${file} no longer has ${JSON.stringify(before)}; check the patches in ${import.meta.filename}`);
+    writeFileSync(target, source.replace(before, after));
+  }
   const work = path.join(workDir, "go.work");
   writeFileSync(work, `go 1.24\n\nuse ${moduleDir}\n\nreplace ${MODULE} ${version} => ./FerretDB@${version}\n`);
   return work;
