@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Types } from "mongoose";
+import { Types, type AnyBulkWriteOperation } from "mongoose";
 import { Session, sessionKey } from "@/models/Session";
 
 /** A visit ends after 30 minutes without an event (Plausible, GA and Umami agree). */
@@ -25,7 +25,10 @@ export type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string
 // A page's scroll depth arrives when the visitor leaves it, which can be after
 // the next page's pageview (beacons race), so recent pages are remembered.
 const RECENT_PAGES = 20;
-type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string> };
+// `stored`: the visit's document is known to exist, so its next write is an
+// update; a visit first seen here is inserted whole, which costs the store a
+// fifth of an upsert.
+type State = { sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string>; stored: boolean };
 
 /** What an event changed in its visit, for the hourly rollups (lib/stats/rollup-ops.ts). */
 export type VisitDelta = { newSession: boolean; pageviewsBefore: number; durationDelta: number; startedAt: Date; entryPage?: string };
@@ -69,20 +72,27 @@ async function loadState(websiteId: Types.ObjectId, root: string): Promise<State
   if (!doc) return undefined;
   return {
     sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0, entryPage: doc.entryPage,
-    source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {},
+    source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {}, stored: true,
   };
 }
 
 type Pending = { websiteId: Types.ObjectId; state: State; insert: Record<string, unknown>; pageviews: number; events: number; exitPage?: string; userId?: string };
 
 /**
- * Assigns a batch's events to sessions and builds one upsert per session that
- * keeps its precomputed fields (entry and exit page, pageviews, duration,
- * bounce) current; the store cannot derive them later without $first/$last.
+ * Assigns events to sessions and gathers, per session, what they changed in its
+ * precomputed fields (entry and exit page, pageviews, duration, bounce), which
+ * the store cannot derive later without $first/$last. One batch may span
+ * several flushes of the write buffer: a busy visit then costs one write for
+ * all of them (lib/ingest/session-writes.ts writes it).
  */
 export class SessionBatch {
   private readonly pending = new Map<string, Pending>();
   private readonly splits = new Map<string, string>();
+
+  /** Sessions with changes not written yet. */
+  get size(): number {
+    return this.pending.size;
+  }
 
   /** Returns the event's session and the session's first-touch source, which every event of the visit carries. */
   async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string; delta: VisitDelta }> {
@@ -93,10 +103,10 @@ export class SessionBatch {
     const split = !!state && now - state.lastSeenAt > SESSION_IDLE_MS;
     const before = split ? undefined : state;
     if (split) {
-      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {} };
+      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, stored: false };
       this.splits.set(sessionKey(e.websiteId, root), state.sessionId);
     }
-    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {} };
+    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, stored: false };
     const scrollTarget = e.type === "scroll" ? state.recent[e.path] : undefined;
     const isPageview = e.type === "pageview";
     state = {
@@ -128,23 +138,36 @@ export class SessionBatch {
     return { sessionId: state.sessionId, source: state.source, scrollTarget, delta };
   }
 
-  /** One upsert per session touched by the batch; they touch distinct documents. */
-  upserts(): AnyBulkWriteOperation[] {
-    const ops: AnyBulkWriteOperation[] = [];
+  /**
+   * Visits first seen in this batch, as whole documents to insert, and one
+   * upsert for each other visit touched; they touch distinct documents.
+   */
+  writes(): { inserts: { id: string; doc: Record<string, unknown>; upsert: AnyBulkWriteOperation }[]; upserts: AnyBulkWriteOperation[] } {
+    const inserts = [];
+    const upserts: AnyBulkWriteOperation[] = [];
     for (const [id, p] of this.pending) {
       const s = p.state;
       const $set: Record<string, unknown> = { duration: Math.round((s.lastSeenAt - s.startedAt) / 1000), bounce: s.pageviews <= 1 };
-      if (p.exitPage) { $set.exitPage = p.exitPage; $set.lastPageviewId = s.recent[p.exitPage]; }
+      if (p.exitPage) { $set.exitPage = p.exitPage; $set.lastPageviewId = new Types.ObjectId(s.recent[p.exitPage]); }
       if (p.userId) $set.userId = p.userId;
-      ops.push({
+      const startedAt = new Date(s.startedAt), lastSeenAt = new Date(s.lastSeenAt);
+      const upsert = {
         updateOne: {
           filter: { _id: id },
-          update: { $setOnInsert: p.insert, $min: { startedAt: new Date(s.startedAt) }, $max: { lastSeenAt: new Date(s.lastSeenAt) }, $inc: { pageviews: p.pageviews, events: p.events }, $set },
+          update: { $setOnInsert: p.insert, $min: { startedAt }, $max: { lastSeenAt }, $inc: { pageviews: p.pageviews, events: p.events }, $set },
           upsert: true,
         },
-      });
+      };
+      // The upsert stays at hand: the insert of a visit another process created meanwhile fails as a duplicate.
+      if (!s.stored) inserts.push({ id, doc: { _id: id, ...p.insert, startedAt, lastSeenAt, pageviews: p.pageviews, events: p.events, ...$set }, upsert });
+      else upserts.push(upsert);
     }
-    return ops;
+    return { inserts, upserts };
+  }
+
+  /** After the batch is written: the next write of each of its visits is an update. */
+  markStored(): void {
+    for (const p of this.pending.values()) p.state.stored = true;
   }
 
   /** Points each split visit's root document at its latest part; run after upserts(), which may create the root. */
