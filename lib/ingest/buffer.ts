@@ -29,9 +29,16 @@ export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
 const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
 const FLUSH_AT = 1000;
 // Events written per writer call. Under load a flush takes everything that
-// queued while the previous one ran.
-const WRITE_BATCH = 10_000;
-const MAX_IN_MEMORY = 20_000;
+// queued while the previous one ran; sessions no longer need one large batch
+// to share a write (the checkpoint does that), and each event's documents are
+// alive only while its batch is written: small batches bound the heap.
+const WRITE_BATCH = 2_000;
+// Events queued in memory; more wait in the log on disk.
+const MAX_IN_MEMORY = 10_000;
+// Events per log segment: a replay from disk reads and parses one segment at a
+// time, and while the store lags one segment could otherwise hold every event
+// accepted during a long flush.
+const SEGMENT_EVENTS = 5_000;
 // Session writes wait for a checkpoint at most this long after the last one:
 // a session update costs the store more than all of a visit's pageview inserts
 // in that time, and a busy visit gets one per checkpoint instead of one per
@@ -185,6 +192,7 @@ export class WriteBuffer {
   /** Logs the event (the acknowledgement point) and queues it for the next batch. */
   add(event: BufferedEvent): void {
     this.log.append(JSON.stringify(event));
+    if (this.log.unsealed >= SEGMENT_EVENTS) this.sealed.push(this.log.seal()!);
     if (this.queue.length < this.maxInMemory) this.queue.push(event);
     else {
       this.diskOnly = true;

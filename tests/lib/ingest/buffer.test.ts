@@ -154,4 +154,19 @@ describe("WriteBuffer durability", () => {
     await writer.checkpoint();
     expect(await Session.findOne({ websiteId: site }).lean()).toMatchObject({ pageviews: 2, events: 2, entryPage: "/", exitPage: "/b", startedAt: t0 });
   });
+
+  it("seals the log every 5,000 events, so a replay from disk parses one bounded segment at a time", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    const batches: number[] = [];
+    const buffer = new WriteBuffer(dir, async (batch) => {
+      batches.push(batch.length);
+    });
+    const site = String(new Types.ObjectId());
+    for (let i = 0; i < 5_001; i++) buffer.add(pageview(site, "b1", "/", "2026-05-08T10:00:00Z", "bs"));
+    buffer.stop();
+    expect(readdirSync(dir).sort()).toEqual([`active-${process.pid}.ndjson`, expect.stringMatching(/^sealed-/)]);
+    expect(await buffer.drain()).toBe(true);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(5_001);
+    expect(readdirSync(dir)).toEqual([]);
+  });
 });
