@@ -39,10 +39,11 @@ const MAX_IN_MEMORY = 10_000;
 // time, and while the store lags one segment could otherwise hold every event
 // accepted during a long flush.
 const SEGMENT_EVENTS = 5_000;
-// Session writes wait for a checkpoint at most this long after the last one:
-// a session update costs the store more than all of a visit's pageview inserts
-// in that time, and a busy visit gets one per checkpoint instead of one per
-// flush. Sessions show up this much later than their pageviews.
+// Under load, session writes wait for a checkpoint at most this long after the
+// last one: a session update costs the store more than all of a visit's
+// pageview inserts in that time, and a busy visit gets one per checkpoint
+// instead of one per flush. Sessions then show up this much later than their
+// pageviews; a buffer that keeps up writes them with their pageviews.
 const CHECKPOINT_MS = Number(process.env.TRAILMARK_CHECKPOINT_MS ?? 5000);
 // Sessions staged before a checkpoint is due anyway: what memory they may hold.
 const MAX_STAGED = 20_000;
@@ -110,9 +111,12 @@ async function writeEvents(events: BufferedEvent[], { sessions, rollups }: Stage
 }
 
 async function writeStaged({ sessions, rollups }: Staged): Promise<void> {
+  // Staged while its website existed: an owner who deleted it since asked for its data to go.
+  const live = await liveWebsites(sessions.websiteIds());
+  sessions.keepWebsites(live);
   await writeSessions(sessions);
   // Last: counters are not idempotent, so they go in once everything else is written.
-  await writeRollups(rollups);
+  await writeRollups(rollups.filter((r) => live.has(r.websiteId)));
 }
 
 /**
@@ -178,6 +182,8 @@ export class WriteBuffer {
     dir: string,
     write: BatchWriter | ((events: BufferedEvent[]) => Promise<void>) = stagingWriter(),
     private readonly maxInMemory = MAX_IN_MEMORY,
+    /** False: sessions wait for CHECKPOINT_MS even when idle (tests of what a checkpoint covers). */
+    private readonly checkpointWhenIdle = true,
   ) {
     this.writer = typeof write === "function" ? wholeBatches(write) : write;
     this.log = new EventLog(dir);
@@ -280,7 +286,9 @@ export class WriteBuffer {
         this.sealed = this.sealed.filter((s) => !segments.includes(s));
         this.written.push(...segments);
       }
-      const due = Date.now() - this.checkpointAt >= CHECKPOINT_MS;
+      // Idle (nothing queued meanwhile): sessions are written at once, beside
+      // their pageviews. Under load they wait, up to CHECKPOINT_MS.
+      const due = Date.now() - this.checkpointAt >= CHECKPOINT_MS || (this.checkpointWhenIdle && !this.queue.length && !this.diskOnly);
       if (wanted || due || this.writer.staged >= MAX_STAGED || this.writer.staged === 0) await this.checkpoint();
       this.failures = 0;
     } catch (err) {

@@ -165,6 +165,17 @@ export class SessionBatch {
     return { inserts, upserts };
   }
 
+  /** The websites whose visits the batch changed. */
+  websiteIds(): string[] {
+    return [...new Set([...this.pending.values()].map((p) => String(p.websiteId)))];
+  }
+
+  /** Drops the changes to visits of websites that are gone (deleted since their events were written). */
+  keepWebsites(live: { has(id: string): boolean }): void {
+    for (const [id, p] of this.pending) if (!live.has(String(p.websiteId))) this.pending.delete(id);
+    for (const [rootId, latest] of this.splits) if (!live.has(rootId.slice(0, rootId.indexOf(":")))) this.splits.delete(rootId);
+  }
+
   /** After the batch is written: the next write of each of its visits is an update. */
   markStored(): void {
     for (const p of this.pending.values()) p.state.stored = true;

@@ -7,6 +7,7 @@ import { stagingWriter, WriteBuffer, writeBatch, type BufferedEvent } from "@/li
 import { resetSessionCache } from "@/lib/ingest/sessionize";
 import { PageView } from "@/models/PageView";
 import { Session } from "@/models/Session";
+import { Website } from "@/models/Website";
 import { makeWebsite } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
 import { eventually } from "../../helpers/eventually";
@@ -125,7 +126,7 @@ describe("WriteBuffer durability", () => {
     const site = await websiteId();
     const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
     const at = (i: number) => pageview(site, "c1", `/c${i}`, `2026-05-06T10:0${i}:00Z`, "cs");
-    const dead = new WriteBuffer(dir);
+    const dead = new WriteBuffer(dir, undefined, undefined, false); // as under load: the timer's flushes leave sessions staged
     dead.add(at(0));
     dead.add(at(1));
     await dead.flush(); // explicit: a checkpoint, the session is written
@@ -168,5 +169,20 @@ describe("WriteBuffer durability", () => {
     expect(await buffer.drain()).toBe(true);
     expect(batches.reduce((a, b) => a + b, 0)).toBe(5_001);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("writes sessions with their pageviews when the buffer keeps up, and no session for a website deleted meanwhile", async () => {
+    const site = await websiteId();
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    const buffer = new WriteBuffer(dir);
+    buffer.add(pageview(site, "i1", "/", "2026-05-09T10:00:00Z", "is"));
+    await eventually(async () => expect(await Session.findOne({ websiteId: site }).lean()).toMatchObject({ pageviews: 1 }));
+    const gone = await websiteId();
+    const writer = stagingWriter();
+    await writer.write([pageview(gone, "g1", "/", "2026-05-09T10:00:00Z", "gs")]);
+    await Website.updateOne({ _id: gone }, { $set: { deletedAt: new Date() } });
+    await writer.checkpoint();
+    expect(await Session.countDocuments({ websiteId: gone })).toBe(0);
+    buffer.stop();
   });
 });
