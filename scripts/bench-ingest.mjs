@@ -22,6 +22,16 @@ const UAS = [
 const REFERRERS = ["", "https://www.google.com/", "https://t.co/abc", "https://news.ycombinator.com/"];
 const log = (msg) => process.stderr.write(`[bench] ${msg}\n`);
 
+// CPU seconds a process has used (user + system), from /proc: on a shared
+// machine, CPU per event says more about a change than events per second.
+const cpuSeconds = (pid) => {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+};
 const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const rssMb = (pid) => {
   try {
@@ -71,6 +81,7 @@ async function main() {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
   const latencies = [];
   let acked = 0, failed = 0, seq = 0, peakRss = 0;
+  const cpuAtStart = { server: cpuSeconds(server.pid), store: cpuSeconds(store.child?.pid) };
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   const sampler = setInterval(() => {
@@ -112,6 +123,7 @@ async function main() {
     await new Promise((r) => setTimeout(r, 1000));
   }
   const drainSeconds = (performance.now() - drainStart) / 1000;
+  const cpuPerEvent = (pid, at) => `${(((cpuSeconds(pid) - at) * 1e6) / Math.max(1, acked)).toFixed(0)} µs`;
 
   latencies.sort((a, b) => a - b);
   const rows = [
@@ -122,6 +134,7 @@ async function main() {
     ["server peak RSS", `${peakRss.toFixed(0)} MB`],
     ["in the store", `${stored} of ${acked}, ${drainSeconds.toFixed(1)} s after the load ended`],
     ["store write rate", `${Math.round(stored / (loadSeconds + drainSeconds))} events/s over load + catch-up`],
+    ["CPU per event", `server ${cpuPerEvent(server.pid, cpuAtStart.server)}, store ${cpuPerEvent(store.child?.pid, cpuAtStart.store)} (load + catch-up)`],
   ];
   console.log("\nIngest benchmark (POST /api/track, production server, embedded FerretDB store)");
   for (const [k, v] of rows) console.log(`  ${k.padEnd(24)} ${v}`);

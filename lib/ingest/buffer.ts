@@ -6,10 +6,10 @@ import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
 import { writeVisitParts } from "@/lib/blocks/write-visits";
-import { Session } from "@/models/Session";
 import { EventLog } from "./event-log";
 import { liveWebsites } from "./website-cache";
-import { SessionBatch, type SessionEvent } from "./sessionize";
+import { resetSessionCache, SessionBatch, type SessionEvent } from "./sessionize";
+import { writeSessions } from "./session-writes";
 
 /** An accepted event as the buffer keeps it: plain JSON, so it survives the log. */
 export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
@@ -26,11 +26,25 @@ export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
 
 const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
 const FLUSH_AT = 1000;
-// Events written per writeBatch call. Under load a flush takes everything that
-// queued while the previous one ran; writing it as one batch lets a busy
-// session's events share one session upsert, the costly write on this store.
-const WRITE_BATCH = 10_000;
-const MAX_IN_MEMORY = 20_000;
+// Events written per writer call. Under load a flush takes everything that
+// queued while the previous one ran; sessions no longer need one large batch
+// to share a write (the checkpoint does that), and each event's documents are
+// alive only while its batch is written: small batches bound the heap.
+const WRITE_BATCH = 2_000;
+// Events queued in memory; more wait in the log on disk.
+const MAX_IN_MEMORY = 10_000;
+// Events per log segment: a replay from disk reads and parses one segment at a
+// time, and while the store lags one segment could otherwise hold every event
+// accepted during a long flush.
+const SEGMENT_EVENTS = 5_000;
+// Under load, session writes wait for a checkpoint at most this long after the
+// last one: a session update costs the store more than all of a visit's
+// pageview inserts in that time, and a busy visit gets one per checkpoint
+// instead of one per flush. Sessions then show up this much later than their
+// pageviews; a buffer that keeps up writes them with their pageviews.
+const CHECKPOINT_MS = Number(process.env.TRAILMARK_CHECKPOINT_MS ?? 5000);
+// Sessions staged before a checkpoint is due anyway: what memory they may hold.
+const MAX_STAGED = 20_000;
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000 || /E11000|duplicate key/.test(String((err as Error).message));
 
@@ -48,10 +62,20 @@ async function insertIgnoringDuplicates(model: typeof PageView | typeof GoalEven
   }
 }
 
-/** Writes one batch: sessions first, then the events that name them, then updates of those events. */
+/** What written events changed in sessions (and so in the visit blocks), written at the next checkpoint. */
+type Staged = { sessions: SessionBatch };
+const nothingStaged = (): Staged => ({ sessions: new SessionBatch() });
+
+/** Writes one batch whole: its events, then what they changed in sessions. */
 export async function writeBatch(events: BufferedEvent[]): Promise<void> {
+  const staged = nothingStaged();
+  await writeEvents(events, staged);
+  await writeStaged(staged);
+}
+
+/** Writes a batch's events and updates of them, and stages what they change in their sessions. */
+async function writeEvents(events: BufferedEvent[], { sessions }: Staged): Promise<void> {
   await connectDb();
-  const sessions = new SessionBatch();
   const pageviews: object[] = [];
   const goals: object[] = [];
   const scrolls: AnyBulkWriteOperation[] = [];
@@ -77,27 +101,74 @@ export async function writeBatch(events: BufferedEvent[]): Promise<void> {
       }
     }
   }
-  await bulkWriteInChunks(Session, sessions.upserts(), { ordered: false, parallel: 4 });
-  await bulkWriteInChunks(Session, sessions.pointers(), { ordered: true });
   await insertIgnoringDuplicates(PageView, pageviews);
   await insertIgnoringDuplicates(GoalEvent, goals);
   await bulkWriteInChunks(PageView, scrolls, { ordered: false });
   await bulkWriteInChunks(Identity, identities, { ordered: true });
-  // Last: a replayed batch adds its paths and goals to the blocks again, so they go in once everything else is written.
+}
+
+async function writeStaged({ sessions }: Staged): Promise<void> {
+  // Staged while its website existed: an owner who deleted it since asked for its data to go.
+  const live = await liveWebsites(sessions.websiteIds());
+  sessions.keepWebsites(live);
+  await writeSessions(sessions);
+  // Last: a replayed checkpoint adds its paths and goals to the blocks again, so they go in once everything else is written.
   await Promise.all([...sessions.records()].map(([websiteId, records]) => writeVisitParts(websiteId, records)));
 }
+
+/**
+ * How the buffer writes. `write` takes a batch of events; `checkpoint` then
+ * writes what the batches since the last checkpoint left staged, after which
+ * their log segments may go; `discard` forgets what is staged after a failure
+ * (the log replays it).
+ */
+export type BatchWriter = { write(events: BufferedEvent[]): Promise<void>; checkpoint(): Promise<void>; discard(): void; readonly staged: number };
+
+/**
+ * The buffer's own writer: session writes wait for a checkpoint, so a busy
+ * visit's pageviews from many flushes cost its session one write.
+ */
+export function stagingWriter(): BatchWriter {
+  let staged = nothingStaged();
+  return {
+    write: (events) => writeEvents(events, staged),
+    async checkpoint() {
+      await writeStaged(staged);
+      staged = nothingStaged();
+    },
+    discard() {
+      staged = nothingStaged();
+      // Cached visits include the events just forgotten; the replay reads them back from the store.
+      resetSessionCache();
+    },
+    get staged() {
+      return staged.sessions.size;
+    },
+  };
+}
+
+/** A writer that writes each batch whole (tests give the buffer one to fail or stall). */
+const wholeBatches = (write: (events: BufferedEvent[]) => Promise<void>): BatchWriter => ({ write, checkpoint: async () => {}, discard: () => {}, staged: 0 });
 
 /**
  * Holds accepted events off the request path and writes them in batches. While
  * the store is down, events stay in the log on disk (memory holds at most
  * MAX_IN_MEMORY) and are written, oldest first, when it answers again.
+ *
+ * A log segment is deleted only once everything its events change is in the
+ * store: their own documents are written by the flush that takes them, their
+ * sessions by the next checkpoint, so segments wait in `written` until then.
  */
 export class WriteBuffer {
   private queue: BufferedEvent[] = [];
   private sealed: string[] = [];
+  private written: string[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
+  private checkpointWanted = false;
+  private checkpointAt = Date.now();
   private readonly log: EventLog;
+  private readonly writer: BatchWriter;
   /** True when some events exist only on disk (spilled or from a previous process). */
   private diskOnly = false;
   /** Bumped whenever an event is left to the log alone (memory full), even while a flush runs. */
@@ -106,9 +177,12 @@ export class WriteBuffer {
 
   constructor(
     dir: string,
-    private readonly write = writeBatch,
+    write: BatchWriter | ((events: BufferedEvent[]) => Promise<void>) = stagingWriter(),
     private readonly maxInMemory = MAX_IN_MEMORY,
+    /** False: sessions wait for CHECKPOINT_MS even when idle (tests of what a checkpoint covers). */
+    private readonly checkpointWhenIdle = true,
   ) {
+    this.writer = typeof write === "function" ? wholeBatches(write) : write;
     this.log = new EventLog(dir);
     const orphans = this.log.orphans();
     if (orphans.length) {
@@ -121,6 +195,7 @@ export class WriteBuffer {
   /** Logs the event (the acknowledgement point) and queues it for the next batch. */
   add(event: BufferedEvent): void {
     this.log.append(JSON.stringify(event));
+    if (this.log.unsealed >= SEGMENT_EVENTS) this.sealed.push(this.log.seal()!);
     if (this.queue.length < this.maxInMemory) this.queue.push(event);
     else {
       this.diskOnly = true;
@@ -146,28 +221,34 @@ export class WriteBuffer {
     }
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.flush();
+      void this.run();
     }, ms);
     this.timer.unref();
   }
 
-  /** Writes everything acknowledged so far; resolves when it is in the store (or the attempt failed). */
-  flush(): Promise<void> {
+  private run(): Promise<void> {
     this.flushing ??= this.flushOnce().finally(() => {
       this.flushing = null;
     });
     return this.flushing;
   }
 
+  /** Writes everything acknowledged so far, sessions included; resolves when it is in the store (or the attempt failed). */
+  async flush(): Promise<void> {
+    // A flush under way took only the events queued when it began, and may skip the checkpoint.
+    if (this.flushing) await this.flushing;
+    this.checkpointWanted = true;
+    await this.run();
+  }
+
   /**
-   * Flushes until nothing acknowledged is left outside the store, for shutdown:
-   * a flush already under way covers only the events taken when it began.
+   * Flushes until nothing acknowledged is left outside the store, for shutdown.
    * Resolves false when the store is failing (the log keeps the rest).
    */
   async drain(): Promise<boolean> {
     for (let attempt = 0; attempt < 100; attempt++) {
       if (this.flushing) await this.flushing;
-      if (!this.queue.length && !this.diskOnly && !this.sealed.length && !this.log.hasUnsealed()) return true;
+      if (!this.queue.length && !this.diskOnly && !this.sealed.length && !this.written.length && !this.log.hasUnsealed()) return true;
       const before = this.failures;
       await this.flush();
       if (this.failures > before) return false;
@@ -176,6 +257,8 @@ export class WriteBuffer {
   }
 
   private async flushOnce(): Promise<void> {
+    const wanted = this.checkpointWanted;
+    this.checkpointWanted = false;
     const segment = this.log.seal();
     if (segment) this.sealed.push(segment);
     const segments = [...this.sealed];
@@ -187,27 +270,46 @@ export class WriteBuffer {
         this.queue = []; // everything queued is also in the sealed segments
         for (const file of segments) {
           const events = EventLog.read(file).map((l) => JSON.parse(l) as BufferedEvent);
-          for (let i = 0; i < events.length; i += WRITE_BATCH) await this.write(events.slice(i, i + WRITE_BATCH));
-          EventLog.remove(file);
+          for (let i = 0; i < events.length; i += WRITE_BATCH) await this.writer.write(events.slice(i, i + WRITE_BATCH));
           this.sealed = this.sealed.filter((s) => s !== file);
+          this.written.push(file);
+          // A long replay must not stage every session of the backlog.
+          if (this.writer.staged >= MAX_STAGED) await this.checkpoint();
         }
         // Events spilled while this ran are only in the active segment, sealed by the next flush.
         if (this.spills === spillsBefore) this.diskOnly = false;
       } else {
-        for (let i = 0; i < batch.length; i += WRITE_BATCH) await this.write(batch.slice(i, i + WRITE_BATCH));
-        for (const file of segments) EventLog.remove(file);
+        for (let i = 0; i < batch.length; i += WRITE_BATCH) await this.writer.write(batch.slice(i, i + WRITE_BATCH));
         this.sealed = this.sealed.filter((s) => !segments.includes(s));
+        this.written.push(...segments);
       }
+      // Idle (nothing queued meanwhile): sessions are written at once, beside
+      // their pageviews. Under load they wait, up to CHECKPOINT_MS.
+      const due = Date.now() - this.checkpointAt >= CHECKPOINT_MS || (this.checkpointWhenIdle && !this.queue.length && !this.diskOnly);
+      if (wanted || due || this.writer.staged >= MAX_STAGED || this.writer.staged === 0) await this.checkpoint();
       this.failures = 0;
     } catch (err) {
-      // Keep the log; retry from disk with backoff so memory stays bounded.
+      // Keep the log; retry from disk with backoff so memory stays bounded. What
+      // was staged is forgotten: every segment not yet past a checkpoint is
+      // replayed, oldest first, onto the sessions as the store holds them.
       this.failures++;
       this.diskOnly = true;
+      this.writer.discard();
+      this.sealed = [...this.written, ...this.sealed];
+      this.written = [];
       console.error(`[ingest] write failed (attempt ${this.failures}), events kept on disk:`, (err as Error).message);
       this.schedule(Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6)));
       return;
     }
     if (this.queue.length || this.diskOnly) this.schedule(FLUSH_MS);
+    else if (this.written.length) this.schedule(Math.max(1, this.checkpointAt + CHECKPOINT_MS - Date.now()));
+  }
+
+  private async checkpoint(): Promise<void> {
+    await this.writer.checkpoint();
+    this.checkpointAt = Date.now();
+    for (const file of this.written) EventLog.remove(file);
+    this.written = [];
   }
 }
 

@@ -32,6 +32,11 @@ export class EventLog {
     return this.activeLines > 0;
   }
 
+  /** Events in the active segment. */
+  get unsealed(): number {
+    return this.activeLines;
+  }
+
   /** Closes the active segment and returns its sealed name (null when empty). */
   seal(): string | null {
     if (this.fd === null || this.activeLines === 0) return null;

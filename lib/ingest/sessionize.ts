@@ -1,4 +1,4 @@
-import type { AnyBulkWriteOperation, Types } from "mongoose";
+import { Types, type AnyBulkWriteOperation } from "mongoose";
 import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
 import { Session, sessionKey } from "@/models/Session";
 
@@ -27,12 +27,14 @@ export type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string
 // A page's scroll depth arrives when the visitor leaves it, which can be after
 // the next page's pageview (beacons race), so recent pages are remembered.
 const RECENT_PAGES = 20;
+// `stored`: the visit's document is known to exist, so its next write is an
+// update; a visit first seen here is inserted whole, which costs the store a
+// fifth of an upsert.
 type State = {
-  sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string>;
+  sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string>; stored: boolean;
   /** What the Session document holds for the visit block (lib/blocks): set by the first event. */
   fields: VisitRecord["fields"];
 };
-
 
 function withRecent(recent: Record<string, string>, path: string, pageviewId: string): Record<string, string> {
   const next = { ...recent };
@@ -77,7 +79,7 @@ async function loadState(websiteId: Types.ObjectId, root: string): Promise<State
   if (!doc) return undefined;
   return {
     sessionId: doc.sessionId, startedAt: doc.startedAt.getTime(), lastSeenAt: doc.lastSeenAt.getTime(), pageviews: doc.pageviews ?? 0, entryPage: doc.entryPage,
-    source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {}, fields: fieldsOf(doc),
+    source: sourceOf(doc), recent: doc.exitPage && doc.lastPageviewId ? { [doc.exitPage]: String(doc.lastPageviewId) } : {}, fields: fieldsOf(doc), stored: true,
   };
 }
 
@@ -88,13 +90,20 @@ type Pending = {
 };
 
 /**
- * Assigns a batch's events to sessions and builds one upsert per session that
- * keeps its precomputed fields (entry and exit page, pageviews, duration,
- * bounce) current; the store cannot derive them later without $first/$last.
+ * Assigns events to sessions and gathers, per session, what they changed in its
+ * precomputed fields (entry and exit page, pageviews, duration, bounce), which
+ * the store cannot derive later without $first/$last. One batch may span
+ * several flushes of the write buffer: a busy visit then costs one write for
+ * all of them (lib/ingest/session-writes.ts writes it).
  */
 export class SessionBatch {
   private readonly pending = new Map<string, Pending>();
   private readonly splits = new Map<string, string>();
+
+  /** Sessions with changes not written yet. */
+  get size(): number {
+    return this.pending.size;
+  }
 
   /** Returns the event's session and the session's first-touch source, which every event of the visit carries. */
   async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string }> {
@@ -104,10 +113,10 @@ export class SessionBatch {
     let state = states.get(key) ?? (await loadState(e.websiteId, root));
     const split = !!state && now - state.lastSeenAt > SESSION_IDLE_MS;
     if (split) {
-      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }) };
+      state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }), stored: false };
       this.splits.set(sessionKey(e.websiteId, root), state.sessionId);
     }
-    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }) };
+    state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }), stored: false };
     const scrollTarget = e.type === "scroll" ? state.recent[e.path] : undefined;
     const isPageview = e.type === "pageview";
     state = {
@@ -133,23 +142,47 @@ export class SessionBatch {
     return { sessionId: state.sessionId, source: state.source, scrollTarget };
   }
 
-  /** One upsert per session touched by the batch; they touch distinct documents. */
-  upserts(): AnyBulkWriteOperation[] {
-    const ops: AnyBulkWriteOperation[] = [];
+  /**
+   * Visits first seen in this batch, as whole documents to insert, and one
+   * upsert for each other visit touched; they touch distinct documents.
+   */
+  writes(): { inserts: { id: string; doc: Record<string, unknown>; upsert: AnyBulkWriteOperation }[]; upserts: AnyBulkWriteOperation[] } {
+    const inserts = [];
+    const upserts: AnyBulkWriteOperation[] = [];
     for (const [id, p] of this.pending) {
       const s = p.state;
       const $set: Record<string, unknown> = { duration: Math.round((s.lastSeenAt - s.startedAt) / 1000), bounce: s.pageviews <= 1 };
-      if (p.exitPage) { $set.exitPage = p.exitPage; $set.lastPageviewId = s.recent[p.exitPage]; }
+      if (p.exitPage) { $set.exitPage = p.exitPage; $set.lastPageviewId = new Types.ObjectId(s.recent[p.exitPage]); }
       if (p.userId) $set.userId = p.userId;
-      ops.push({
+      const startedAt = new Date(s.startedAt), lastSeenAt = new Date(s.lastSeenAt);
+      const upsert = {
         updateOne: {
           filter: { _id: id },
-          update: { $setOnInsert: p.insert, $min: { startedAt: new Date(s.startedAt) }, $max: { lastSeenAt: new Date(s.lastSeenAt) }, $inc: { pageviews: p.pageviews, events: p.events }, $set },
+          update: { $setOnInsert: p.insert, $min: { startedAt }, $max: { lastSeenAt }, $inc: { pageviews: p.pageviews, events: p.events }, $set },
           upsert: true,
         },
-      });
+      };
+      // The upsert stays at hand: the insert of a visit another process created meanwhile fails as a duplicate.
+      if (!s.stored) inserts.push({ id, doc: { _id: id, ...p.insert, startedAt, lastSeenAt, pageviews: p.pageviews, events: p.events, ...$set }, upsert });
+      else upserts.push(upsert);
     }
-    return ops;
+    return { inserts, upserts };
+  }
+
+  /** The websites whose visits the batch changed. */
+  websiteIds(): string[] {
+    return [...new Set([...this.pending.values()].map((p) => String(p.websiteId)))];
+  }
+
+  /** Drops the changes to visits of websites that are gone (deleted since their events were written). */
+  keepWebsites(live: { has(id: string): boolean }): void {
+    for (const [id, p] of this.pending) if (!live.has(String(p.websiteId))) this.pending.delete(id);
+    for (const [rootId, latest] of this.splits) if (!live.has(rootId.slice(0, rootId.indexOf(":")))) this.splits.delete(rootId);
+  }
+
+  /** After the batch is written: the next write of each of its visits is an update. */
+  markStored(): void {
+    for (const p of this.pending.values()) p.state.stored = true;
   }
 
   /** Each touched visit as its block records it after this batch, by website (lib/blocks/write-visits.ts). */

@@ -31,7 +31,7 @@ func main() {
 	}
 
 	// FerretDB logs every connection at info level; only errors help an operator.
-	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: slog.LevelError}))
+	logger := slog.New(newLazyHandler(os.Stderr, slog.LevelError))
 
 	f, err := ferretdb.New(&ferretdb.Config{
 		Listener:  ferretdb.ListenerConfig{TCP: *listen},

@@ -1,14 +1,21 @@
-// FerretDB v1.24.2's SQLite backend finds a document by _id with the SQL
-// expression `_ferretdb_sjson->'$._id'`, but creates the unique _id index on
-// `_ferretdb_sjson->"_id"`. SQLite matches expression indexes by their text, so
-// every find, update and delete by _id scans the whole table (EXPLAIN QUERY
-// PLAN: SCAN instead of SEARCH ... USING INDEX): an update by _id costs ~11 ms
-// at 2,000 documents and grows with the collection. Both spell the same JSON
-// path, so the build uses the index's spelling. The module is copied out of the
-// Go module cache and patched under .data/; nothing of FerretDB is committed.
+// Patches applied to FerretDB v1.24.2 before the build. The module is copied
+// out of the Go module cache and patched under .data/; nothing of FerretDB is
+// committed. Each patch names why it exists:
 //
-// Second patch: updates of one document are serialized (update_lock.go.txt
-// says why); without it concurrent updates of one document lose writes.
+// - The _id index: the SQLite backend finds a document by _id with the SQL
+//   expression `_ferretdb_sjson->'$._id'`, but creates the unique _id index on
+//   `_ferretdb_sjson->"_id"`. SQLite matches expression indexes by their text,
+//   so every find, update and delete by _id scanned the whole table (EXPLAIN
+//   QUERY PLAN: SCAN instead of SEARCH ... USING INDEX): an update by _id cost
+//   ~11 ms at 2,000 documents and grew with the collection. Both spell the same
+//   JSON path, so the build uses the index's spelling.
+// - Resource tracking: every iterator and SQL result set is registered in a
+//   pprof profile with its creation stack and a finalizer that panics if it is
+//   never closed, a leak detector for FerretDB's own tests that cost ~10% of
+//   the store's CPU per command (perf: runtime/pprof.(*Profile).Add under
+//   resource.Track). Release builds skip it, as they already skip the stack.
+// - Updates of one document are serialized (update_lock.go.txt says why):
+//   without it concurrent updates of one document lose writes.
 import { chmodSync, cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
@@ -26,6 +33,8 @@ const PATCHES = [
     before: "\tres, err := h.findAndModifyDocument(connCtx, params)\n",
     after: "\tunlock := lockUpdates(params.DB, params.Collection, []*types.Document{params.Query})\n\tres, err := h.findAndModifyDocument(connCtx, params)\n\tunlock()\n",
   },
+  { file: "internal/util/resource/resource.go", before: "func Track(obj any, token *Token) {\n", after: "func Track(obj any, token *Token) {\n\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n" },
+  { file: "internal/util/resource/resource.go", before: "func Untrack(obj any, token *Token) {\n", after: "func Untrack(obj any, token *Token) {\n\tif !debugbuild.Enabled {\n\t\treturn\n\t}\n" },
 ];
 const LOCK_FILE = { from: new URL("./update_lock.go.txt", import.meta.url), to: "internal/handler/update_lock.go" };
 

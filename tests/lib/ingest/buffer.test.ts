@@ -3,15 +3,22 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Types } from "mongoose";
 import { beforeEach, describe, expect, it } from "vitest";
-import { WriteBuffer, writeBatch, type BufferedEvent } from "@/lib/ingest/buffer";
+import { stagingWriter, WriteBuffer, writeBatch, type BufferedEvent } from "@/lib/ingest/buffer";
 import { resetSessionCache } from "@/lib/ingest/sessionize";
 import { PageView } from "@/models/PageView";
 import { Session } from "@/models/Session";
+import { Website } from "@/models/Website";
 import { makeWebsite } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
+import { eventually } from "../../helpers/eventually";
 
 useTestDatabase("buffer");
 beforeEach(() => resetSessionCache());
+
+/** Gives a buffer's log to a pid that no longer runs, as after SIGKILL. */
+const orphan = (dir: string) => {
+  for (const f of readdirSync(dir)) renameSync(path.join(dir, f), path.join(dir, f.replace(String(process.pid), "999999")));
+};
 
 const websiteId = async () => String((await makeWebsite())._id);
 function pageview(site: string, visitorId: string, path: string, timestamp: string, sessionId?: string): BufferedEvent {
@@ -64,8 +71,7 @@ describe("WriteBuffer durability", () => {
     for (const e of events) dead.add(e);
     dead.stop(); // it dies before its timer fires
     await writeBatch(events.slice(0, 1));
-    // Its log now belongs to a pid that no longer runs, as after SIGKILL.
-    for (const f of readdirSync(dir)) renameSync(path.join(dir, f), path.join(dir, f.replace(String(process.pid), "999999")));
+    orphan(dir);
     const restarted = new WriteBuffer(dir);
     await restarted.flush();
     expect(await PageView.countDocuments({ websiteId: site })).toBe(3);
@@ -114,5 +120,69 @@ describe("WriteBuffer durability", () => {
     expect(await buffer.drain()).toBe(true);
     expect(await PageView.countDocuments({ websiteId: site })).toBe(16);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("writes a session at checkpoints only; a SIGKILL between two replays its events onto the stored counts", async () => {
+    const site = await websiteId();
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    const at = (i: number) => pageview(site, "c1", `/c${i}`, `2026-05-06T10:0${i}:00Z`, "cs");
+    const dead = new WriteBuffer(dir, undefined, undefined, false); // as under load: the timer's flushes leave sessions staged
+    dead.add(at(0));
+    dead.add(at(1));
+    await dead.flush(); // explicit: a checkpoint, the session is written
+    for (let i = 2; i < 5; i++) dead.add(at(i));
+    // The timer's flush writes the pageviews; the session waits for the next checkpoint, and so does the log.
+    await eventually(async () => expect(await PageView.countDocuments({ websiteId: site })).toBe(5));
+    expect(await Session.findOne({ websiteId: site }).lean()).toMatchObject({ pageviews: 2, exitPage: "/c1" });
+    expect(readdirSync(dir).length).toBeGreaterThan(0);
+    dead.stop();
+    orphan(dir);
+    resetSessionCache(); // a new process knows only what the store holds
+    await new WriteBuffer(dir).flush();
+    // Only the events after the checkpoint are replayed: counted once each.
+    expect(await Session.findOne({ websiteId: site }).lean()).toMatchObject({ pageviews: 5, events: 5, exitPage: "/c4", entryPage: "/c0", duration: 240, bounce: false });
+    expect(await PageView.countDocuments({ websiteId: site })).toBe(5);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("turns the insert of a visit another process created meanwhile into an upsert onto its document", async () => {
+    const site = await websiteId();
+    const writer = stagingWriter();
+    await writer.write([pageview(site, "p1", "/b", "2026-05-07T10:01:00Z", "ps")]); // not in the store yet: staged as an insert
+    // Another process writes the visit's first pageview before this one's checkpoint.
+    const t0 = new Date("2026-05-07T10:00:00Z");
+    await Session.collection.insertOne({ _id: `${site}:ps` as never, websiteId: new Types.ObjectId(site), sessionId: "ps", visitorId: "p1", startedAt: t0, lastSeenAt: t0, entryPage: "/", exitPage: "/", pageviews: 1, events: 1 });
+    await writer.checkpoint();
+    expect(await Session.findOne({ websiteId: site }).lean()).toMatchObject({ pageviews: 2, events: 2, entryPage: "/", exitPage: "/b", startedAt: t0 });
+  });
+
+  it("seals the log every 5,000 events, so a replay from disk parses one bounded segment at a time", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    const batches: number[] = [];
+    const buffer = new WriteBuffer(dir, async (batch) => {
+      batches.push(batch.length);
+    });
+    const site = String(new Types.ObjectId());
+    for (let i = 0; i < 5_001; i++) buffer.add(pageview(site, "b1", "/", "2026-05-08T10:00:00Z", "bs"));
+    buffer.stop();
+    expect(readdirSync(dir).sort()).toEqual([`active-${process.pid}.ndjson`, expect.stringMatching(/^sealed-/)]);
+    expect(await buffer.drain()).toBe(true);
+    expect(batches.reduce((a, b) => a + b, 0)).toBe(5_001);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("writes sessions with their pageviews when the buffer keeps up, and no session for a website deleted meanwhile", async () => {
+    const site = await websiteId();
+    const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
+    const buffer = new WriteBuffer(dir);
+    buffer.add(pageview(site, "i1", "/", "2026-05-09T10:00:00Z", "is"));
+    await eventually(async () => expect(await Session.findOne({ websiteId: site }).lean()).toMatchObject({ pageviews: 1 }));
+    const gone = await websiteId();
+    const writer = stagingWriter();
+    await writer.write([pageview(gone, "g1", "/", "2026-05-09T10:00:00Z", "gs")]);
+    await Website.updateOne({ _id: gone }, { $set: { deletedAt: new Date() } });
+    await writer.checkpoint();
+    expect(await Session.countDocuments({ websiteId: gone })).toBe(0);
+    buffer.stop();
   });
 });
