@@ -24,7 +24,7 @@ export async function signIn(page: Page, appUrl: string, email: string, password
 export async function seededDashboard(opts: { label: string; owner: string; site?: Record<string, unknown>; seed: (app: TestApp, websiteId: string) => Promise<void> }): Promise<SeededDashboard> {
   const [app, browser] = await Promise.all([startApp({ label: opts.label }), launchBrowser()]);
   const owner = await newUser(app.url, opts.owner);
-  const site = await createSite(owner.client, { domain: uniqueDomain(opts.label.replace(/\W/g, "")), ...opts.site });
+  const site = await createSite(owner.client, { domain: uniqueDomain(opts.label.replace(/[^a-z0-9]/gi, "")), ...opts.site });
   await opts.seed(app, site.id);
   const desktop = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
   await signIn(await desktop.newPage(), app.url, owner.email, owner.password);
