@@ -34,7 +34,7 @@ function tableHtml(title: string, head: string, list: ReportRow[]) {
 }
 
 function siteHtml(r: SiteReport, dashboardUrl: string) {
-  return `<h2 style="font-size:18px;margin:24px 0 4px;color:#111827">${esc(r.name)} <span style="font-size:13px;color:#6b7280;font-weight:400">${esc(r.domain)}</span></h2>
+  return `<h2 style="font-size:18px;margin:24px 0 4px;color:#111827">${esc(r.name)} <span style="font-size:13px;color:#6b7280;font-weight:400">${esc(r.domain)} · ${esc(r.timezone)} time</span></h2>
 <table role="presentation" width="100%" cellpadding="0" cellspacing="8" style="border-collapse:separate"><tr>
 ${metricCell("Visitors", num(r.visitors.current), r.visitors)}${metricCell("Pageviews", num(r.pageviews.current), r.pageviews)}${metricCell("Revenue", money(r.revenue.current, r.currency), r.revenue)}
 </tr></table>
@@ -47,7 +47,7 @@ function siteText(r: SiteReport, dashboardUrl: string) {
   const list = (title: string, rows: ReportRow[]) =>
     rows.length ? [`  ${title}:`, ...rows.map((x) => `    - ${x.value}: ${num(x.current)} (${formatChange(x.change)})`)] : [`  ${title}: no data in this period.`];
   return [
-    `${r.name} (${r.domain})`,
+    `${r.name} (${r.domain}, ${r.timezone} time)`,
     line("Visitors", num(r.visitors.current), r.visitors),
     line("Pageviews", num(r.pageviews.current), r.pageviews),
     line("Revenue", money(r.revenue.current, r.currency), r.revenue),
