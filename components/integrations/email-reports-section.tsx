@@ -40,7 +40,7 @@ export function EmailReportsSection() {
           {(["weekly", "monthly"] as const).map((kind) => (
             <div key={kind} className="flex items-center gap-3">
               <Switch id={`report-${kind}`} checked={prefs[kind]} onCheckedChange={(on) => void toggle(kind, on)} />
-              <Label htmlFor={`report-${kind}`}>{kind === "weekly" ? "Weekly report (Mondays)" : "Monthly report (the 1st)"}</Label>
+              <Label htmlFor={`report-${kind}`}>{kind === "weekly" ? "Weekly report (Mondays in your sites' time zones)" : "Monthly report (the 1st)"}</Label>
             </div>
           ))}
           <div className="flex flex-wrap items-center gap-3 text-xs text-muted-foreground">

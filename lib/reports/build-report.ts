@@ -2,11 +2,11 @@ import { Types } from "mongoose";
 import { PageView } from "@/models/PageView";
 import { Payment } from "@/models/Payment";
 import { Session } from "@/models/Session";
-import type { ReportPeriod } from "./period";
+import { periodRanges, type ReportPeriod } from "./period";
 
 export type Change = { current: number; previous: number; change: number | null };
 export type ReportRow = { value: string; current: number; previous: number; change: number | null };
-export type SiteReport = { websiteId: string; name: string; domain: string; currency: string; visitors: Change; pageviews: Change; revenue: Change; sources: ReportRow[]; pages: ReportRow[] };
+export type SiteReport = { websiteId: string; name: string; domain: string; timezone: string; currency: string; visitors: Change; pageviews: Change; revenue: Change; sources: ReportRow[]; pages: ReportRow[] };
 
 const TOP = 5;
 
@@ -43,14 +43,20 @@ function rows(current: Map<string, number>, previous: Map<string, number>): Repo
     .map(([value, n]) => ({ value, current: n, previous: previous.get(value) ?? 0, change: change(n, previous.get(value) ?? 0) }));
 }
 
-export async function buildSiteReport(website: { _id: unknown; name: string; domain: string; currency?: string | null }, period: ReportPeriod): Promise<SiteReport> {
+type ReportWebsite = { _id: unknown; name: string; domain: string; timezone?: string | null; currency?: string | null };
+
+/** One site's figures for the period's days in the site's own time zone. */
+export async function buildSiteReport(website: ReportWebsite, period: ReportPeriod): Promise<SiteReport> {
   const id = new Types.ObjectId(String(website._id));
-  const [cur, prev] = await Promise.all([periodStats(id, period.start, period.end), periodStats(id, period.prevStart, period.prevEnd)]);
+  const timezone = website.timezone || "UTC";
+  const { current, previous } = periodRanges(period, timezone);
+  const [cur, prev] = await Promise.all([periodStats(id, current.start, current.end), periodStats(id, previous.start, previous.end)]);
   const pair = (c: number, p: number): Change => ({ current: c, previous: p, change: change(c, p) });
   return {
     websiteId: String(website._id),
     name: website.name,
     domain: website.domain,
+    timezone,
     currency: website.currency ?? "USD",
     visitors: pair(cur.visitors, prev.visitors),
     pageviews: pair(cur.pageviews, prev.pageviews),

@@ -3,7 +3,7 @@ import { connectDb } from "@/lib/db";
 import { User } from "@/models/User";
 import { Website } from "@/models/Website";
 import { buildSiteReport } from "./build-report";
-import { reportPeriod, type ReportKind, type ReportPeriod } from "./period";
+import { duePeriod, type ReportKind, type ReportPeriod } from "./period";
 import { renderReport } from "./render";
 import { unsubscribeUrl } from "./unsubscribe";
 
@@ -26,8 +26,8 @@ export async function sendReport(userId: string, kind: ReportKind, opts: { now?:
   await connectDb();
   const user = await User.findById(userId, { email: 1, name: 1 }).lean();
   if (!user) throw new Error("user not found");
-  const period = opts.period ?? reportPeriod(kind, opts.now);
-  const websites = await Website.find({ userId: user._id, deletedAt: { $exists: false } }, { name: 1, domain: 1, currency: 1 }).sort({ createdAt: 1 }).lean();
+  const websites = await Website.find({ userId: user._id, deletedAt: { $exists: false } }, { name: 1, domain: 1, timezone: 1, currency: 1 }).sort({ createdAt: 1 }).lean();
+  const period = opts.period ?? duePeriod(kind, opts.now ?? new Date(), websites.map((w) => w.timezone || "UTC"));
   const sites = [];
   for (const w of websites) sites.push(await buildSiteReport(w, period));
   const origin = reportsOrigin();
