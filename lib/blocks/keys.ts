@@ -1,8 +1,8 @@
 /** _ids of the block documents (models/BlockPart.ts, models/BlockIndex.ts). */
 export const visitPartId = (websiteId: string, day: string, part: string) => `${websiteId}:v:${day}:${part}`;
 export const visitIndexId = (websiteId: string, month: string) => `${websiteId}:vi:${month}`;
-export const paymentMonthId = (websiteId: string, month: string) => `${websiteId}:p:${month}`;
-export const paymentVersionId = (websiteId: string, month: string) => `${websiteId}:pv:${month}`;
+export const paymentPartId = (websiteId: string, month: string, part: string) => `${websiteId}:p:${month}:${part}`;
+export const paymentIndexId = (websiteId: string, month: string) => `${websiteId}:pi:${month}`;
 export const metaId = (websiteId: string) => `${websiteId}:meta`;
 export const monthOf = (day: string) => day.slice(0, 7);
 

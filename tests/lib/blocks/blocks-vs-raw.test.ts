@@ -6,7 +6,7 @@
 import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compactDay } from "@/lib/blocks/compact";
-import { visitIndexId } from "@/lib/blocks/keys";
+import { paymentIndexId, visitIndexId } from "@/lib/blocks/keys";
 import { markBlocksSince } from "@/lib/blocks/meta";
 import { writeBatch, type BufferedEvent } from "@/lib/ingest/buffer";
 import { resetSessionCache } from "@/lib/ingest/sessionize";
@@ -141,6 +141,9 @@ describe("visit blocks", () => {
     const [blocks, raw] = await both(() => getOverview(ctx));
     expect(blocks).toEqual(before);
     expect(raw).toEqual(before);
+    // 18 changes to May's payments so far, folded at twelve parts: the month reads as few parts.
+    const index = await BlockIndex.findById(paymentIndexId(websiteId, "2026-05")).lean<{ parts: Record<string, number> }>();
+    expect(Object.keys(index!.parts).length).toBeLessThan(12);
   });
 
   it("are not used for a range that starts before the website's blocks began", async () => {
