@@ -12,7 +12,7 @@ import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
 import { writeBlocksFor } from "../lib/blocks/seed-blocks";
 import { GoalEvent, PageView, Payment, Session, User, Website } from "../models";
-import { generateDay } from "./demo/generate";
+import { generateDay, newPool } from "./demo/generate";
 import { rng } from "./demo/random";
 // @ts-expect-error -- plain ESM helpers shared with the other scripts
 import { buildIfStale } from "./build-if-stale.mjs";
@@ -43,7 +43,7 @@ async function seed(websiteId: mongoose.Types.ObjectId, events: number) {
   const now = new Date();
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const perDay = Math.round(events / DAYS / 3.3); // ~3.3 pageviews and goals a visit
-  const pool: Parameters<typeof generateDay>[3] = [];
+  const pool = newPool();
   const started = performance.now();
   let written = 0;
   for (let d = 0; d < DAYS; d++) {

@@ -6,7 +6,7 @@ import { hashPassword } from "../lib/auth/password";
 import { Types } from "mongoose";
 import { writeBlocksFor } from "../lib/blocks/seed-blocks";
 import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, websiteScopedModels } from "../models";
-import { generateDay, visitsOn } from "./demo/generate";
+import { generateDay, newPool, visitsOn } from "./demo/generate";
 import { rng } from "./demo/random";
 
 export const DEMO_EMAIL = "demo@trailmark.dev";
@@ -39,7 +39,7 @@ async function main() {
   const now = new Date();
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const spikes = new Set([DAYS - 30, DAYS - 17, DAYS - 5]);
-  const pool: Parameters<typeof generateDay>[3] = [];
+  const pool = newPool();
   const totals = { sessions: 0, pageviews: 0, goals: 0, payments: 0 };
   for (let d = 0; d < DAYS; d++) {
     const dayStart = new Date(today - (DAYS - 1 - d) * DAY);

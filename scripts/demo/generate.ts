@@ -4,7 +4,16 @@ import type { Rng } from "./random";
 
 const DAY = 86_400_000;
 export type DemoDay = { sessions: object[]; pageviews: object[]; goals: object[]; payments: object[] };
-type Visitor = { id: string; place: (typeof places)[number][0]; system: (typeof systems)[number][0]; customer?: { since: Date; amount: number; touch: object } };
+type Visitor = { id: string; n: number; place: (typeof places)[number][0]; system: (typeof systems)[number][0]; customer?: { since: Date; amount: number; touch: object } };
+/**
+ * Everyone seen so far, and the customers by the day of the month-long cycle
+ * they started paying on: a day's renewals are found without walking every
+ * visitor (10M events have millions).
+ */
+export type VisitorPool = { visitors: Visitor[]; byCycleDay: Visitor[][] };
+const CYCLE = 30;
+export const newPool = (): VisitorPool => ({ visitors: [], byCycleDay: Array.from({ length: CYCLE }, () => []) });
+const cycleDay = (t: number) => Math.floor(t / DAY) % CYCLE;
 
 const touchOf = (s: Source, landing: string, v: Visitor, at: Date) => ({
   channel: s.channel,
@@ -19,11 +28,11 @@ export function visitsOn(day: Date, index: number, spike: boolean, r: Rng): numb
   return Math.round((110 + index * 3) * weekend * (spike ? 2.6 : 1) * (0.85 + r.next() * 0.3));
 }
 
-export function generateDay(websiteId: Types.ObjectId, dayStart: Date, visits: number, pool: Visitor[], r: Rng, now: Date): DemoDay {
+export function generateDay(websiteId: Types.ObjectId, dayStart: Date, visits: number, { visitors: pool, byCycleDay }: VisitorPool, r: Rng, now: Date): DemoDay {
   const out: DemoDay = { sessions: [], pageviews: [], goals: [], payments: [] };
   for (let i = 0; i < visits; i++) {
     const returning = pool.length > 50 && r.chance(0.25);
-    const v: Visitor = returning ? r.pick(pool) : { id: r.id(20), place: r.weighted(places), system: r.weighted(systems) };
+    const v: Visitor = returning ? r.pick(pool) : { id: r.id(20), n: pool.length, place: r.weighted(places), system: r.weighted(systems) };
     if (!returning) pool.push(v);
     const source: Source = returning && r.chance(0.6) ? { channel: "Direct" } : r.weighted(sources);
     // Daytime-heavy arrival times.
@@ -51,6 +60,7 @@ export function generateDay(websiteId: Types.ObjectId, dayStart: Date, visits: n
           const paidAt = new Date(at.getTime() + r.int(30, 600) * 1000);
           if (paidAt > now) continue;
           v.customer = { since: paidAt, amount, touch: touchOf(source, landing, v, startedAt) };
+          byCycleDay[cycleDay(paidAt.getTime())].push(v);
           const refunded = r.chance(0.06) ? (r.chance(0.5) ? amount : Math.round(amount / 2)) : 0;
           out.payments.push({
             websiteId, provider: "stripe", transactionId: `pi_demo_${r.id(14)}`, amount, refundedAmount: refunded, currency: "USD",
@@ -66,10 +76,13 @@ export function generateDay(websiteId: Types.ObjectId, dayStart: Date, visits: n
     const duration = Math.round((at.getTime() - startedAt.getTime()) / 1000);
     out.sessions.push({ ...context, startedAt, lastSeenAt: at, entryPage: landing, exitPage: path, pageviews: count, events: count, duration, bounce: count === 1 });
   }
-  // Monthly renewals for customers who started paying 30 days before this day.
-  for (const v of pool) {
-    const c = v.customer;
-    if (!c) continue;
+  // Monthly renewals for customers who started paying 30 days before this day:
+  // those whose first payment fell on the day before in the cycle (or on this
+  // day, at midnight sharp), in the order they were first seen.
+  const today = dayStart.getTime();
+  const due = [...byCycleDay[cycleDay(today - DAY)], ...byCycleDay[cycleDay(today)]].sort((a, b) => a.n - b.n);
+  for (const v of due) {
+    const c = v.customer!;
     const age = Math.floor((dayStart.getTime() - c.since.getTime()) / DAY);
     if (age > 0 && age % 30 === 0 && r.chance(0.9)) {
       const at = new Date(dayStart.getTime() + (c.since.getTime() % DAY));
