@@ -105,7 +105,9 @@ async function main() {
     log(`seeding ${size} events over ${DAYS} days`);
     const seeded = await seed(site._id, size);
     const port = await freePort();
-    const server = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
+    // BENCH_QUERY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
+    const nodeArgs = (process.env.BENCH_QUERY_NODE_ARGS || "").split(" ").filter(Boolean);
+    const server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
       cwd: root, stdio: ["ignore", "ignore", "inherit"],
       env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", PORT: String(port), HOST: "127.0.0.1", MONGODB_URI: uri, NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: `http://127.0.0.1:${port}`, TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") },
     });

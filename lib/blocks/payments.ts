@@ -81,7 +81,11 @@ export async function syncPaymentRowsInBulk(payments: PaymentLike[]): Promise<vo
 
 // Parts never change: decoded once, by id. Folded months by their list of parts.
 const parts = new Map<string, Change[]>();
-const months = new Map<string, { parts: string; rows: Map<string, PaymentRow> }>();
+type Month = { parts: string; rows: Map<string, PaymentRow>; version: number };
+const months = new Map<string, Month>();
+let versions = 0;
+const ranges = new Map<string, PaymentRow[]>();
+const MAX_RANGES = 64;
 const MAX_CACHED = 2_000;
 
 function remember<V>(map: Map<string, V>, key: string, value: V) {
@@ -101,13 +105,13 @@ async function partChanges(websiteId: string, month: string, part: string): Prom
 }
 
 /** The month's payments by id: its parts applied oldest first (part ids grow with time). */
-async function monthRows(websiteId: string, month: string): Promise<Map<string, PaymentRow>> {
+async function monthRows(websiteId: string, month: string): Promise<Month> {
   for (let attempt = 0; attempt < 3; attempt++) {
     const index = await BlockIndex.collection.findOne({ _id: paymentIndexId(websiteId, month) as never }, { projection: { parts: 1 } });
     const ids = Object.keys((index?.parts ?? {}) as object).sort();
     const key = `${websiteId}:${month}`;
     const hit = months.get(key);
-    if (hit && hit.parts === ids.join()) return hit.rows;
+    if (hit && hit.parts === ids.join()) return hit;
     const loaded = await Promise.all(ids.map((id) => partChanges(websiteId, month, id)));
     if (loaded.some((l) => !l)) continue; // folded away since the index was read
     const rows = new Map<string, PaymentRow>();
@@ -117,8 +121,9 @@ async function monthRows(websiteId: string, month: string): Promise<Map<string, 
         else rows.delete(id);
       }
     }
-    remember(months, key, { parts: ids.join(), rows });
-    return rows;
+    const read = { parts: ids.join(), rows, version: ++versions };
+    remember(months, key, read);
+    return read;
   }
   throw new Error("payment parts kept changing while being read");
 }
@@ -150,9 +155,14 @@ export async function blockPayments(websiteId: string, start: Date, end: Date): 
   const wanted: string[] = [];
   const d = new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth(), 1));
   for (const last = monthOf(new Date(end.getTime() - 1)); monthOf(d) <= last; d.setUTCMonth(d.getUTCMonth() + 1)) wanted.push(monthOf(d));
+  const read = await Promise.all(wanted.map((m) => monthRows(websiteId, m)));
+  // The same months and range give the same array, so callers can keep what they derive from it.
+  const key = `${websiteId}:${start.getTime()}:${end.getTime()}:${read.map((m) => m.version).join()}`;
+  const hit = ranges.get(key);
+  if (hit) return hit;
   const out: PaymentRow[] = [];
-  for (const rows of await Promise.all(wanted.map((m) => monthRows(websiteId, m)))) {
-    for (const row of rows.values()) if (row.timestamp >= start && row.timestamp < end) out.push(row);
-  }
+  for (const { rows } of read) for (const row of rows.values()) if (row.timestamp >= start && row.timestamp < end) out.push(row);
+  ranges.set(key, out);
+  if (ranges.size > MAX_RANGES) ranges.delete(ranges.keys().next().value!);
   return out;
 }

@@ -20,34 +20,34 @@ async function loadPart(websiteId: string, day: string, part: string): Promise<V
   return records;
 }
 
-async function readOnce(websiteId: string, start: Date, end: Date): Promise<VisitRecord[] | null> {
+/** One UTC day of a website's visits, named by the parts it is made of: a new or folded part gives it a new key. */
+export type BlockDay = { day: string; key: string; load: () => Promise<VisitRecord[] | null> };
+
+/**
+ * Every visit a day's parts hold, whole (parts merged, taken-back goals
+ * settled; goals reported for a visit the day does not hold are left out),
+ * or null when a part was folded away since the index was read.
+ */
+async function loadDay(websiteId: string, day: string, ids: string[]): Promise<VisitRecord[] | null> {
+  const parts = await Promise.all(ids.map((id) => loadPart(websiteId, day, id)));
+  if (parts.some((p) => !p)) return null;
+  const merged = parts.length === 1 ? parts[0]! : mergeRecords(parts as VisitRecord[][]);
+  const out: VisitRecord[] = [];
+  for (const r of merged) if (!r.extra) out.push(settleGoals(r));
+  return out;
+}
+
+/** The days with visits that [start, end) touches (whole days: callers cut the edges). */
+export async function blockDays(websiteId: string, start: Date, end: Date): Promise<BlockDay[]> {
   const days = utcDays(start, end);
   const months = [...new Set(days.map(monthOf))];
   const indexes = new Map(
     await Promise.all(months.map(async (m) => [m, await BlockIndex.collection.findOne({ _id: visitIndexId(websiteId, m) as never }, { projection: { parts: 1 } }) as MonthIndex | null] as const)),
   );
-  const perDay = await Promise.all(
-    days.map(async (day) => {
-      const ids = Object.keys(indexes.get(monthOf(day))?.parts?.[day] ?? {});
-      const parts = await Promise.all(ids.map((id) => loadPart(websiteId, day, id)));
-      if (parts.some((p) => !p)) return null; // folded away since the index was read
-      return parts.length === 1 ? parts[0]! : mergeRecords(parts as VisitRecord[][]);
-    }),
-  );
-  if (perDay.some((d) => !d)) return null;
-  const t0 = start.getTime();
-  const t1 = end.getTime();
-  const out: VisitRecord[] = [];
-  for (const day of perDay) for (const r of day!) if (!r.extra && r.startedAt >= t0 && r.startedAt < t1) out.push(settleGoals(r));
-  return out;
-}
-
-/** Every visit that started in [start, end), from the website's visit blocks. */
-export async function blockVisits(websiteId: string, start: Date, end: Date): Promise<VisitRecord[]> {
-  // A compaction may fold parts between reading the index and the parts: read the index again.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const visits = await readOnce(websiteId, start, end);
-    if (visits) return visits;
+  const out: BlockDay[] = [];
+  for (const day of days) {
+    const ids = Object.keys(indexes.get(monthOf(day))?.parts?.[day] ?? {}).sort();
+    if (ids.length) out.push({ day, key: `${websiteId}:${day}:${ids.join(",")}`, load: () => loadDay(websiteId, day, ids) });
   }
-  throw new Error("visit blocks kept changing while being read");
+  return out;
 }

@@ -50,12 +50,12 @@ export function bucketCount(range: Range, interval: TimeInterval): number {
   return Math.ceil(ms / unit) + 1;
 }
 
-/** The index of the bucket holding `at` (starts sorted ascending), or -1 before the first. */
-export function bucketIndex(starts: Date[], at: Date): number {
+/** The index of the bucket holding `at` (a Date or epoch ms; starts sorted ascending), or -1 before the first. */
+export function bucketIndex(starts: Date[], at: Date | number): number {
   let lo = 0;
   let hi = starts.length - 1;
   let found = -1;
-  const t = at.getTime();
+  const t = typeof at === "number" ? at : at.getTime();
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (starts[mid].getTime() <= t) {

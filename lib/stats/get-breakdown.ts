@@ -1,17 +1,26 @@
 import type { Breakdown, BreakdownRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
-import { isTouchDimension, type Dimension } from "./dimensions";
-import { payersOf, Tally, tallyMetrics } from "./metrics";
+import { isSessionDimension, isTouchDimension, type Dimension } from "./dimensions";
+import { SESSION_DIMENSIONS } from "./interner";
+import { payerMask, Tally } from "./metrics";
 import type { Range } from "./period";
-import { selectVisits, type PaymentRow, type Visit } from "./select";
+import { selectVisits, type PaymentRow, type Selection } from "./select";
 
-/** The rows a visit belongs to: its pages (one entry per view), its goals, or its value. */
-function placesOf(visit: Visit, dimension: Dimension): readonly string[] {
-  if (dimension === "page") return visit.paths ?? [];
-  if (dimension === "goal") return visit.goals ?? [];
-  return [visit.values[dimension]!];
+/**
+ * The rows (value numbers) each visit belongs to: its pages (one entry per
+ * view), its goals, or its value of a session dimension; only the pages and
+ * goals the filters let count.
+ */
+function placesOf(sel: Selection, dimension: Dimension) {
+  const { cols, dict } = sel;
+  if (dimension === "page" || dimension === "goal") {
+    const [start, ids, ok, values] = dimension === "page" ? [cols.pathStart, cols.path, sel.pathOk, dict.paths] : [cols.goalStart, cols.goal, sel.goalOk, dict.goals];
+    return { values, column: null, start, ids, ok };
+  }
+  if (!isSessionDimension(dimension)) throw new Error(`no rows for ${dimension}`);
+  const k = SESSION_DIMENSIONS.indexOf(dimension);
+  return { values: dict.dims[k], column: cols.dims[k], start: null, ids: null, ok: null };
 }
-
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
   const list = map.get(key);
@@ -27,17 +36,27 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
  * row equals the overview filtered by `dimension is value`.
  */
 export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limit: number, range: Range = ctx.period.range): Promise<Breakdown> {
-  const { visits, scope, payments } = await selectVisits(ctx, range, dimension);
-  // Tallied in one pass: a busy month is hundreds of thousands of visits.
-  const tallies = new Map<string, Tally>();
-  const allPayers = payersOf(payments);
-  // A page row gets one pageview per view of that page; other rows the visit's pageviews.
-  const perPlace = dimension === "page";
-  for (const v of visits) {
-    for (const value of placesOf(v, dimension)) {
-      let t = tallies.get(value);
-      if (!t) tallies.set(value, (t = new Tally()));
-      t.add(v.visitorId, perPlace ? 1 : v.pageviews, allPayers);
+  const sel = await selectVisits(ctx, range, dimension);
+  const { cols, payments } = sel;
+  const { values, column, start, ids, ok } = placesOf(sel, dimension);
+  /** Calls `add` with each row visit i belongs to. */
+  const each = (i: number, add: (row: number) => void) => {
+    if (column) add(column[i]);
+    else for (let j = start![i]; j < start![i + 1]; j++) if (!ok || ok[ids![j]]) add(ids![j]);
+  };
+  const isPayer = payerMask(payments, sel.dict.visitors.size);
+  const tally = new Tally(values.size, isPayer);
+  // The hot loop (a month is hundreds of thousands of visits), without a call per visit.
+  const { visits, pageviews } = sel;
+  const visitor = cols.visitor;
+  if (column) {
+    for (let n = 0; n < visits.length; n++) tally.add(column[visits[n]], visitor[visits[n]], pageviews[visits[n]]);
+  } else {
+    // A page row gets one pageview per view of that page; a goal row the visit's pageviews.
+    const perPlace = dimension === "page";
+    for (let n = 0; n < visits.length; n++) {
+      const i = visits[n];
+      for (let j = start![i]; j < start![i + 1]; j++) if (!ok || ok[ids![j]]) tally.add(ids![j], visitor[i], perPlace ? 1 : pageviews[i]);
     }
   }
 
@@ -46,20 +65,21 @@ export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limi
     for (const p of payments) push(rowPayments, p.touch[dimension], p);
   } else {
     // Only payers' rows matter: most visitors never pay.
-    const valuesOf = new Map<string, Set<string>>();
-    for (const v of scope) {
-      if (!allPayers.has(v.visitorId)) continue;
-      const set = valuesOf.get(v.visitorId) ?? new Set<string>();
-      for (const value of placesOf(v, dimension)) set.add(value);
-      valuesOf.set(v.visitorId, set);
+    const rowsOf = new Map<number, Set<number>>();
+    for (const i of sel.scope) {
+      const visitor = cols.visitor[i];
+      if (!isPayer[visitor]) continue;
+      let set = rowsOf.get(visitor);
+      if (!set) rowsOf.set(visitor, (set = new Set()));
+      each(i, (row) => set.add(row));
     }
-    for (const p of payments) for (const value of (p.visitorId && valuesOf.get(p.visitorId)) || []) push(rowPayments, value, p);
+    for (const p of payments) for (const row of rowsOf.get(p.visitor) ?? []) push(rowPayments, values.values[row], p);
   }
 
+  const names = new Set<string>(rowPayments.keys());
+  for (let row = 0; row < tally.visitors.length; row++) if (tally.visitors[row] > 0) names.add(values.values[row]);
   const rows: BreakdownRow[] = [];
-  for (const value of new Set([...tallies.keys(), ...rowPayments.keys()])) {
-    rows.push({ value, ...tallyMetrics(tallies.get(value), rowPayments.get(value) ?? [], ctx.currency) });
-  }
+  for (const value of names) rows.push({ value, ...tally.metrics(values.ids.get(value), rowPayments.get(value) ?? [], ctx.currency) });
   rows.sort((a, b) => b.visitors - a.visitors || b.revenue - a.revenue || b.pageviews - a.pageviews || a.value.localeCompare(b.value));
   return { dimension, rows: rows.slice(0, limit) };
 }

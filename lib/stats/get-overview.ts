@@ -1,6 +1,6 @@
 import type { Overview } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
-import { revenueByCurrency, rowMetrics } from "./metrics";
+import { revenueByCurrency, selectionMetrics } from "./metrics";
 import type { Range } from "./period";
 import { selectVisits } from "./select";
 
@@ -9,15 +9,15 @@ export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCur
 
 /** Headline metrics of the range (default: the context's period), under the context's filters. */
 export async function getOverview(ctx: StatsContext, range: Range = ctx.period.range): Promise<OverviewMetrics> {
-  const { visits, payments } = await selectVisits(ctx, range);
-  const m = rowMetrics(visits, payments, ctx.currency);
+  const sel = await selectVisits(ctx, range);
+  const m = selectionMetrics(sel, ctx.currency);
   let duration = 0;
   let bounces = 0;
-  for (const v of visits) {
-    duration += v.duration;
-    if (v.bounce) bounces++;
+  for (let n = 0; n < sel.visits.length; n++) {
+    duration += sel.cols.duration[sel.visits[n]];
+    bounces += sel.cols.bounce[sel.visits[n]];
   }
-  const sessions = visits.length;
+  const sessions = sel.visits.length;
   return {
     visitors: m.visitors,
     sessions,
@@ -30,6 +30,6 @@ export async function getOverview(ctx: StatsContext, range: Range = ctx.period.r
     revenuePerVisitor: m.visitors ? Math.round(m.revenue / m.visitors) : 0,
     currency: ctx.currency,
     viewsPerSession: sessions ? m.pageviews / sessions : 0,
-    revenueByCurrency: revenueByCurrency(payments, ctx.currency),
+    revenueByCurrency: revenueByCurrency(sel.payments, ctx.currency),
   };
 }

@@ -12,17 +12,20 @@ import { selectVisits } from "./select";
  */
 export async function getTimeseries(ctx: StatsContext, range: Range = ctx.period.range, interval: TimeInterval = ctx.period.interval): Promise<Timeseries> {
   const starts = bucketStarts(range, interval, ctx.timezone);
-  const { visits, payments } = await selectVisits(ctx, range);
-  const tallies = starts.map(() => new Tally());
+  const { cols, visits, pageviews, payments } = await selectVisits(ctx, range);
+  const tally = new Tally(starts.length, new Uint8Array(0)); // no conversions per bucket
   const revenue = starts.map(() => 0);
-  const noPayers = new Set<string>();
-  for (const v of visits) tallies[bucketIndex(starts, v.startedAt)]?.add(v.visitorId, v.pageviews, noPayers);
+  for (let n = 0; n < visits.length; n++) {
+    const i = visits[n];
+    const b = bucketIndex(starts, cols.startedAt[i]);
+    if (b >= 0) tally.add(b, cols.visitor[i], pageviews[i]);
+  }
   for (const p of payments) {
-    const i = bucketIndex(starts, p.timestamp);
-    if (i >= 0 && p.currency === ctx.currency) revenue[i] += p.net;
+    const b = bucketIndex(starts, p.timestamp);
+    if (b >= 0 && p.currency === ctx.currency) revenue[b] += p.net;
   }
   return {
     interval,
-    points: starts.map((t, i) => ({ time: localIso(t, ctx.timezone), visitors: tallies[i].visitors, pageviews: tallies[i].pageviews, revenue: revenue[i] })),
+    points: starts.map((t, b) => ({ time: localIso(t, ctx.timezone), visitors: tally.visitors[b], pageviews: tally.pageviews[b], revenue: revenue[b] })),
   };
 }

@@ -1,4 +1,4 @@
-import type { PaymentRow, Visit } from "./select";
+import type { PaymentRow, Selection } from "./select";
 
 export type RowMetrics = { visitors: number; pageviews: number; revenue: number; payments: number; conversionRate: number };
 
@@ -10,49 +10,67 @@ export function revenueByCurrency(payments: PaymentRow[], siteCurrency: string):
   return [site, ...others.sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency))];
 }
 
+/** Per visitor number: 1 when the visitor made one of these payments. */
+export function payerMask(payments: PaymentRow[], visitors: number): Uint8Array {
+  const mask = new Uint8Array(visitors);
+  for (const p of payments) if (p.visitor >= 0) mask[p.visitor] = 1;
+  return mask;
+}
+
 /**
- * Visitors and pageviews of one row, tallied visit by visit. Selections list
- * each visitor's visits together (lib/stats/select.ts), so a visitor is new
- * to the row when it differs from the last one added: no set of every visitor.
- * Only visitors who paid are remembered, for the conversion rate.
+ * Visitors and pageviews of many rows (numbered 0..rows-1), tallied visit by
+ * visit. Selections list each visitor's visits together (lib/stats/select.ts),
+ * so a visitor is new to a row when it differs from the last one the row
+ * counted: no set of visitors. Only visitors who paid are remembered, for the
+ * conversion rate.
  */
 export class Tally {
-  visitors = 0;
-  pageviews = 0;
-  private last: string | undefined;
-  readonly payers = new Set<string>();
+  readonly visitors: Int32Array;
+  readonly pageviews: Float64Array;
+  readonly payers = new Map<number, number[]>();
+  private readonly last: Int32Array;
 
-  add(visitorId: string, pageviews: number, allPayers: Set<string | undefined>): void {
-    this.pageviews += pageviews;
-    if (visitorId === this.last) return;
-    this.last = visitorId;
-    this.visitors++;
-    if (allPayers.has(visitorId)) this.payers.add(visitorId);
+  constructor(rows: number, private readonly isPayer: Uint8Array) {
+    this.visitors = new Int32Array(rows);
+    this.pageviews = new Float64Array(rows);
+    this.last = new Int32Array(rows).fill(-1);
+  }
+
+  add(row: number, visitor: number, pageviews: number): void {
+    this.pageviews[row] += pageviews;
+    if (this.last[row] === visitor) return;
+    this.last[row] = visitor;
+    this.visitors[row]++;
+    if (this.isPayer[visitor]) {
+      const list = this.payers.get(row);
+      if (list) list.push(visitor);
+      else this.payers.set(row, [visitor]);
+    }
+  }
+
+  /**
+   * A row's metrics with the payments credited to it. A conversion is a
+   * visitor of the row with one of these payments, so the rate stays within 0..1.
+   */
+  metrics(at: number | undefined, payments: PaymentRow[], siteCurrency: string): RowMetrics {
+    // A value numbered after this tally began (another query met it since) has no visits here.
+    const row = at !== undefined && at < this.visitors.length ? at : undefined;
+    const paid = new Set(row === undefined ? [] : this.payers.get(row));
+    let revenue = 0;
+    const converted = new Set<number>();
+    for (const p of payments) {
+      if (p.currency === siteCurrency) revenue += p.net;
+      if (paid.has(p.visitor)) converted.add(p.visitor);
+    }
+    const visitors = row === undefined ? 0 : this.visitors[row];
+    const pageviews = row === undefined ? 0 : this.pageviews[row];
+    return { visitors, pageviews, revenue, payments: payments.length, conversionRate: visitors ? converted.size / visitors : 0 };
   }
 }
 
-/** Every visitor who made one of these payments. */
-export const payersOf = (payments: PaymentRow[]) => new Set(payments.map((p) => p.visitorId));
-
-/**
- * A row's metrics: its tally and the payments credited to it. A conversion is
- * a visitor of the row with one of these payments, so the rate stays within 0..1.
- */
-export function tallyMetrics(t: Tally | undefined, payments: PaymentRow[], siteCurrency: string): RowMetrics {
-  let revenue = 0;
-  const converted = new Set<string>();
-  for (const p of payments) {
-    if (p.currency === siteCurrency) revenue += p.net;
-    if (p.visitorId && t?.payers.has(p.visitorId)) converted.add(p.visitorId);
-  }
-  const visitors = t?.visitors ?? 0;
-  return { visitors, pageviews: t?.pageviews ?? 0, revenue, payments: payments.length, conversionRate: visitors ? converted.size / visitors : 0 };
-}
-
-/** The metrics of a whole selection (its visits grouped by visitor) and its payments. */
-export function rowMetrics(visits: Visit[], payments: PaymentRow[], siteCurrency: string): RowMetrics {
-  const t = new Tally();
-  const payers = payersOf(payments);
-  for (const v of visits) t.add(v.visitorId, v.pageviews, payers);
-  return tallyMetrics(t, payments, siteCurrency);
+/** The metrics of a whole selection. */
+export function selectionMetrics(sel: Selection, siteCurrency: string): RowMetrics {
+  const t = new Tally(1, payerMask(sel.payments, sel.dict.visitors.size));
+  for (let n = 0; n < sel.visits.length; n++) t.add(0, sel.cols.visitor[sel.visits[n]], sel.pageviews[sel.visits[n]]);
+  return t.metrics(0, sel.payments, siteCurrency);
 }

@@ -5,12 +5,14 @@ import { Payment } from "@/models/Payment";
 import { Session } from "@/models/Session";
 import { blockPayments } from "@/lib/blocks/payments";
 import { blocksSince } from "@/lib/blocks/meta";
-import { blockVisits } from "@/lib/blocks/read-visits";
 import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
 import { cached } from "./cache";
+import { buildColumns, type Columns } from "./columns";
 import type { StatsContext } from "./context";
-import { isSessionDimension, isTouchDimension, label, NONE, SESSION_FIELD, TOUCH_FIELD, type Dimension, type TouchDimension } from "./dimensions";
+import { blockColumns } from "./day-columns";
+import { isSessionDimension, isTouchDimension, label, NONE, SESSION_FIELD, TOUCH_FIELD, type Dimension, type SessionDimension, type TouchDimension } from "./dimensions";
 import { matchAll, matches, type Filter } from "./filters";
+import { SESSION_DIMENSIONS, siteDict, type Interner, type SiteDict } from "./interner";
 import type { Range } from "./period";
 
 /**
@@ -27,25 +29,26 @@ import type { Range } from "./period";
  * With these rules a breakdown row equals the overview filtered by `row is value`.
  */
 
-export type Visit = {
-  visitorId: string;
-  startedAt: Date;
-  pageviews: number;
-  duration: number;
-  bounce: boolean;
-  /** Session dimensions, labelled ("(none)" when missing). */
-  values: Partial<Record<Dimension, string>>;
-  /** Paths viewed (matching the positive page filters), when pageviews were read. */
-  paths?: string[];
-  /** Goal names completed (matching the positive goal filters), when goal events were read. */
-  goals?: string[];
-};
-export type PaymentRow = { visitorId?: string; net: number; currency: string; timestamp: Date; touch: Record<TouchDimension, string> };
+/** One payment as the stats see it; `visitor` is its payer's number in the site's dictionary, -1 when the payer has no visit. */
+export type PaymentRow = { visitorId?: string; visitor: number; net: number; currency: string; timestamp: Date; touch: Record<TouchDimension, string> };
+
+/**
+ * The visits of a range as columns (lib/stats/columns.ts) and which of them
+ * each metric counts. Index lists hold each visitor's visits together, which
+ * lets a tally count visitors without a set (lib/stats/metrics.ts).
+ */
 export type Selection = {
+  cols: Columns;
+  dict: SiteDict;
   /** Visits passing every filter. */
-  visits: Visit[];
+  visits: Int32Array;
   /** Visits passing the filters a payment's touch cannot answer: whose payments may count. */
-  scope: Visit[];
+  scope: Int32Array;
+  /** The pageviews a visit counts: only views of the filtered pages when a page filter asks for some. */
+  pageviews: Int32Array;
+  /** The paths and goals a visit's rows count (those matching the positive page / goal filters), by number; null: all. */
+  pathOk: Uint8Array | null;
+  goalOk: Uint8Array | null;
   /** Payments matching the filters, not fully refunded. */
   payments: PaymentRow[];
 };
@@ -75,29 +78,6 @@ async function eventValues(model: "page" | "goal", websiteId: Types.ObjectId, ra
   return out;
 }
 
-/** Applies the event filters of one kind: undefined when the session fails them, else the matching values. */
-function eventPass(filters: Filter[], values: string[]): string[] | undefined {
-  const pos = positive(filters);
-  const hits = values.filter((v) => pos.every((f) => matches(f, v)));
-  if (pos.length && !hits.length) return undefined;
-  if (!negative(filters).every((f) => values.every((v) => matches(f, v)))) return undefined;
-  return hits;
-}
-
-/** The visits with each visitor's together, which lets a tally count visitors without a set (lib/stats/metrics.ts). */
-function byVisitor(visits: Visit[]): Visit[] {
-  const groups = new Map<string, Visit[]>();
-  for (const v of visits) {
-    const g = groups.get(v.visitorId);
-    if (g) g.push(v);
-    else groups.set(v.visitorId, [v]);
-  }
-  if (groups.size === visits.length) return visits;
-  const out: Visit[] = [];
-  for (const g of groups.values()) for (const v of g) out.push(v);
-  return out;
-}
-
 /** Whether the website's visit blocks hold every visit and payment of the range (lib/blocks). */
 export async function blocksCover(websiteId: string, range: Range): Promise<boolean> {
   if (process.env.TRAILMARK_STATS_RAW === "1") return false; // tests and benchmarks compare the two
@@ -105,31 +85,132 @@ export async function blocksCover(websiteId: string, range: Range): Promise<bool
   return !!since && since <= range.start;
 }
 
-const SESSION_DIMENSIONS = Object.keys(SESSION_FIELD) as (keyof typeof SESSION_FIELD)[];
-// A block's records are cached and never change, so each becomes a Visit once
-// and is shared by every query that keeps it whole (no page or goal filter).
-const prepared = new WeakMap<VisitRecord, Visit>();
-
-/** The whole visit of a record, every dimension labelled, every path and goal. */
-function visitOf(r: VisitRecord, duration: number, bounce: boolean): Visit {
-  let v = prepared.get(r);
-  if (!v) {
-    const values: Visit["values"] = {};
-    for (const d of SESSION_DIMENSIONS) values[d] = label(r.fields[SESSION_FIELD[d]]);
-    v = { visitorId: r.visitorId, startedAt: new Date(r.startedAt), pageviews: r.pageviews, duration, bounce, values, paths: r.paths.map(label), goals: [...new Set(r.goals.map(label))] };
-    prepared.set(r, v);
-  }
-  return v;
+/** The visits of the range read from raw Session documents and their events, as columns. */
+async function rawColumns(websiteId: Types.ObjectId, range: Range, filters: Filter[], dict: SiteDict, dimension?: Dimension): Promise<Columns> {
+  const plain = filters.filter((f) => isSessionDimension(f.dimension) && !isTouchDimension(f.dimension));
+  // Equality on a dimension no touch records narrows the read on the store; everything else is tested on the columns.
+  const pushed: Record<string, string> = {};
+  for (const f of plain) if (f.op === "is" && f.value !== NONE) pushed[SESSION_FIELD[f.dimension as SessionDimension]] = f.value;
+  const projection = Object.fromEntries(["sessionId", "visitorId", "startedAt", "pageviews", "duration", "bounce", ...RECORD_FIELDS].map((k) => [k, 1]));
+  const [sessions, pages, goals] = await Promise.all([
+    Session.find({ websiteId, startedAt: { $gte: range.start, $lt: range.end }, ...pushed }, { _id: 0, ...projection }).lean<SessionRow[]>(),
+    filters.some((f) => f.dimension === "page") || dimension === "page" ? eventValues("page", websiteId, range) : null,
+    filters.some((f) => f.dimension === "goal") || dimension === "goal" ? eventValues("goal", websiteId, range) : null,
+  ]);
+  return buildColumns(
+    sessions.map((s) => {
+      const fields: VisitRecord["fields"] = {};
+      for (const f of RECORD_FIELDS) if (typeof s[f] === "string") fields[f] = s[f] as string;
+      const t = s.startedAt.getTime();
+      const record = { sessionId: s.sessionId, visitorId: s.visitorId, startedAt: t, lastSeenAt: t, pageviews: s.pageviews ?? 0, fields, paths: pages?.get(s.sessionId) ?? [], goals: goals?.get(s.sessionId) ?? [] };
+      return { record, duration: s.duration ?? 0, bounce: s.bounce ?? true };
+    }),
+    dict,
+  );
 }
 
-/** A Session document read raw, as a visit record with its events' values. */
-function recordOf(s: SessionRow, pages: Map<string, string[]> | null, goals: Map<string, string[]> | null): VisitRecord {
-  const fields: VisitRecord["fields"] = {};
-  for (const f of RECORD_FIELDS) if (typeof s[f] === "string") fields[f] = s[f] as string;
-  return {
-    sessionId: s.sessionId, visitorId: s.visitorId, startedAt: s.startedAt.getTime(), lastSeenAt: s.startedAt.getTime(), pageviews: s.pageviews ?? 0,
-    fields, paths: pages?.get(s.sessionId) ?? [], goals: goals?.get(s.sessionId) ?? [],
-  };
+/** Per value number: whether the labelled value passes every filter. */
+function table(values: Interner, filters: Filter[]): Uint8Array {
+  const ok = new Uint8Array(values.size);
+  values.values.forEach((v, id) => (ok[id] = filters.every((f) => matches(f, v)) ? 1 : 0));
+  return ok;
+}
+
+/** The dimension filters as (column, table) pairs, one per filtered dimension. */
+function dimensionTests(dict: SiteDict, filters: Filter[]): [number, Uint8Array][] {
+  const byDim = new Map<number, Filter[]>();
+  for (const f of filters) {
+    const k = SESSION_DIMENSIONS.indexOf(f.dimension as SessionDimension);
+    byDim.set(k, [...(byDim.get(k) ?? []), f]);
+  }
+  return [...byDim].map(([k, fs]) => [k, table(dict.dims[k], fs)]);
+}
+
+/**
+ * Event filters of one kind as tables: `hit`, values matching every positive
+ * filter (null: no positive filter, all count); `bad`, values failing a
+ * negative one (null: none). A visit passes with a hit (when asked) and no bad value.
+ */
+function eventTests(values: Interner, filters: Filter[]) {
+  const pos = positive(filters);
+  const neg = negative(filters);
+  const bad = neg.length ? table(values, neg).map((ok) => 1 - ok) : null;
+  return { hit: pos.length ? table(values, pos) : null, bad, active: filters.length > 0 };
+}
+
+/** How many of a visit's values hit, or -1 when the visit fails the tests. */
+function eventHits(tests: ReturnType<typeof eventTests>, ids: Int32Array, from: number, to: number): number {
+  let hits = 0;
+  for (let j = from; j < to; j++) {
+    const id = ids[j];
+    if (tests.bad && tests.bad[id]) return -1;
+    if (!tests.hit || tests.hit[id]) hits++;
+  }
+  return tests.hit && hits === 0 ? -1 : hits;
+}
+
+// Scratch arrays for grouping by visitor, reused: a query runs to the end without yielding.
+let stamp = new Int32Array(0);
+let local = new Int32Array(0);
+let generation = 0;
+
+/** The visits (indexes) reordered so each visitor's are together, visitors in order of first visit; stable within a visitor. */
+function byVisitor(idx: Int32Array, visitor: Int32Array, visitors: number): Int32Array {
+  if (stamp.length < visitors) {
+    stamp = new Int32Array(Math.max(visitors, stamp.length * 2));
+    local = new Int32Array(stamp.length);
+  }
+  const gen = ++generation;
+  let k = 0;
+  for (let j = 0; j < idx.length; j++) {
+    const v = visitor[idx[j]];
+    if (stamp[v] !== gen) {
+      stamp[v] = gen;
+      local[v] = k++;
+    }
+  }
+  if (k === idx.length) return idx;
+  const next = new Int32Array(k + 1);
+  for (let j = 0; j < idx.length; j++) next[local[visitor[idx[j]]] + 1]++;
+  for (let g = 1; g <= k; g++) next[g] += next[g - 1];
+  const out = new Int32Array(idx.length);
+  for (let j = 0; j < idx.length; j++) out[next[local[visitor[idx[j]]]]++] = idx[j];
+  return out;
+}
+
+type Visits = Omit<Selection, "payments"> & { inScope: Uint8Array | null };
+
+/** Applies the filters to the columns. */
+function filterVisits(cols: Columns, dict: SiteDict, filters: Filter[]): Visits {
+  const session = filters.filter((f) => isSessionDimension(f.dimension));
+  const plain = dimensionTests(dict, session.filter((f) => !isTouchDimension(f.dimension)));
+  const touch = dimensionTests(dict, session.filter((f) => isTouchDimension(f.dimension)));
+  const pages = eventTests(dict.paths, filters.filter((f) => f.dimension === "page"));
+  const goals = eventTests(dict.goals, filters.filter((f) => f.dimension === "goal"));
+  // Only views of the filtered pages count when a page is asked for.
+  const pageviews = pages.hit ? new Int32Array(cols.n) : cols.pageviews;
+  const visits = new Int32Array(cols.n);
+  const scope = new Int32Array(cols.n);
+  let nv = 0;
+  let ns = 0;
+  const pass = (tests: [number, Uint8Array][], i: number) => tests.every(([k, ok]) => ok[cols.dims[k][i]] === 1);
+  for (let i = 0; i < cols.n; i++) {
+    if (plain.length && !pass(plain, i)) continue;
+    if (pages.active) {
+      const hits = eventHits(pages, cols.path, cols.pathStart[i], cols.pathStart[i + 1]);
+      if (hits < 0) continue;
+      if (pages.hit) pageviews[i] = hits;
+    }
+    if (goals.active && eventHits(goals, cols.goal, cols.goalStart[i], cols.goalStart[i + 1]) < 0) continue;
+    scope[ns++] = i;
+    if (!touch.length || pass(touch, i)) visits[nv++] = i;
+  }
+  const size = dict.visitors.size;
+  const inScope = filters.some((f) => !isTouchDimension(f.dimension)) ? new Uint8Array(size) : null;
+  if (inScope) for (let j = 0; j < ns; j++) inScope[cols.visitor[scope[j]]] = 1;
+  const grouped = byVisitor(visits.subarray(0, nv), cols.visitor, size);
+  // Without touch filters the scope is the same visits: grouped once.
+  return { cols, dict, pageviews, pathOk: pages.hit, goalOk: goals.hit, inScope, visits: grouped, scope: ns === nv ? grouped : byVisitor(scope.subarray(0, ns), cols.visitor, size) };
 }
 
 // A dashboard asks for the overview, the chart and several breakdowns of one
@@ -138,75 +219,46 @@ function recordOf(s: SessionRow, pages: Map<string, string[]> | null, goals: Map
 // once). Callers must not change what they are given.
 const SHARED_VISITS_MS = 2_000;
 
-type Visits = Omit<Selection, "payments"> & { payers: Set<string> | null };
-
 export async function selectVisits(ctx: StatsContext, range: Range, dimension?: Dimension): Promise<Selection> {
+  const dict = siteDict(ctx.id);
   let v: Visits;
   if (await blocksCover(ctx.id, range)) {
     const key = `visits:${ctx.id}:${range.start.getTime()}:${range.end.getTime()}:${JSON.stringify(ctx.filters)}`;
-    v = await cached(key, SHARED_VISITS_MS, () => select(ctx, range, true));
-  } else v = await select(ctx, range, false, dimension);
-  return { visits: v.visits, scope: v.scope, payments: await selectPayments(ctx, range, v.payers) };
-}
-
-async function select(ctx: StatsContext, range: Range, fromBlocks: boolean, dimension?: Dimension): Promise<Visits> {
-  const websiteId = new Types.ObjectId(ctx.id);
-  const sessionFilters = ctx.filters.filter((f) => isSessionDimension(f.dimension));
-  const pageFilters = ctx.filters.filter((f) => f.dimension === "page");
-  const goalFilters = ctx.filters.filter((f) => f.dimension === "goal");
-  const needPages = pageFilters.length > 0 || dimension === "page";
-  const needGoals = goalFilters.length > 0 || dimension === "goal";
-  const fieldOf = (d: Dimension) => SESSION_FIELD[d as keyof typeof SESSION_FIELD];
-  const plainFilters = sessionFilters.filter((f) => !isTouchDimension(f.dimension));
-  const touchFilters = sessionFilters.filter((f) => isTouchDimension(f.dimension));
-  const eventFiltered = pageFilters.length > 0 || goalFilters.length > 0;
-
-  const visits: Visit[] = [];
-  const scope: Visit[] = [];
-  const consider = (r: VisitRecord, duration: number, bounce: boolean) => {
-    const whole = visitOf(r, duration, bounce);
-    const get = (d: Dimension) => whole.values[d];
-    if (!matchAll(plainFilters, get)) return;
-    let visit = whole;
-    if (eventFiltered) {
-      const paths = eventPass(pageFilters, whole.paths!);
-      const goals = eventPass(goalFilters, whole.goals!);
-      if (!paths || !goals) return;
-      // Only views of the filtered pages count when a page is asked for.
-      visit = { ...whole, paths, goals, pageviews: positive(pageFilters).length ? paths.length : whole.pageviews };
-    }
-    scope.push(visit);
-    if (matchAll(touchFilters, get)) visits.push(visit);
-  };
-
-  if (fromBlocks) {
-    // Every path and goal of a block's visits is at hand, whatever the dimension. Duration and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts).
-    for (const r of await blockVisits(ctx.id, range.start, range.end)) consider(r, Math.round((r.lastSeenAt - r.startedAt) / 1000), r.pageviews <= 1);
-  } else {
-    // Equality on a dimension no touch records narrows the read on the store; everything else is tested here.
-    const pushed: Record<string, string> = {};
-    for (const f of plainFilters) if (f.op === "is" && f.value !== NONE) pushed[fieldOf(f.dimension)] = f.value;
-    const projection = Object.fromEntries(["sessionId", "visitorId", "startedAt", "pageviews", "duration", "bounce", ...RECORD_FIELDS].map((k) => [k, 1]));
-    const [sessions, pages, goals] = await Promise.all([
-      Session.find({ websiteId, startedAt: { $gte: range.start, $lt: range.end }, ...pushed }, { _id: 0, ...projection }).lean<SessionRow[]>(),
-      needPages ? eventValues("page", websiteId, range) : null,
-      needGoals ? eventValues("goal", websiteId, range) : null,
-    ]);
-    // Fresh records each time: nothing to share, so nothing kept.
-    for (const s of sessions) {
-      const r = recordOf(s, pages, goals);
-      consider(r, s.duration ?? 0, s.bounce ?? true);
-      prepared.delete(r);
-    }
-  }
-  const needsScope = ctx.filters.some((f) => !isTouchDimension(f.dimension));
-  return { visits: byVisitor(visits), scope: byVisitor(scope), payers: needsScope ? new Set(scope.map((v) => v.visitorId)) : null };
+    v = await cached(key, SHARED_VISITS_MS, async () => filterVisits(await blockColumns(ctx.id, range.start, range.end), dict, ctx.filters));
+  } else v = filterVisits(await rawColumns(new Types.ObjectId(ctx.id), range, ctx.filters, dict, dimension), dict, ctx.filters);
+  const { inScope, ...visits } = v;
+  return { ...visits, payments: await selectPayments(ctx, range, dict, inScope) };
 }
 
 type PaymentDocRow = { visitorId?: string; amount: number; refundedAmount?: number; currency: string; timestamp: Date; firstTouch?: Record<string, unknown>; lastTouch?: Record<string, unknown> };
 
-/** Payments in the range credited under the filters; `payers`: the payer scope, null when no filter needs one. */
-export async function selectPayments(ctx: StatsContext, range: Range, payers: Set<string> | null): Promise<PaymentRow[]> {
+// Payments read from blocks come as the same array while nothing changed
+// (lib/blocks/payments.ts), so they are labelled once per array and model.
+const preparedPayments = new WeakMap<PaymentDocRow[], Map<string, PaymentRow[]>>();
+
+/** The payments with net revenue, their touch under the model labelled, and their payer's number. */
+function prepare(docs: PaymentDocRow[], touchKey: "firstTouch" | "lastTouch", dict: SiteDict): PaymentRow[] {
+  let byModel = preparedPayments.get(docs);
+  if (!byModel) preparedPayments.set(docs, (byModel = new Map()));
+  let rows = byModel.get(touchKey);
+  if (!rows) {
+    rows = [];
+    for (const p of docs) {
+      const net = p.amount - (p.refundedAmount ?? 0);
+      if (net <= 0) continue; // fully refunded: neither revenue nor a conversion
+      const t = p[touchKey] ?? {};
+      const touch = Object.fromEntries(Object.entries(TOUCH_FIELD).map(([d, field]) => [d, label(t[field])])) as Record<TouchDimension, string>;
+      rows.push({ visitorId: p.visitorId, visitor: -1, net, currency: p.currency, timestamp: p.timestamp, touch });
+    }
+    byModel.set(touchKey, rows);
+  }
+  // A payer's number, once given, never changes; one without visits may get one later.
+  for (const r of rows) if (r.visitor < 0 && r.visitorId) r.visitor = dict.visitors.ids.get(r.visitorId) ?? -1;
+  return rows;
+}
+
+/** Payments in the range credited under the filters; `inScope`: the payer scope by visitor number, null when no filter needs one. */
+async function selectPayments(ctx: StatsContext, range: Range, dict: SiteDict, inScope: Uint8Array | null): Promise<PaymentRow[]> {
   const touchKey = ctx.model === "first_touch" ? "firstTouch" : "lastTouch";
   const docs = (await blocksCover(ctx.id, range))
     ? await blockPayments(ctx.id, range.start, range.end)
@@ -214,16 +266,8 @@ export async function selectPayments(ctx: StatsContext, range: Range, payers: Se
         { websiteId: new Types.ObjectId(ctx.id), timestamp: { $gte: range.start, $lt: range.end } },
         { _id: 0, visitorId: 1, amount: 1, refundedAmount: 1, currency: 1, timestamp: 1, [touchKey]: 1 },
       ).lean<PaymentDocRow[]>();
+  const rows = prepare(docs, touchKey, dict);
   const touchFilters = ctx.filters.filter((f) => isTouchDimension(f.dimension));
-  const out: PaymentRow[] = [];
-  for (const p of docs) {
-    const net = p.amount - (p.refundedAmount ?? 0);
-    if (net <= 0) continue; // fully refunded: neither revenue nor a conversion
-    const t = p[touchKey] ?? {};
-    const touch = Object.fromEntries(Object.entries(TOUCH_FIELD).map(([d, field]) => [d, label(t[field])])) as Record<TouchDimension, string>;
-    if (!matchAll(touchFilters, (d) => touch[d as TouchDimension])) continue;
-    if (payers && !(p.visitorId && payers.has(p.visitorId))) continue;
-    out.push({ visitorId: p.visitorId, net, currency: p.currency, timestamp: p.timestamp, touch });
-  }
-  return out;
+  if (!touchFilters.length && !inScope) return rows;
+  return rows.filter((p) => matchAll(touchFilters, (d) => p.touch[d as TouchDimension]) && (!inScope || (p.visitor >= 0 && inScope[p.visitor] === 1)));
 }
