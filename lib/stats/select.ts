@@ -235,6 +235,7 @@ type PaymentDocRow = { visitorId?: string; amount: number; refundedAmount?: numb
 // Payments read from blocks come as the same array while nothing changed
 // (lib/blocks/payments.ts), so they are labelled once per array and model.
 const preparedPayments = new WeakMap<PaymentDocRow[], Map<string, PaymentRow[]>>();
+const lookedUp = new WeakMap<PaymentRow[], number>();
 
 /** The payments with net revenue, their touch under the model labelled, and their payer's number. */
 function prepare(docs: PaymentDocRow[], touchKey: "firstTouch" | "lastTouch", dict: SiteDict): PaymentRow[] {
@@ -252,8 +253,13 @@ function prepare(docs: PaymentDocRow[], touchKey: "firstTouch" | "lastTouch", di
     }
     byModel.set(touchKey, rows);
   }
-  // A payer's number, once given, never changes; one without visits may get one later.
-  for (const r of rows) if (r.visitor < 0 && r.visitorId) r.visitor = dict.visitors.ids.get(r.visitorId) ?? -1;
+  // A payer's number, once given, never changes; one without visits may get
+  // one when new visits are numbered. A month holds ~30,000 renewals of
+  // visitors seen long ago: looked up again only when the dictionary grew.
+  if (lookedUp.get(rows) !== dict.visitors.size) {
+    for (const r of rows) if (r.visitor < 0 && r.visitorId) r.visitor = dict.visitors.ids.get(r.visitorId) ?? -1;
+    lookedUp.set(rows, dict.visitors.size);
+  }
   return rows;
 }
 
