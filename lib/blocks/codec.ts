@@ -7,7 +7,7 @@ import { RECORD_FIELDS, type VisitRecord } from "./record";
  * which the store returns in a few milliseconds; one document per visit
  * would cost a round trip each.
  */
-type Packed = {
+export type Packed = {
   v: 1;
   n: number;
   dict: string[];
@@ -62,9 +62,15 @@ export function encodeRecords(records: VisitRecord[]): Buffer {
   return deflateRawSync(JSON.stringify(p), { level: 1 });
 }
 
-export function decodeRecords(data: Buffer | Uint8Array): VisitRecord[] {
+/** A part's columns as stored, before they become records. */
+export function decodePacked(data: Buffer | Uint8Array): Packed {
   const p = JSON.parse(inflateRawSync(data).toString("utf8")) as Packed;
   if (p.v !== 1) throw new Error(`visit block: unknown format ${String(p.v)}`);
+  return p;
+}
+
+export function decodeRecords(data: Buffer | Uint8Array): VisitRecord[] {
+  const p = decodePacked(data);
   const out: VisitRecord[] = new Array(p.n);
   let pi = 0;
   let gi = 0;

@@ -1,6 +1,6 @@
 import { BlockIndex } from "@/models/BlockIndex";
 import { BlockPart } from "@/models/BlockPart";
-import { decodeRecords } from "./codec";
+import { decodePacked, decodeRecords, type Packed } from "./codec";
 import { monthOf, utcDays, visitIndexId, visitPartId } from "./keys";
 import { cachedPart, cachePart } from "./part-cache";
 import { mergeRecords, settleGoals, type VisitRecord } from "./record";
@@ -20,8 +20,18 @@ async function loadPart(websiteId: string, day: string, part: string): Promise<V
   return records;
 }
 
-/** One UTC day of a website's visits, named by the parts it is made of: a new or folded part gives it a new key. */
-export type BlockDay = { day: string; key: string; load: () => Promise<VisitRecord[] | null> };
+/**
+ * One UTC day of a website's visits, named by the parts it is made of: a new
+ * or folded part gives it a new key. `packed`: a day that is one part (every
+ * past day once folded) as stored, for readers that skip building records.
+ */
+export type BlockDay = { day: string; key: string; load: () => Promise<VisitRecord[] | null>; packed: (() => Promise<Packed | null>) | null };
+
+/** A part as stored, not kept in the part cache (its reader keeps what it builds). */
+async function loadPacked(websiteId: string, day: string, part: string): Promise<Packed | null> {
+  const doc = await BlockPart.collection.findOne({ _id: visitPartId(websiteId, day, part) as never }, { projection: { data: 1 } });
+  return doc ? decodePacked(bytes(doc.data)) : null;
+}
 
 /**
  * Every visit a day's parts hold, whole (parts merged, taken-back goals
@@ -47,7 +57,8 @@ export async function blockDays(websiteId: string, start: Date, end: Date): Prom
   const out: BlockDay[] = [];
   for (const day of days) {
     const ids = Object.keys(indexes.get(monthOf(day))?.parts?.[day] ?? {}).sort();
-    if (ids.length) out.push({ day, key: `${websiteId}:${day}:${ids.join(",")}`, load: () => loadDay(websiteId, day, ids) });
+    if (!ids.length) continue;
+    out.push({ day, key: `${websiteId}:${day}:${ids.join(",")}`, load: () => loadDay(websiteId, day, ids), packed: ids.length === 1 ? () => loadPacked(websiteId, day, ids[0]) : null });
   }
   return out;
 }

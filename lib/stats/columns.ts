@@ -1,6 +1,7 @@
-import type { VisitRecord } from "@/lib/blocks/record";
+import type { Packed } from "@/lib/blocks/codec";
+import { UNGOAL, type VisitRecord } from "@/lib/blocks/record";
 import { label, SESSION_FIELD } from "./dimensions";
-import { SESSION_DIMENSIONS, type SiteDict } from "./interner";
+import { SESSION_DIMENSIONS, type Interner, type SiteDict } from "./interner";
 
 /**
  * Visits as typed columns, oldest first; every string is a number from the
@@ -96,4 +97,57 @@ export function concatRange(days: Columns[], start: number, end: number): Column
     goalAt += c.goalStart[hi] - c.goalStart[lo];
   }
   return out;
+}
+
+/**
+ * The columns of a part as stored, without building a record per visit (a
+ * cold 10M-event dashboard spent most of its first load on those objects).
+ * Null when the part needs merging first: extras, a visit twice, or goals
+ * taken back; the caller then goes through records.
+ */
+export function columnsFromPacked(p: Packed, dict: SiteDict): Columns | null {
+  if (p.x.length || new Set(p.sid).size !== p.n) return null;
+  if (p.gc.some((c) => p.dict[c].startsWith(UNGOAL))) return null;
+  const order = Array.from({ length: p.n }, (_, i) => i).sort((a, b) => p.start[a] - p.start[b]);
+  const pathFrom = new Int32Array(p.n + 1);
+  const goalFrom = new Int32Array(p.n + 1);
+  for (let i = 0; i < p.n; i++) {
+    pathFrom[i + 1] = pathFrom[i] + p.pn[i];
+    goalFrom[i + 1] = goalFrom[i] + p.gn[i];
+  }
+  // Part codes to site numbers, each looked up once per part.
+  const numbered = (values: Interner, of: (code: number) => string) => {
+    const seen = new Int32Array(p.dict.length + 1).fill(-1);
+    return (code: number) => (seen[code] >= 0 ? seen[code] : (seen[code] = values.id(of(code))));
+  };
+  const visitorOf = numbered(dict.visitors, (c) => p.dict[c]);
+  const fieldOf = SESSION_DIMENSIONS.map((d, k) => [p.f[SESSION_FIELD[d]], numbered(dict.dims[k], (c) => label(c ? p.dict[c - 1] : undefined))] as const);
+  const pathOf = numbered(dict.paths, (c) => label(p.dict[c]));
+  const goalOf = numbered(dict.goals, (c) => label(p.dict[c]));
+  const n = p.n;
+  const cols: Columns = {
+    n, visitor: new Int32Array(n), startedAt: new Float64Array(n), pageviews: new Int32Array(n), duration: new Int32Array(n), bounce: new Uint8Array(n),
+    dims: SESSION_DIMENSIONS.map(() => new Int32Array(n)), pathStart: new Int32Array(n + 1), path: new Int32Array(p.pc.length), goalStart: new Int32Array(n + 1), goal: new Int32Array(p.gc.length),
+  };
+  let paths = 0;
+  let goals = 0;
+  order.forEach((r, i) => {
+    cols.visitor[i] = visitorOf(p.vid[r]);
+    cols.startedAt[i] = p.base + p.start[r];
+    cols.pageviews[i] = p.pv[r];
+    // Duration and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts).
+    cols.duration[i] = Math.round(p.span[r] / 1000);
+    cols.bounce[i] = p.pv[r] <= 1 ? 1 : 0;
+    fieldOf.forEach(([codes, of], k) => (cols.dims[k][i] = codes ? of(codes[r] ?? 0) : of(0)));
+    for (let j = pathFrom[r]; j < pathFrom[r + 1]; j++) cols.path[paths++] = pathOf(p.pc[j]);
+    cols.pathStart[i + 1] = paths;
+    const first = goals;
+    for (let j = goalFrom[r]; j < goalFrom[r + 1]; j++) {
+      const g = goalOf(p.gc[j]);
+      if (!cols.goal.subarray(first, goals).includes(g)) cols.goal[goals++] = g;
+    }
+    cols.goalStart[i + 1] = goals;
+  });
+  cols.goal = cols.goal.slice(0, goals);
+  return cols;
 }

@@ -1,19 +1,26 @@
-import { blockDays } from "@/lib/blocks/read-visits";
+import { blockDays, type BlockDay } from "@/lib/blocks/read-visits";
 import { WeightedLru } from "@/lib/blocks/weighted-lru";
-import { buildColumns, concatRange, type Columns } from "./columns";
+import { buildColumns, columnsFromPacked, concatRange, type Columns } from "./columns";
 import { siteDict } from "./interner";
 
 // A day's columns are built once per set of parts (parts never change) and
 // kept, least recently used dropped first, up to this many visits (~110 bytes each).
 const days = new WeightedLru<Columns>(Number(process.env.TRAILMARK_COLUMN_CACHE_VISITS ?? 3_000_000), (c) => c.n);
 
-async function dayColumns(websiteId: string, key: string, load: () => Promise<Parameters<typeof buildColumns>[0] | null>): Promise<Columns | null> {
-  const hit = days.get(key);
+async function dayColumns(websiteId: string, day: BlockDay): Promise<Columns | null> {
+  const hit = days.get(day.key);
   if (hit) return hit;
-  const visits = await load();
-  if (!visits) return null;
-  const cols = buildColumns(visits, siteDict(websiteId));
-  days.set(key, cols);
+  const dict = siteDict(websiteId);
+  const packed = day.packed ? await day.packed() : null;
+  let cols = packed ? columnsFromPacked(packed, dict) : null;
+  if (!cols) {
+    if (day.packed && !packed) return null; // folded away since the index was read
+    const records = await day.load();
+    if (!records) return null;
+    // Duration and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts).
+    cols = buildColumns(records.map((record) => ({ record, duration: Math.round((record.lastSeenAt - record.startedAt) / 1000), bounce: record.pageviews <= 1 })), dict);
+  }
+  days.set(day.key, cols);
   return cols;
 }
 
@@ -21,15 +28,7 @@ async function dayColumns(websiteId: string, key: string, load: () => Promise<Pa
 export async function blockColumns(websiteId: string, start: Date, end: Date): Promise<Columns> {
   // A compaction may fold parts between reading the index and the parts: read the index again.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const list = await blockDays(websiteId, start, end);
-    const cols = await Promise.all(
-      list.map((d) =>
-        dayColumns(websiteId, d.key, async () =>
-          // Duration and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts).
-          (await d.load())?.map((record) => ({ record, duration: Math.round((record.lastSeenAt - record.startedAt) / 1000), bounce: record.pageviews <= 1 })) ?? null,
-        ),
-      ),
-    );
+    const cols = await Promise.all((await blockDays(websiteId, start, end)).map((d) => dayColumns(websiteId, d)));
     if (cols.every((c) => c)) return concatRange(cols as Columns[], start.getTime(), end.getTime());
   }
   throw new Error("visit blocks kept changing while being read");

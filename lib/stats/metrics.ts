@@ -10,10 +10,24 @@ export function revenueByCurrency(payments: PaymentRow[], siteCurrency: string):
   return [site, ...others.sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency))];
 }
 
-/** Per visitor number: 1 when the visitor made one of these payments. */
+// One mask for every query: a site with millions of visitors would otherwise
+// allocate megabytes per call for a few thousand payers.
+let mask = new Uint8Array(0);
+let marked: number[] = [];
+
+/**
+ * Per visitor number: 1 when the visitor made one of these payments. The mask
+ * is shared: it holds until the next call, so use it before the next await.
+ */
 export function payerMask(payments: PaymentRow[], visitors: number): Uint8Array {
-  const mask = new Uint8Array(visitors);
-  for (const p of payments) if (p.visitor >= 0) mask[p.visitor] = 1;
+  if (mask.length < visitors) mask = new Uint8Array(Math.max(visitors, mask.length * 2));
+  else for (const v of marked) mask[v] = 0;
+  marked = [];
+  for (const p of payments) {
+    if (p.visitor < 0 || mask[p.visitor]) continue;
+    mask[p.visitor] = 1;
+    marked.push(p.visitor);
+  }
   return mask;
 }
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { WeightedLru } from "@/lib/blocks/weighted-lru";
 import type { VisitRecord } from "@/lib/blocks/record";
-import { buildColumns, concatRange, type Columns } from "@/lib/stats/columns";
+import { decodePacked, decodeRecords, encodeRecords } from "@/lib/blocks/codec";
+import { UNGOAL } from "@/lib/blocks/record";
+import { buildColumns, columnsFromPacked, concatRange, type Columns } from "@/lib/stats/columns";
 import { label, SESSION_FIELD } from "@/lib/stats/dimensions";
 import { Interner, SESSION_DIMENSIONS, type SiteDict } from "@/lib/stats/interner";
 
@@ -65,6 +67,28 @@ describe("visit columns", () => {
     expect(byStart(got)).toEqual(byStart(expected));
     expect(cols.pathStart[cols.n]).toBe(cols.path.length);
     expect(cols.goalStart[cols.n]).toBe(cols.goal.length);
+  });
+
+  it("read from a stored part the same as from its records", () => {
+    const records = randomRecords(7, 400).map((r, i) => ({ ...r, lastSeenAt: r.startedAt + (i % 9) * 61_000, goals: i % 5 ? r.goals : ["signup", "signup", "payment"] }));
+    const stored = encodeRecords(records);
+    const viaRecords = newDict();
+    const expected = buildColumns(decodeRecords(stored).map((record) => ({ record, duration: Math.round((record.lastSeenAt - record.startedAt) / 1000), bounce: record.pageviews <= 1 })), viaRecords);
+    const direct = newDict();
+    const got = columnsFromPacked(decodePacked(stored), direct)!;
+    expect(got.n).toBe(400);
+    const all = (c: Columns, dict: SiteDict) => Array.from({ length: c.n }, (_, i) => ({ ...visitAt(c, dict, i), duration: c.duration[i], bounce: c.bounce[i] }));
+    expect(all(got, direct)).toEqual(all(expected, viaRecords));
+    expect(got.goal.length).toBe(expected.goal.length);
+  });
+
+  it("leave a part needing a merge to the records: extras, a visit twice, a goal taken back", () => {
+    const [a, b] = randomRecords(3, 2);
+    const dict = newDict();
+    expect(columnsFromPacked(decodePacked(encodeRecords([a, { ...b, extra: true }])), dict)).toBeNull();
+    expect(columnsFromPacked(decodePacked(encodeRecords([a, { ...b, sessionId: a.sessionId }])), dict)).toBeNull();
+    expect(columnsFromPacked(decodePacked(encodeRecords([a, { ...b, goals: ["signup", `${UNGOAL}signup`] }])), dict)).toBeNull();
+    expect(columnsFromPacked(decodePacked(encodeRecords([a, b])), dict)?.n).toBe(2);
   });
 
   it("number a string the same everywhere", () => {
