@@ -1,5 +1,6 @@
 import { blockDays, type BlockDay } from "@/lib/blocks/read-visits";
 import { WeightedLru } from "@/lib/blocks/weighted-lru";
+import { Shared } from "./shared";
 import { buildColumns, columnsFromPacked, concatRange, type Columns } from "./columns";
 import { siteDict } from "./interner";
 
@@ -24,12 +25,16 @@ async function dayColumns(websiteId: string, day: BlockDay): Promise<Columns | n
   return cols;
 }
 
-/** Every visit that started in [start, end), from the website's visit blocks, as columns. */
-export async function blockColumns(websiteId: string, start: Date, end: Date): Promise<Columns> {
-  // A compaction may fold parts between reading the index and the parts: read the index again.
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const cols = await Promise.all((await blockDays(websiteId, start, end)).map((d) => dayColumns(websiteId, d)));
-    if (cols.every((c) => c)) return concatRange(cols as Columns[], start.getTime(), end.getTime());
-  }
-  throw new Error("visit blocks kept changing while being read");
+// A range's columns cut from its days, shared by its selections (lib/stats/select.ts).
+const ranges = new Shared<Columns>(Number(process.env.TRAILMARK_RANGE_CACHE_VISITS ?? 1_000_000), (c) => c.n);
+
+/** The key of a range's visits: the range and the parts of every day it touches. */
+export const rangeKey = (days: BlockDay[], start: Date, end: Date) => `${start.getTime()}:${end.getTime()}:${days.map((d) => d.key).join("|")}`;
+
+/** Every visit of these days that started in [start, end), as columns; null when a part was folded away since the days were listed. */
+export function blockColumns(websiteId: string, days: BlockDay[], start: Date, end: Date): Promise<Columns | null> {
+  return ranges.get(rangeKey(days, start, end), async () => {
+    const cols = await Promise.all(days.map((d) => dayColumns(websiteId, d)));
+    return cols.every((c) => c) ? concatRange(cols as Columns[], start.getTime(), end.getTime()) : null;
+  });
 }

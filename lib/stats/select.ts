@@ -5,11 +5,12 @@ import { Payment } from "@/models/Payment";
 import { Session } from "@/models/Session";
 import { blockPayments } from "@/lib/blocks/payments";
 import { blocksSince } from "@/lib/blocks/meta";
+import { blockDays } from "@/lib/blocks/read-visits";
 import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
-import { cached } from "./cache";
 import { buildColumns, type Columns } from "./columns";
 import type { StatsContext } from "./context";
-import { blockColumns } from "./day-columns";
+import { blockColumns, rangeKey } from "./day-columns";
+import { Shared } from "./shared";
 import { isSessionDimension, isTouchDimension, label, NONE, SESSION_FIELD, TOUCH_FIELD, type Dimension, type SessionDimension, type TouchDimension } from "./dimensions";
 import { matchAll, matches, type Filter } from "./filters";
 import { SESSION_DIMENSIONS, siteDict, type Interner, type SiteDict } from "./interner";
@@ -214,18 +215,32 @@ function filterVisits(cols: Columns, dict: SiteDict, filters: Filter[]): Visits 
 }
 
 // A dashboard asks for the overview, the chart and several breakdowns of one
-// range and filters at once; from blocks their visits are the same, so they
-// share them for a moment (payments are read each time: a payment shows at
-// once). Callers must not change what they are given.
-const SHARED_VISITS_MS = 2_000;
+// range and filters at once: from blocks their visits are the same, so they
+// are selected once, and kept while no part of the range's days changes
+// (payments are read each time: a payment shows at once). Callers must not
+// change what they are given. Weighed by the index lists a selection adds to
+// its range's columns.
+const selections = new Shared<Visits>(Number(process.env.TRAILMARK_SELECTION_CACHE_VISITS ?? 4_000_000), (v) => v.visits.length + v.scope.length);
+
+async function blockSelection(ctx: StatsContext, range: Range, dict: SiteDict): Promise<Visits> {
+  // A compaction may fold parts between listing a day's parts and reading them: list again.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const days = await blockDays(ctx.id, range.start, range.end);
+    const key = `${ctx.id}:${rangeKey(days, range.start, range.end)}:${JSON.stringify(ctx.filters)}`;
+    const v = await selections.get(key, async () => {
+      const cols = await blockColumns(ctx.id, days, range.start, range.end);
+      return cols && filterVisits(cols, dict, ctx.filters);
+    });
+    if (v) return v;
+  }
+  throw new Error("visit blocks kept changing while being read");
+}
 
 export async function selectVisits(ctx: StatsContext, range: Range, dimension?: Dimension): Promise<Selection> {
   const dict = siteDict(ctx.id);
-  let v: Visits;
-  if (await blocksCover(ctx.id, range)) {
-    const key = `visits:${ctx.id}:${range.start.getTime()}:${range.end.getTime()}:${JSON.stringify(ctx.filters)}`;
-    v = await cached(key, SHARED_VISITS_MS, async () => filterVisits(await blockColumns(ctx.id, range.start, range.end), dict, ctx.filters));
-  } else v = filterVisits(await rawColumns(new Types.ObjectId(ctx.id), range, ctx.filters, dict, dimension), dict, ctx.filters);
+  const v = (await blocksCover(ctx.id, range))
+    ? await blockSelection(ctx, range, dict)
+    : filterVisits(await rawColumns(new Types.ObjectId(ctx.id), range, ctx.filters, dict, dimension), dict, ctx.filters);
   const { inScope, ...visits } = v;
   return { ...visits, payments: await selectPayments(ctx, range, dict, inScope) };
 }
