@@ -6,7 +6,7 @@
 // days, all at once like a browser: unfiltered, with country is DE, and with
 // page contains /blog. Prints p50/p95 and the store's size on disk.
 import { execFileSync, spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
@@ -128,11 +128,14 @@ async function main() {
     const unfiltered = await runs("", REPS);
     const filtered = [];
     for (const f of FILTERS) filtered.push([f, await runs(f, FILTERED_REPS)] as const);
+    // The server's resident memory with the range's columns and selections kept.
+    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1];
     const du = execFileSync("du", ["-sh", path.join(dataDir, "ferretdb")], { encoding: "utf8" }).split("\t")[0];
     const ms = (x: number) => `${Math.round(x)} ms`;
     results.push(
       [`${size} events over ${DAYS} days`, `seeded ${seeded.written} in ${seeded.seconds.toFixed(0)} s (${Math.round(seeded.written / seeded.seconds)}/s), store ${du}${RAW ? "" : " (blocks only)"}`],
       ["  first load (reads the blocks)", ms(first)],
+      ["  server RSS after the loads", rss ? `${Math.round(Number(rss) / 1024)} MB` : "n/a"],
       [`  unfiltered x${REPS} p50 / p95`, `${ms(pct(unfiltered, 50))} / ${ms(pct(unfiltered, 95))}`],
       ...filtered.map(([f, xs]) => [`  ${f} x${FILTERED_REPS} p50 / p95`, `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}`]),
     );
