@@ -50,7 +50,7 @@ export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limi
   const { visits, pageviews } = sel;
   const visitor = cols.visitor;
   if (column) {
-    for (let n = 0; n < visits.length; n++) tally.add(column[visits[n]], visitor[visits[n]], pageviews[visits[n]]);
+    tally.addColumn(column, visits, visitor, pageviews);
   } else {
     // A page row gets one pageview per view of that page; a goal row the visit's pageviews.
     const perPlace = dimension === "page";

@@ -55,11 +55,29 @@ export class Tally {
     if (this.last[row] === visitor) return;
     this.last[row] = visitor;
     this.visitors[row]++;
-    if (this.isPayer[visitor]) {
-      const list = this.payers.get(row);
-      if (list) list.push(visitor);
-      else this.payers.set(row, [visitor]);
+    if (this.isPayer[visitor]) this.addPayer(row, visitor);
+  }
+
+  /** add() for each of these visits into the row its column names: the hot loop of a breakdown, with the arrays in locals. */
+  addColumn(column: Int32Array, visits: Int32Array, visitor: Int32Array, pageviews: Int32Array): void {
+    const { visitors, last, isPayer } = this;
+    const sums = this.pageviews;
+    for (let n = 0; n < visits.length; n++) {
+      const i = visits[n];
+      const row = column[i];
+      const v = visitor[i];
+      sums[row] += pageviews[i];
+      if (last[row] === v) continue;
+      last[row] = v;
+      visitors[row]++;
+      if (isPayer[v]) this.addPayer(row, v);
     }
+  }
+
+  private addPayer(row: number, visitor: number): void {
+    const list = this.payers.get(row);
+    if (list) list.push(visitor);
+    else this.payers.set(row, [visitor]);
   }
 
   /**

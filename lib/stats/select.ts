@@ -247,6 +247,8 @@ export async function selectVisits(ctx: StatsContext, range: Range, dimension?: 
 
 type PaymentDocRow = { visitorId?: string; amount: number; refundedAmount?: number; currency: string; timestamp: Date; firstTouch?: Record<string, unknown>; lastTouch?: Record<string, unknown> };
 
+const TOUCH_DIMENSIONS = Object.keys(TOUCH_FIELD) as TouchDimension[];
+
 // Payments read from blocks come as the same array while nothing changed
 // (lib/blocks/payments.ts), so they are labelled once per array and model.
 const preparedPayments = new WeakMap<PaymentDocRow[], Map<string, PaymentRow[]>>();
@@ -263,7 +265,8 @@ function prepare(docs: PaymentDocRow[], touchKey: "firstTouch" | "lastTouch", di
       const net = p.amount - (p.refundedAmount ?? 0);
       if (net <= 0) continue; // fully refunded: neither revenue nor a conversion
       const t = p[touchKey] ?? {};
-      const touch = Object.fromEntries(Object.entries(TOUCH_FIELD).map(([d, field]) => [d, label(t[field])])) as Record<TouchDimension, string>;
+      const touch = {} as Record<TouchDimension, string>;
+      for (const d of TOUCH_DIMENSIONS) touch[d] = label(t[TOUCH_FIELD[d]]);
       rows.push({ visitorId: p.visitorId, visitor: -1, net, currency: p.currency, timestamp: p.timestamp, touch });
     }
     byModel.set(touchKey, rows);
