@@ -19,15 +19,23 @@ type Options = {
    * below the pool's 100 connections).
    */
   parallel?: number;
+  /**
+   * The ops are built typed, as stored: the driver writes them without
+   * mongoose's casting, which cost the server ~0.1 ms per session upsert at
+   * ingest. Absent fields stay absent (ignoreUndefined), as mongoose leaves them.
+   */
+  raw?: boolean;
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any model: the ops are built for it by the caller
-export async function bulkWriteInChunks(model: Model<any>, ops: AnyBulkWriteOperation[], { ordered, parallel = 1 }: Options): Promise<void> {
+export async function bulkWriteInChunks(model: Model<any>, ops: AnyBulkWriteOperation[], { ordered, parallel = 1, raw = false }: Options): Promise<void> {
   const chunks: AnyBulkWriteOperation[][] = [];
   for (let i = 0; i < ops.length; i += STATEMENTS_PER_COMMAND) chunks.push(ops.slice(i, i + STATEMENTS_PER_COMMAND));
+  const write = (chunk: AnyBulkWriteOperation[]) =>
+    raw ? model.collection.bulkWrite(chunk as Parameters<typeof model.collection.bulkWrite>[0], { ordered, ignoreUndefined: true }) : model.bulkWrite(chunk, { ordered });
   let next = 0;
   const lane = async () => {
-    while (next < chunks.length) await model.bulkWrite(chunks[next++], { ordered });
+    while (next < chunks.length) await write(chunks[next++]);
   };
   await Promise.all(Array.from({ length: Math.min(parallel, chunks.length) }, lane));
 }

@@ -1,4 +1,6 @@
 import mongoose from "mongoose";
+import { keepOnlyUniqueIndexes } from "@/models/define";
+import { dropUnreadIndexes, isFerretDb } from "./ferretdb";
 
 // Next.js reloads modules in dev and runs route bundles side by side; one
 // connection per process is kept on globalThis so they all share it.
@@ -13,14 +15,21 @@ export function databaseUri(): string {
 export function connectDb(): Promise<typeof mongoose> {
   if (!cache.__trailmarkDb) {
     mongoose.set("strictQuery", true);
-    cache.__trailmarkDb = mongoose
-      .connect(databaseUri(), { serverSelectionTimeoutMS: 5000, maxPoolSize: 20 })
-      .catch((err) => {
-        cache.__trailmarkDb = undefined;
-        throw err;
-      });
+    cache.__trailmarkDb = connect(databaseUri()).catch((err) => {
+      cache.__trailmarkDb = undefined;
+      throw err;
+    });
   }
   return cache.__trailmarkDb;
+}
+
+async function connect(uri: string): Promise<typeof mongoose> {
+  // Before mongoose connects: it builds the models' indexes once connected.
+  const ferret = await isFerretDb(uri);
+  if (ferret) keepOnlyUniqueIndexes();
+  const conn = await mongoose.connect(uri, { serverSelectionTimeoutMS: 5000, maxPoolSize: 20 });
+  if (ferret) void dropUnreadIndexes().catch(() => {});
+  return conn;
 }
 
 export async function disconnectDb(): Promise<void> {

@@ -3,10 +3,11 @@
 // percentiles, the server's peak RSS, and how long the store took to hold
 // everything that was acknowledged. Bounded: BENCH_SECONDS (default 20) of load.
 import { spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { MongoClient, ObjectId } from "mongodb";
+import { connect, postRequest } from "./bench-client.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
 import { root } from "./env.mjs";
 import { freePort, startStore, withDatabase } from "./store.mjs";
@@ -41,14 +42,36 @@ const rssMb = (pid) => {
   }
 };
 
-function post(agent, port, body) {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/api/track", method: "POST", agent, headers: { "content-type": "text/plain", "user-agent": body.ua, "content-length": Buffer.byteLength(body.json) } }, (res) => {
-      res.resume();
-      res.on("end", () => resolve(res.statusCode === 202 && !res.headers["x-trailmark-dropped"]));
+// BENCH_CLIENT=node-http: node:http's client, as the bench used before (to compare).
+async function trackClient(port) {
+  if (process.env.BENCH_CLIENT !== "node-http") {
+    const conn = connect(port);
+    await conn.ready;
+    return { post: async (body) => isAccepted(await conn.send(body.request)), close: conn.close };
+  }
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const post = (body) =>
+    new Promise((resolve, reject) => {
+      const req = http.request({ host: "127.0.0.1", port, path: "/api/track", method: "POST", agent, headers: { "content-type": "text/plain", "user-agent": body.ua, "content-length": Buffer.byteLength(body.json) } }, (res) => {
+        res.resume();
+        res.on("end", () => resolve(isAccepted({ status: res.statusCode, headers: res.headers })));
+      });
+      req.on("error", reject);
+      req.end(body.json);
     });
-    req.on("error", reject);
-    req.end(body.json);
+  return { post, close: () => agent.destroy() };
+}
+const isAccepted = ({ status, headers }) => status === 202 && !headers["x-trailmark-dropped"];
+
+/**
+ * Each visitor's event, made once: the n-th request comes from visitor n % VISITORS
+ * and views page n % 50, which (VISITORS being a multiple of 50) is fixed per visitor.
+ */
+function visitorEvents(websiteId, port) {
+  return Array.from({ length: VISITORS }, (_, v) => {
+    const ua = UAS[v % UAS.length];
+    const json = JSON.stringify({ type: "pageview", websiteId: String(websiteId), url: `https://bench.example/page/${v % 50}`, referrer: REFERRERS[v % REFERRERS.length], visitorId: `v${v}`, sessionId: `s${v}` });
+    return { ua, json, request: postRequest("/api/track", { Host: `127.0.0.1:${port}`, "Content-Type": "text/plain", "User-Agent": ua }, json) };
   });
 }
 
@@ -71,6 +94,8 @@ async function main() {
     stdio: ["ignore", "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: String(port), HOST: "127.0.0.1", MONGODB_URI: dbUri, NEXTAUTH_SECRET: "bench", TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") },
   });
+  // A bench that fails must not leave its server running (the store exits with its pipe).
+  process.on("exit", () => server.kill());
   for (let i = 0; i < 200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/api/health`)).ok) break;
@@ -78,10 +103,11 @@ async function main() {
     await new Promise((r) => setTimeout(r, 100));
   }
 
-  const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+  const events = visitorEvents(websiteId, port);
+  const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => trackClient(port)));
   const latencies = [];
   let acked = 0, failed = 0, seq = 0, peakRss = 0;
-  const cpuAtStart = { server: cpuSeconds(server.pid), store: cpuSeconds(store.child?.pid) };
+  const cpuAtStart = { server: cpuSeconds(server.pid), store: cpuSeconds(store.child?.pid), bench: cpuSeconds(process.pid) };
   const started = performance.now();
   const deadline = started + SECONDS * 1000;
   const sampler = setInterval(() => {
@@ -89,17 +115,12 @@ async function main() {
     const elapsed = (performance.now() - started) / 1000;
     process.stderr.write(`\r[bench] ${elapsed.toFixed(0)}/${SECONDS} s: ${acked} accepted (${Math.round(acked / elapsed)}/s), RSS ${rssMb(server.pid).toFixed(0)} MB   `);
   }, 500);
-  const worker = async () => {
+  const worker = async (conn) => {
     while (performance.now() < deadline) {
-      const n = seq++;
-      const v = n % VISITORS;
-      const body = {
-        ua: UAS[v % UAS.length],
-        json: JSON.stringify({ type: "pageview", websiteId: String(websiteId), url: `https://bench.example/page/${n % 50}`, referrer: REFERRERS[v % REFERRERS.length], visitorId: `v${v}`, sessionId: `s${v}` }),
-      };
+      const body = events[seq++ % VISITORS];
       const t = performance.now();
       try {
-        if (await post(agent, port, body)) acked++;
+        if (await conn.post(body)) acked++;
         else failed++;
       } catch {
         failed++;
@@ -107,23 +128,31 @@ async function main() {
       latencies.push(performance.now() - t);
     }
   };
-  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  await Promise.all(clients.map(worker));
   const loadSeconds = (performance.now() - started) / 1000;
+  // This process shares the cores with the server: what it spent is what the server could not.
+  const benchCpu = cpuSeconds(process.pid) - cpuAtStart.bench;
   clearInterval(sampler);
   process.stderr.write("\n");
 
   // How long the store takes to hold every acknowledged event (the buffer absorbs bursts).
+  // The server deletes a log segment once everything in it is in the store, so an
+  // empty log directory says so without asking the store: counting the pageviews
+  // scans them all on FerretDB, and polling that once a second cost the store
+  // more CPU than writing them.
+  const ingestDir = path.join(dataDir, "ingest");
   const drainStart = performance.now();
-  let stored = 0;
   const catchUpMs = Number(process.env.BENCH_CATCHUP_SECONDS || 300) * 1000;
-  while (performance.now() - drainStart < catchUpMs) {
-    stored = await db.collection("pageviews").countDocuments({ websiteId });
-    if (stored >= acked) break;
+  while (performance.now() - drainStart < catchUpMs && readdirSync(ingestDir).length) {
     peakRss = Math.max(peakRss, rssMb(server.pid));
-    await new Promise((r) => setTimeout(r, 1000));
+    await new Promise((r) => setTimeout(r, 100));
   }
   const drainSeconds = (performance.now() - drainStart) / 1000;
-  const cpuPerEvent = (pid, at) => `${(((cpuSeconds(pid) - at) * 1e6) / Math.max(1, acked)).toFixed(0)} µs`;
+  const cpuAtEnd = { server: cpuSeconds(server.pid), store: cpuSeconds(store.child?.pid) };
+  const cpuPerEvent = (name) => `${(((cpuAtEnd[name] - cpuAtStart[name]) * 1e6) / Math.max(1, acked)).toFixed(0)} µs`;
+  const stored = await db.collection("pageviews").countDocuments({ websiteId });
+  // BENCH_COMMANDS=1: what the store was asked, by command (FerretDB's serverStatus counts them).
+  const commands = process.env.BENCH_COMMANDS ? (await client.db("admin").command({ serverStatus: 1 })).metrics?.commands : undefined;
 
   latencies.sort((a, b) => a - b);
   const rows = [
@@ -134,12 +163,14 @@ async function main() {
     ["server peak RSS", `${peakRss.toFixed(0)} MB`],
     ["in the store", `${stored} of ${acked}, ${drainSeconds.toFixed(1)} s after the load ended`],
     ["store write rate", `${Math.round(stored / (loadSeconds + drainSeconds))} events/s over load + catch-up`],
-    ["CPU per event", `server ${cpuPerEvent(server.pid, cpuAtStart.server)}, store ${cpuPerEvent(store.child?.pid, cpuAtStart.store)} (load + catch-up)`],
+    ["CPU per event", `server ${cpuPerEvent("server")}, store ${cpuPerEvent("store")} (load + catch-up)`],
+    ["load generator CPU", `${((benchCpu * 1e6) / Math.max(1, acked)).toFixed(0)} µs per event (${Math.round((100 * benchCpu) / loadSeconds)}% of a core)`],
   ];
+  if (commands) rows.push(["store commands", Object.entries(commands).map(([name, { total }]) => `${name} ${total}`).join(", ")]);
   console.log("\nIngest benchmark (POST /api/track, production server, embedded FerretDB store)");
   for (const [k, v] of rows) console.log(`  ${k.padEnd(24)} ${v}`);
 
-  agent.destroy();
+  for (const c of clients) c.close();
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
   const afterStop = await db.collection("pageviews").countDocuments({ websiteId });

@@ -3,6 +3,7 @@
 //   tsx scripts/seed.ts --if-missing   -> only when no demo account exists (npm start)
 import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
+import { connectDb } from "../lib/db";
 import { Types } from "mongoose";
 import { writeBlocksFor } from "../lib/blocks/seed-blocks";
 import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, websiteScopedModels } from "../models";
@@ -17,9 +18,9 @@ const DAY = 86_400_000;
 const progress = (msg: string) => process.stdout.write(`\r[seed] ${msg}`.padEnd(70));
 
 async function main() {
-  const uri = process.env.MONGODB_URI;
-  if (!uri) throw new Error("MONGODB_URI is not set: run `npm run seed`, which starts the store");
-  await mongoose.connect(uri);
+  if (!process.env.MONGODB_URI) throw new Error("MONGODB_URI is not set: run `npm run seed`, which starts the store");
+  // As the app connects: on FerretDB only the unique indexes are built (models/define.ts).
+  await connectDb();
   await Promise.all(Object.values(mongoose.models).map((m) => m.init()));
 
   const existing = await User.findOne({ email: DEMO_EMAIL });

@@ -9,7 +9,15 @@ import http from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import v8 from "node:v8";
 import next from "next";
+
+// V8 lets the old generation grow to several times what survived its last full
+// collection before collecting again. Under ingest load, events promoted while
+// they wait for their batch took the server from ~290 to ~450 MB RSS with
+// ~135 MB live (bench:ingest); growing by 30% at a time kept it near 350 MB.
+// A GC heuristic V8 reads at each collection, so it may be set here.
+v8.setFlagsFromString("--heap-growing-percent=30");
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const port = Number(process.env.PORT || 3000);

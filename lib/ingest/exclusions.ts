@@ -1,25 +1,16 @@
 import { BlockList, isIP } from "node:net";
+import { memo } from "./memo";
 import { getHeader, type DropReason, type HeaderSource, type IngestSettings } from "./types";
 
 // Settings change rarely and events arrive constantly: compiled block lists
 // and path patterns are cached by their source text. The caps bound memory
 // when many sites share a process.
 const MAX_CACHED = 1000;
-const blockLists = new Map<string, BlockList>();
-const globs = new Map<string, RegExp>();
-
-function remember<V>(cache: Map<string, V>, key: string, make: () => V): V {
-  let value = cache.get(key);
-  if (value === undefined) {
-    value = make();
-    if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-    cache.set(key, value);
-  }
-  return value;
-}
+const blockLists = memo<BlockList>(MAX_CACHED);
+const globs = memo<RegExp>(MAX_CACHED);
 
 function blockListOf(entries: readonly string[]): BlockList {
-  return remember(blockLists, entries.join(","), () => {
+  return blockLists(entries.join(","), () => {
     const list = new BlockList();
     for (const entry of entries) {
       const [ip, bits] = entry.trim().split("/");
@@ -47,7 +38,7 @@ export function ipExcluded(ip: string | null | undefined, entries: readonly stri
  * "/admin"), which is what people mean when they type it.
  */
 export function globToRegExp(glob: string): RegExp {
-  return remember(globs, glob, () => {
+  return globs(glob, () => {
     let pattern = glob.trim();
     // Stored paths never end in "/" (paths.ts trims it), so neither may the pattern.
     if (pattern.length > 1 && pattern.endsWith("/") && !pattern.endsWith("*/")) pattern = pattern.slice(0, -1);

@@ -20,20 +20,40 @@ interface IpLocationRecord {
 
 // Addresses no database can place: lookups would only cost time or, worse,
 // match a bogus entry.
-const UNROUTABLE = new BlockList();
-for (const [net, bits] of [
+const UNROUTABLE_V4_NETS = [
   ["0.0.0.0", 8], ["10.0.0.0", 8], ["100.64.0.0", 10], ["127.0.0.0", 8], ["169.254.0.0", 16],
   ["172.16.0.0", 12], ["192.0.0.0", 24], ["192.0.2.0", 24], ["192.168.0.0", 16], ["198.18.0.0", 15],
   ["198.51.100.0", 24], ["203.0.113.0", 24], ["224.0.0.0", 4], ["240.0.0.0", 4],
-] as const) UNROUTABLE.addSubnet(net, bits, "ipv4");
+] as const;
+const UNROUTABLE_V6 = new BlockList();
 for (const [net, bits] of [
   ["::", 127], ["fc00::", 7], ["fe80::", 10], ["ff00::", 8], ["2001:db8::", 32], ["64:ff9b::", 96], ["100::", 64],
-] as const) UNROUTABLE.addSubnet(net, bits, "ipv6");
+] as const) UNROUTABLE_V6.addSubnet(net, bits, "ipv6");
+
+/** "1.2.3.4" as an unsigned 32-bit number, or null when it is not a dotted quad. */
+function ipv4Number(ip: string): number | null {
+  const parts = ip.split(".");
+  if (parts.length !== 4) return null;
+  let n = 0;
+  for (const part of parts) {
+    const octet = Number(part);
+    if (String(octet) !== part || octet > 255) return null;
+    n = n * 256 + octet;
+  }
+  return n;
+}
+
+// IPv4 ranges as [first, last] address numbers, compared directly: a
+// BlockList check builds a SocketAddress each time, ~15 µs of every event.
+const UNROUTABLE_V4 = UNROUTABLE_V4_NETS.map(([net, bits]) => {
+  const first = ipv4Number(net)!;
+  return [first, first + 2 ** (32 - bits) - 1] as const;
+});
 
 export function isPublicIp(ip: string): boolean {
-  const family = isIP(ip);
-  if (!family) return false;
-  return !UNROUTABLE.check(ip, family === 4 ? "ipv4" : "ipv6");
+  const v4 = ipv4Number(ip);
+  if (v4 !== null) return !UNROUTABLE_V4.some(([first, last]) => v4 >= first && v4 <= last);
+  return isIP(ip) === 6 && !UNROUTABLE_V6.check(ip, "ipv6");
 }
 
 type Lookup = (ip: string, family: 4 | 6) => Geo;

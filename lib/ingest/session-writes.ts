@@ -24,7 +24,7 @@ export async function writeSessions(batch: SessionBatch): Promise<void> {
       for (const w of writeErrors) upserts.push(inserts[w.index].upsert);
     }
   }
-  await bulkWriteInChunks(Session, upserts, { ordered: false, parallel: 4 });
-  await bulkWriteInChunks(Session, batch.pointers(), { ordered: true });
+  await bulkWriteInChunks(Session, upserts, { ordered: false, parallel: 4, raw: true });
+  await bulkWriteInChunks(Session, batch.pointers(), { ordered: true, raw: true });
   batch.markStored();
 }
