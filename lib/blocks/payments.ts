@@ -3,6 +3,7 @@ import { Types } from "mongoose";
 import { TOUCH_FIELD } from "@/lib/stats/dimensions";
 import { BlockIndex } from "@/models/BlockIndex";
 import { BlockPart } from "@/models/BlockPart";
+import { readPartsIndex } from "./index-read";
 import { paymentIndexId, paymentPartId } from "./keys";
 
 /**
@@ -107,7 +108,7 @@ async function partChanges(websiteId: string, month: string, part: string): Prom
 /** The month's payments by id: its parts applied oldest first (part ids grow with time). */
 async function monthRows(websiteId: string, month: string): Promise<Month> {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const index = await BlockIndex.collection.findOne({ _id: paymentIndexId(websiteId, month) as never }, { projection: { parts: 1 } });
+    const index = await readPartsIndex(paymentIndexId(websiteId, month));
     const ids = Object.keys((index?.parts ?? {}) as object).sort();
     const key = `${websiteId}:${month}`;
     const hit = months.get(key);

@@ -1,5 +1,5 @@
-import { BlockIndex } from "@/models/BlockIndex";
 import { BlockPart } from "@/models/BlockPart";
+import { readPartsIndex } from "./index-read";
 import { decodePacked, decodeRecords, type Packed } from "./codec";
 import { monthOf, utcDays, visitIndexId, visitPartId } from "./keys";
 import { cachedPart, cachePart } from "./part-cache";
@@ -52,7 +52,7 @@ export async function blockDays(websiteId: string, start: Date, end: Date): Prom
   const days = utcDays(start, end);
   const months = [...new Set(days.map(monthOf))];
   const indexes = new Map(
-    await Promise.all(months.map(async (m) => [m, await BlockIndex.collection.findOne({ _id: visitIndexId(websiteId, m) as never }, { projection: { parts: 1 } }) as MonthIndex | null] as const)),
+    await Promise.all(months.map(async (m) => [m, (await readPartsIndex(visitIndexId(websiteId, m))) as MonthIndex | null] as const)),
   );
   const out: BlockDay[] = [];
   for (const day of days) {
