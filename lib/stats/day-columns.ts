@@ -33,7 +33,8 @@ export const rangeKey = (days: BlockDay[], start: Date, end: Date) => `${start.g
 
 /** Every visit of these days that started in [start, end), as columns; null when a part was folded away since the days were listed. */
 export function blockColumns(websiteId: string, days: BlockDay[], start: Date, end: Date): Promise<Columns | null> {
-  return ranges.get(rangeKey(days, start, end), async () => {
+  // The website too: two sites with no parts in a range have the same day list.
+  return ranges.get(`${websiteId}:${rangeKey(days, start, end)}`, async () => {
     const cols = await Promise.all(days.map((d) => dayColumns(websiteId, d)));
     return cols.every((c) => c) ? concatRange(cols as Columns[], start.getTime(), end.getTime()) : null;
   });
