@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { BlockIndex } from "@/models/BlockIndex";
 import { BlockPart } from "@/models/BlockPart";
+import { readPartData } from "./block-reads";
 import { decodeRecords, encodeRecords } from "./codec";
 import { monthOf, visitIndexId, visitPartId } from "./keys";
 import { mergeRecords } from "./record";
@@ -43,9 +44,9 @@ export async function compactDay(websiteId: string, day: string, deleteAfterMs =
   const index = await BlockIndex.findById(indexId, { [`parts.${day}`]: 1 }).lean<{ parts?: Record<string, Record<string, number>> }>();
   const ids = Object.keys(index?.parts?.[day] ?? {});
   if (ids.length < 2) return 0;
-  const docs = await Promise.all(ids.map((id) => BlockPart.collection.findOne({ _id: visitPartId(websiteId, day, id) as never }, { projection: { data: 1 } })));
-  if (docs.some((d) => !d)) throw new Error(`a part of ${day} is missing`);
-  const merged = mergeRecords(docs.map((d) => decodeRecords((d!.data as { buffer: Uint8Array }).buffer ?? d!.data)));
+  const data = await Promise.all(ids.map((id) => readPartData(visitPartId(websiteId, day, id))));
+  if (data.some((d) => !d)) throw new Error(`a part of ${day} is missing`);
+  const merged = mergeRecords(data.map((d) => decodeRecords(d!)));
   const part = new Types.ObjectId().toHexString();
   const newId = visitPartId(websiteId, day, part);
   await BlockPart.collection.insertOne({ _id: newId as never, websiteId: new Types.ObjectId(websiteId), kind: "visits", day, n: merged.length, data: encodeRecords(merged) });

@@ -3,7 +3,7 @@ import { Types } from "mongoose";
 import { TOUCH_FIELD } from "@/lib/stats/dimensions";
 import { BlockIndex } from "@/models/BlockIndex";
 import { BlockPart } from "@/models/BlockPart";
-import { readPartsIndex } from "./index-read";
+import { readPartData, readPartsIndex } from "./block-reads";
 import { paymentIndexId, paymentPartId } from "./keys";
 
 /**
@@ -36,7 +36,6 @@ const TOUCH_KEYS = [...new Set(Object.values(TOUCH_FIELD))];
 const touchOf = (t: Record<string, unknown> | null | undefined) =>
   t ? Object.fromEntries(TOUCH_KEYS.flatMap((k) => (typeof t[k] === "string" ? [[k, t[k]]] : []))) : undefined;
 const monthOf = (at: Date) => at.toISOString().slice(0, 7);
-const bytes = (data: unknown): Uint8Array => (data instanceof Uint8Array ? data : (data as { buffer: Uint8Array }).buffer);
 
 const rowOf = (p: PaymentLike): Change[1] => ({
   visitorId: p.visitorId ?? undefined, amount: p.amount, refundedAmount: p.refundedAmount ?? 0, currency: p.currency,
@@ -86,21 +85,21 @@ type Month = { parts: string; rows: Map<string, PaymentRow>; version: number };
 const months = new Map<string, Month>();
 let versions = 0;
 const ranges = new Map<string, PaymentRow[]>();
-const MAX_RANGES = 64;
+const MAX_RANGES = 64; // fewer: a range may hold tens of thousands of payments
 const MAX_CACHED = 2_000;
 
-function remember<V>(map: Map<string, V>, key: string, value: V) {
+function remember<V>(map: Map<string, V>, key: string, value: V, max = MAX_CACHED) {
   map.set(key, value);
-  if (map.size > MAX_CACHED) map.delete(map.keys().next().value!);
+  if (map.size > max) map.delete(map.keys().next().value!);
 }
 
 async function partChanges(websiteId: string, month: string, part: string): Promise<Change[] | null> {
   const id = paymentPartId(websiteId, month, part);
   const hit = parts.get(id);
   if (hit) return hit;
-  const doc = await BlockPart.collection.findOne({ _id: id as never }, { projection: { data: 1 } });
-  if (!doc) return null;
-  const changes = JSON.parse(inflateRawSync(bytes(doc.data)).toString("utf8")) as Change[];
+  const data = await readPartData(id);
+  if (!data) return null;
+  const changes = JSON.parse(inflateRawSync(data).toString("utf8")) as Change[];
   remember(parts, id, changes);
   return changes;
 }
@@ -163,7 +162,6 @@ export async function blockPayments(websiteId: string, start: Date, end: Date): 
   if (hit) return hit;
   const out: PaymentRow[] = [];
   for (const { rows } of read) for (const row of rows.values()) if (row.timestamp >= start && row.timestamp < end) out.push(row);
-  ranges.set(key, out);
-  if (ranges.size > MAX_RANGES) ranges.delete(ranges.keys().next().value!);
+  remember(ranges, key, out, MAX_RANGES);
   return out;
 }

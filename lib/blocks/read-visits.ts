@@ -1,5 +1,4 @@
-import { BlockPart } from "@/models/BlockPart";
-import { readPartsIndex } from "./index-read";
+import { readPartData, readPartsIndex } from "./block-reads";
 import { decodePacked, decodeRecords, type Packed } from "./codec";
 import { monthOf, utcDays, visitIndexId, visitPartId } from "./keys";
 import { cachedPart, cachePart } from "./part-cache";
@@ -7,15 +6,13 @@ import { mergeRecords, settleGoals, type VisitRecord } from "./record";
 
 type MonthIndex = { parts?: Record<string, Record<string, number>> };
 
-const bytes = (data: unknown): Uint8Array => (data instanceof Uint8Array ? data : (data as { buffer: Uint8Array }).buffer);
-
 async function loadPart(websiteId: string, day: string, part: string): Promise<VisitRecord[] | null> {
   const id = visitPartId(websiteId, day, part);
   const hit = cachedPart(id);
   if (hit) return hit;
-  const doc = await BlockPart.collection.findOne({ _id: id as never }, { projection: { data: 1 } });
-  if (!doc) return null;
-  const records = decodeRecords(bytes(doc.data));
+  const data = await readPartData(id);
+  if (!data) return null;
+  const records = decodeRecords(data);
   cachePart(id, records);
   return records;
 }
@@ -29,8 +26,8 @@ export type BlockDay = { day: string; key: string; load: () => Promise<VisitReco
 
 /** A part as stored, not kept in the part cache (its reader keeps what it builds). */
 async function loadPacked(websiteId: string, day: string, part: string): Promise<Packed | null> {
-  const doc = await BlockPart.collection.findOne({ _id: visitPartId(websiteId, day, part) as never }, { projection: { data: 1 } });
-  return doc ? decodePacked(bytes(doc.data)) : null;
+  const data = await readPartData(visitPartId(websiteId, day, part));
+  return data && decodePacked(data);
 }
 
 /**

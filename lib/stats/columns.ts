@@ -28,13 +28,22 @@ export type Columns = {
 
 export type ColumnVisit = { record: VisitRecord; duration: number; bounce: boolean };
 
+/** Duration (seconds, from the span in ms) and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts). */
+export const durationOf = (spanMs: number) => Math.round(spanMs / 1000);
+export const bounced = (pageviews: number) => pageviews <= 1;
+
+/** Columns for n visits with room for this many path and goal entries. */
+function allocate(n: number, paths: number, goals: number): Columns {
+  return {
+    n, visitor: new Int32Array(n), startedAt: new Float64Array(n), pageviews: new Int32Array(n), duration: new Int32Array(n), bounce: new Uint8Array(n),
+    dims: SESSION_DIMENSIONS.map(() => new Int32Array(n)), pathStart: new Int32Array(n + 1), path: new Int32Array(paths), goalStart: new Int32Array(n + 1), goal: new Int32Array(goals),
+  };
+}
+
 export function buildColumns(visits: ColumnVisit[], dict: SiteDict): Columns {
   const sorted = [...visits].sort((a, b) => a.record.startedAt - b.record.startedAt);
   const n = sorted.length;
-  const cols: Columns = {
-    n, visitor: new Int32Array(n), startedAt: new Float64Array(n), pageviews: new Int32Array(n), duration: new Int32Array(n), bounce: new Uint8Array(n),
-    dims: SESSION_DIMENSIONS.map(() => new Int32Array(n)), pathStart: new Int32Array(n + 1), path: new Int32Array(0), goalStart: new Int32Array(n + 1), goal: new Int32Array(0),
-  };
+  const cols = allocate(n, 0, 0);
   const paths: number[] = [];
   const goals: number[] = [];
   sorted.forEach(({ record: r, duration, bounce }, i) => {
@@ -72,10 +81,7 @@ export function concatRange(days: Columns[], start: number, end: number): Column
   const n = spans.reduce((s, [, lo, hi]) => s + hi - lo, 0);
   const pathCount = spans.reduce((s, [c, lo, hi]) => s + c.pathStart[hi] - c.pathStart[lo], 0);
   const goalCount = spans.reduce((s, [c, lo, hi]) => s + c.goalStart[hi] - c.goalStart[lo], 0);
-  const out: Columns = {
-    n, visitor: new Int32Array(n), startedAt: new Float64Array(n), pageviews: new Int32Array(n), duration: new Int32Array(n), bounce: new Uint8Array(n),
-    dims: SESSION_DIMENSIONS.map(() => new Int32Array(n)), pathStart: new Int32Array(n + 1), path: new Int32Array(pathCount), goalStart: new Int32Array(n + 1), goal: new Int32Array(goalCount),
-  };
+  const out = allocate(n, pathCount, goalCount);
   let at = 0;
   let pathAt = 0;
   let goalAt = 0;
@@ -125,19 +131,15 @@ export function columnsFromPacked(p: Packed, dict: SiteDict): Columns | null {
   const pathOf = numbered(dict.paths, (c) => label(p.dict[c]));
   const goalOf = numbered(dict.goals, (c) => label(p.dict[c]));
   const n = p.n;
-  const cols: Columns = {
-    n, visitor: new Int32Array(n), startedAt: new Float64Array(n), pageviews: new Int32Array(n), duration: new Int32Array(n), bounce: new Uint8Array(n),
-    dims: SESSION_DIMENSIONS.map(() => new Int32Array(n)), pathStart: new Int32Array(n + 1), path: new Int32Array(p.pc.length), goalStart: new Int32Array(n + 1), goal: new Int32Array(p.gc.length),
-  };
+  const cols = allocate(n, p.pc.length, p.gc.length);
   let paths = 0;
   let goals = 0;
   order.forEach((r, i) => {
     cols.visitor[i] = visitorOf(p.vid[r]);
     cols.startedAt[i] = p.base + p.start[r];
     cols.pageviews[i] = p.pv[r];
-    // Duration and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts).
-    cols.duration[i] = Math.round(p.span[r] / 1000);
-    cols.bounce[i] = p.pv[r] <= 1 ? 1 : 0;
+    cols.duration[i] = durationOf(p.span[r]);
+    cols.bounce[i] = bounced(p.pv[r]) ? 1 : 0;
     fieldOf.forEach(([codes, of], k) => (cols.dims[k][i] = codes ? of(codes[r] ?? 0) : of(0)));
     for (let j = pathFrom[r]; j < pathFrom[r + 1]; j++) cols.path[paths++] = pathOf(p.pc[j]);
     cols.pathStart[i + 1] = paths;

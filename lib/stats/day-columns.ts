@@ -1,7 +1,7 @@
 import { blockDays, type BlockDay } from "@/lib/blocks/read-visits";
 import { WeightedLru } from "@/lib/blocks/weighted-lru";
 import { Shared } from "./shared";
-import { buildColumns, columnsFromPacked, concatRange, type Columns } from "./columns";
+import { bounced, buildColumns, columnsFromPacked, concatRange, durationOf, type Columns } from "./columns";
 import { siteDict } from "./interner";
 
 // A day's columns are built once per set of parts (parts never change) and
@@ -18,8 +18,7 @@ async function dayColumns(websiteId: string, day: BlockDay): Promise<Columns | n
     if (day.packed && !packed) return null; // folded away since the index was read
     const records = await day.load();
     if (!records) return null;
-    // Duration and bounce as ingest sets them on the Session document (lib/ingest/sessionize.ts).
-    cols = buildColumns(records.map((record) => ({ record, duration: Math.round((record.lastSeenAt - record.startedAt) / 1000), bounce: record.pageviews <= 1 })), dict);
+    cols = buildColumns(records.map((record) => ({ record, duration: durationOf(record.lastSeenAt - record.startedAt), bounce: bounced(record.pageviews) })), dict);
   }
   days.set(day.key, cols);
   return cols;

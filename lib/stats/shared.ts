@@ -1,3 +1,4 @@
+import { shareInFlight } from "@/lib/blocks/in-flight";
 import { WeightedLru } from "@/lib/blocks/weighted-lru";
 
 /**
@@ -18,12 +19,7 @@ export class Shared<V> {
   async get(key: string, compute: () => Promise<V | null>): Promise<V | null> {
     const hit = this.kept.get(key);
     if (hit) return hit;
-    let work = this.pending.get(key);
-    if (!work) {
-      work = compute().finally(() => this.pending.delete(key));
-      this.pending.set(key, work);
-    }
-    const value = await work;
+    const value = await shareInFlight(this.pending, key, compute);
     if (value) this.kept.set(key, value);
     return value;
   }
