@@ -6,7 +6,7 @@
 // days, all at once like a browser: unfiltered, with country is DE, and with
 // page contains /blog. Prints p50/p95 and the store's size on disk.
 import { execFileSync, spawn } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
@@ -31,6 +31,9 @@ const INSERT_CHUNK = 20_000;
 // The breakdowns the dashboard's panels open on (components/site/dashboard/panels.ts: first tab of each).
 const BREAKDOWNS = ["channel", "page", "country", "browser", "goal"];
 const FILTERS = ["country:is:DE", "page:contains:/blog"];
+// BENCH_QUERY_KEEP=<dir> keeps the seeded store there and reuses it when the size and days match:
+// seeding 10M takes ~4 min, and profiling a change needs many runs on the same data.
+const KEEP = process.env.BENCH_QUERY_KEEP;
 const log = (m: string) => process.stderr.write(`[bench:query] ${m}\n`);
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 
@@ -95,15 +98,27 @@ async function main() {
   buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
   const results: string[][] = [];
   for (const size of SIZES) {
-    const dataDir = path.join(root, ".data", `bench-query-${process.pid}`);
+    const dataDir = KEEP ? path.resolve(KEEP, `${size}-${DAYS}${RAW ? "" : "-blocks"}`) : path.join(root, ".data", `bench-query-${process.pid}`);
+    const marker = path.join(dataDir, "seeded.json");
     const store = await startStore({ dataDir });
     const uri = withDatabase(store.uri, "benchq");
     await mongoose.connect(uri);
     const password = "bench-password";
-    const user = await User.create({ email: "bench@example.com", name: "Bench", passwordHash: await hashPassword(password) });
-    const site = await Website.create({ userId: user._id, domain: "bench.example", name: "bench", timezone: "UTC", currency: "USD" });
-    log(`seeding ${size} events over ${DAYS} days`);
-    const seeded = await seed(site._id, size);
+    let siteId: mongoose.Types.ObjectId;
+    let seeded: { written: number; seconds: number };
+    if (KEEP && existsSync(marker)) {
+      const kept = JSON.parse(readFileSync(marker, "utf8"));
+      siteId = new mongoose.Types.ObjectId(kept.siteId as string);
+      seeded = kept.seeded;
+      log(`reusing the store seeded in ${dataDir}`);
+    } else {
+      const user = await User.create({ email: "bench@example.com", name: "Bench", passwordHash: await hashPassword(password) });
+      const site = await Website.create({ userId: user._id, domain: "bench.example", name: "bench", timezone: "UTC", currency: "USD" });
+      siteId = site._id;
+      log(`seeding ${size} events over ${DAYS} days`);
+      seeded = await seed(site._id, size);
+      if (KEEP) writeFileSync(marker, JSON.stringify({ siteId: String(siteId), seeded }));
+    }
     const port = await freePort();
     // BENCH_QUERY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
     const nodeArgs = (process.env.BENCH_QUERY_NODE_ARGS || "").split(" ").filter(Boolean);
@@ -117,8 +132,11 @@ async function main() {
       await new Promise((r) => setTimeout(r, 100));
     }
     const cookie = await signIn(base, "bench@example.com", password);
-    const id = String(site._id);
+    const id = String(siteId);
     const first = await load(base, cookie, id, "", BREAKDOWNS); // reads and decodes the blocks from the store
+    const o = (await (await fetch(`${base}/api/websites/${id}/stats/overview?period=30d`, { headers: { cookie } })).json()) as Record<string, number>;
+    const shape = `30 days: ${o.visitors} visitors, ${o.sessions} visits, ${o.pageviews} pageviews, ${o.payments} payments`;
+    log(shape);
     const runs = async (filter: string, n: number) => {
       const xs: number[] = [];
       for (let i = 0; i < n; i++) xs.push(await load(base, cookie, id, filter, BREAKDOWNS));
@@ -134,6 +152,7 @@ async function main() {
     const ms = (x: number) => `${Math.round(x)} ms`;
     results.push(
       [`${size} events over ${DAYS} days`, `seeded ${seeded.written} in ${seeded.seconds.toFixed(0)} s (${Math.round(seeded.written / seeded.seconds)}/s), store ${du}${RAW ? "" : " (blocks only)"}`],
+      ["  the range the loads ask for", shape],
       ["  first load (reads the blocks)", ms(first)],
       ["  server RSS after the loads", rss ? `${Math.round(Number(rss) / 1024)} MB` : "n/a"],
       [`  unfiltered x${REPS} p50 / p95`, `${ms(pct(unfiltered, 50))} / ${ms(pct(unfiltered, 95))}`],
@@ -143,7 +162,7 @@ async function main() {
     await new Promise((r) => server.once("exit", r));
     await mongoose.disconnect();
     await store.stop();
-    rmSync(dataDir, { recursive: true, force: true });
+    if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\nQuery benchmark: the dashboard opening on 30 days (overview, timeseries, breakdowns ${BREAKDOWNS.join(", ")}; each with its previous period; all at once), production server, embedded FerretDB`);
   for (const [k, v] of results) console.log(`${k.padEnd(40)} ${v}`);

@@ -52,13 +52,17 @@ export function bucketCount(range: Range, interval: TimeInterval): number {
 
 /** The index of the bucket holding `at` (a Date or epoch ms; starts sorted ascending), or -1 before the first. */
 export function bucketIndex(starts: Date[], at: Date | number): number {
+  return bucketAt(Float64Array.from(starts, (s) => s.getTime()), typeof at === "number" ? at : at.getTime());
+}
+
+/** bucketIndex() over the starts as epoch ms, for many lookups against one set of buckets. */
+export function bucketAt(starts: Float64Array, t: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   let found = -1;
-  const t = typeof at === "number" ? at : at.getTime();
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    if (starts[mid].getTime() <= t) {
+    if (starts[mid] <= t) {
       found = mid;
       lo = mid + 1;
     } else hi = mid - 1;

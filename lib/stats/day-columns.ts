@@ -2,6 +2,7 @@ import { blockDays, type BlockDay } from "@/lib/blocks/read-visits";
 import { WeightedLru } from "@/lib/blocks/weighted-lru";
 import { Shared } from "./shared";
 import { bounced, buildColumns, columnsFromPacked, concatRange, durationOf, type Columns } from "./columns";
+import { groupByVisitor, type GroupedColumns } from "./group-visits";
 import { siteDict } from "./interner";
 
 // A day's columns are built once per set of parts (parts never change) and
@@ -24,17 +25,18 @@ async function dayColumns(websiteId: string, day: BlockDay): Promise<Columns | n
   return cols;
 }
 
-// A range's columns cut from its days, shared by its selections (lib/stats/select.ts).
-const ranges = new Shared<Columns>(Number(process.env.TRAILMARK_RANGE_CACHE_VISITS ?? 1_000_000), (c) => c.n);
+// A range's columns cut from its days and grouped by visitor, shared by its selections (lib/stats/select.ts).
+const ranges = new Shared<GroupedColumns>(Number(process.env.TRAILMARK_RANGE_CACHE_VISITS ?? 1_000_000), (c) => c.n);
 
 /** The key of a range's visits: the range and the parts of every day it touches. */
 export const rangeKey = (days: BlockDay[], start: Date, end: Date) => `${start.getTime()}:${end.getTime()}:${days.map((d) => d.key).join("|")}`;
 
-/** Every visit of these days that started in [start, end), as columns; null when a part was folded away since the days were listed. */
-export function blockColumns(websiteId: string, days: BlockDay[], start: Date, end: Date): Promise<Columns | null> {
+/** Every visit of these days that started in [start, end), as columns grouped by visitor; null when a part was folded away since the days were listed. */
+export function blockColumns(websiteId: string, days: BlockDay[], start: Date, end: Date): Promise<GroupedColumns | null> {
   // The website too: two sites with no parts in a range have the same day list.
   return ranges.get(`${websiteId}:${rangeKey(days, start, end)}`, async () => {
     const cols = await Promise.all(days.map((d) => dayColumns(websiteId, d)));
-    return cols.every((c) => c) ? concatRange(cols as Columns[], start.getTime(), end.getTime()) : null;
+    if (!cols.every((c) => c)) return null;
+    return groupByVisitor(concatRange(cols as Columns[], start.getTime(), end.getTime()), siteDict(websiteId).visitors.size);
   });
 }

@@ -11,12 +11,7 @@ export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCur
 export async function getOverview(ctx: StatsContext, range: Range = ctx.period.range): Promise<OverviewMetrics> {
   const sel = await selectVisits(ctx, range);
   const m = selectionMetrics(sel, ctx.currency);
-  let duration = 0;
-  let bounces = 0;
-  for (let n = 0; n < sel.visits.length; n++) {
-    duration += sel.cols.duration[sel.visits[n]];
-    bounces += sel.cols.bounce[sel.visits[n]];
-  }
+  const { duration, bounces } = m;
   const sessions = sel.visits.length;
   return {
     visitors: m.visitors,

@@ -1,5 +1,5 @@
 import type { Timeseries } from "@/lib/schemas/stats";
-import { bucketIndex, bucketStarts, localIso } from "./buckets";
+import { bucketAt, bucketStarts, localIso } from "./buckets";
 import type { Columns } from "./columns";
 import type { StatsContext } from "./context";
 import { Tally } from "./metrics";
@@ -10,18 +10,16 @@ import { selectVisits } from "./select";
 // allocates nothing, which spares the collector megabytes per dashboard at 10M events.
 const kept = new WeakMap<Columns, { key: string; bucket: Int32Array }>();
 
-/**
- * Every visit's bucket. Columns are oldest first, so one walk numbers them all
- * (a binary search per visit cost ~12 ms a call at 10M events).
- */
+/** Every visit's bucket; one before the first bucket gets starts.length, a row the chart leaves out. */
 function bucketsOf(cols: Columns, starts: Date[]): Int32Array {
-  const key = starts.map((s) => s.getTime()).join();
+  const edges = Float64Array.from(starts, (s) => s.getTime());
+  const key = edges.join();
   const hit = kept.get(cols);
   if (hit?.key === key) return hit.bucket;
   const bucket = new Int32Array(cols.n);
-  for (let i = 0, b = -1; i < cols.n; i++) {
-    while (b + 1 < starts.length && starts[b + 1].getTime() <= cols.startedAt[i]) b++;
-    bucket[i] = b;
+  for (let i = 0; i < cols.n; i++) {
+    const b = bucketAt(edges, cols.startedAt[i]);
+    bucket[i] = b < 0 ? starts.length : b;
   }
   kept.set(cols, { key, bucket });
   return bucket;
@@ -35,16 +33,14 @@ function bucketsOf(cols: Columns, starts: Date[]): Int32Array {
 export async function getTimeseries(ctx: StatsContext, range: Range = ctx.period.range, interval: TimeInterval = ctx.period.interval): Promise<Timeseries> {
   const starts = bucketStarts(range, interval, ctx.timezone);
   const { cols, visits, pageviews, payments } = await selectVisits(ctx, range);
-  const tally = new Tally(starts.length, new Uint8Array(0)); // no conversions per bucket
-  const revenue = starts.map(() => 0);
-  const bucket = bucketsOf(cols, starts);
-  for (let n = 0; n < visits.length; n++) {
-    const i = visits[n];
-    if (bucket[i] >= 0) tally.add(bucket[i], cols.visitor[i], pageviews[i]);
-  }
+  const tally = new Tally(starts.length + 1, new Uint8Array(0)); // no conversions per bucket
+  tally.addColumn(bucketsOf(cols, starts), visits, cols.person, pageviews);
+  const edges = Float64Array.from(starts, (s) => s.getTime());
+  const revenue = new Float64Array(starts.length);
   for (const p of payments) {
-    const b = bucketIndex(starts, p.timestamp);
-    if (b >= 0 && p.currency === ctx.currency) revenue[b] += p.net;
+    if (p.currency !== ctx.currency) continue;
+    const b = bucketAt(edges, p.time);
+    if (b >= 0) revenue[b] += p.net;
   }
   return {
     interval,

@@ -1,3 +1,4 @@
+import type { GroupedColumns } from "./group-visits";
 import type { PaymentRow, Selection } from "./select";
 
 export type RowMetrics = { visitors: number; pageviews: number; revenue: number; payments: number; conversionRate: number };
@@ -10,99 +11,154 @@ export function revenueByCurrency(payments: PaymentRow[], siteCurrency: string):
   return [site, ...others.sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency))];
 }
 
-// One mask for every query: a site with millions of visitors would otherwise
-// allocate megabytes per call for a few thousand payers.
-let mask = new Uint8Array(0);
-let marked: number[] = [];
-
 /**
- * Per visitor number: 1 when the visitor made one of these payments. The mask
- * is shared: it holds until the next call, so use it before the next await.
+ * The payers of some payments among the persons of some columns
+ * (lib/stats/group-visits.ts): per person, whether, how much (site currency)
+ * and how many times they paid; per payment, its person (-1: no visit in the
+ * columns); and the payments grouped by person: order[first[p] .. first[p+1]).
  */
-export function payerMask(payments: PaymentRow[], visitors: number): Uint8Array {
-  if (mask.length < visitors) mask = new Uint8Array(Math.max(visitors, mask.length * 2));
-  else for (const v of marked) mask[v] = 0;
-  marked = [];
-  for (const p of payments) {
-    if (p.visitor < 0 || mask[p.visitor]) continue;
-    mask[p.visitor] = 1;
-    marked.push(p.visitor);
-  }
-  return mask;
+export type Payers = { isPayer: Uint8Array; revenue: Float64Array; count: Int32Array; personOf: Int32Array; first: Int32Array; order: Int32Array };
+
+// Site visitor number -> person of `owner`, -1 elsewhere; rebuilt when the columns change.
+let personOfVisitor = new Int32Array(0);
+let owner: GroupedColumns | null = null;
+
+function personLookup(cols: GroupedColumns, visitors: number): Int32Array {
+  if (owner === cols && personOfVisitor.length >= visitors) return personOfVisitor;
+  if (personOfVisitor.length < visitors) personOfVisitor = new Int32Array(Math.max(visitors, personOfVisitor.length * 2)).fill(-1);
+  else if (owner) for (const v of owner.people) personOfVisitor[v] = -1;
+  cols.people.forEach((v, p) => (personOfVisitor[v] = p));
+  owner = cols;
+  return personOfVisitor;
+}
+
+// Payments arrays are kept while their payments don't change (lib/stats/select.ts), so their payers are worked out once per columns.
+const kept = new WeakMap<PaymentRow[], { cols: GroupedColumns; currency: string; payers: Payers }>();
+
+export function payersOf(payments: PaymentRow[], cols: GroupedColumns, visitors: number, siteCurrency: string): Payers {
+  const hit = kept.get(payments);
+  if (hit && hit.cols === cols && hit.currency === siteCurrency) return hit.payers;
+  const lookup = personLookup(cols, visitors);
+  const persons = cols.people.length;
+  const isPayer = new Uint8Array(persons);
+  const revenue = new Float64Array(persons);
+  const count = new Int32Array(persons);
+  const personOf = new Int32Array(payments.length);
+  const first = new Int32Array(persons + 1);
+  payments.forEach((p, k) => {
+    const person = p.visitor >= 0 && p.visitor < lookup.length ? lookup[p.visitor] : -1;
+    personOf[k] = person;
+    if (person < 0) return;
+    isPayer[person] = 1;
+    count[person]++;
+    first[person + 1]++;
+    if (p.currency === siteCurrency) revenue[person] += p.net;
+  });
+  for (let q = 0; q < persons; q++) first[q + 1] += first[q];
+  const at = first.slice(0, persons);
+  const order = new Int32Array(first[persons]);
+  personOf.forEach((person, k) => {
+    if (person >= 0) order[at[person]++] = k;
+  });
+  const payers = { isPayer, revenue, count, personOf, first, order };
+  kept.set(payments, { cols, currency: siteCurrency, payers });
+  return payers;
 }
 
 /**
- * Visitors and pageviews of many rows (numbered 0..rows-1), tallied visit by
- * visit. Selections list each visitor's visits together (lib/stats/select.ts),
- * so a visitor is new to a row when it differs from the last one the row
- * counted: no set of visitors. Only visitors who paid are remembered, for the
- * conversion rate.
+ * Visitors, pageviews and payers of many rows (numbered 0..rows-1), tallied
+ * visit by visit, visitors as persons of the columns. Selections list each
+ * person's visits together (lib/stats/select.ts), so a person is new to a row
+ * when it differs from the last one the row counted: no set of visitors.
  */
 export class Tally {
   readonly visitors: Int32Array;
   readonly pageviews: Float64Array;
-  readonly payers = new Map<number, number[]>();
+  /** Distinct visitors of the row who paid (isPayer: per person). */
+  readonly payers: Int32Array;
   private readonly last: Int32Array;
 
   constructor(rows: number, private readonly isPayer: Uint8Array) {
     this.visitors = new Int32Array(rows);
     this.pageviews = new Float64Array(rows);
+    this.payers = new Int32Array(rows);
     this.last = new Int32Array(rows).fill(-1);
   }
 
-  add(row: number, visitor: number, pageviews: number): void {
+  add(row: number, person: number, pageviews: number): void {
     this.pageviews[row] += pageviews;
-    if (this.last[row] === visitor) return;
-    this.last[row] = visitor;
+    if (this.last[row] === person) return;
+    this.last[row] = person;
     this.visitors[row]++;
-    if (this.isPayer[visitor]) this.addPayer(row, visitor);
+    if (this.isPayer[person]) this.payers[row]++;
   }
 
-  /** add() for each of these visits into the row its column names: the hot loop of a breakdown, with the arrays in locals. */
-  addColumn(column: Int32Array, visits: Int32Array, visitor: Int32Array, pageviews: Int32Array): void {
-    const { visitors, last, isPayer } = this;
+  /** add() for each of these visits into the row its column names: a hot loop (a month is hundreds of thousands of visits), with the arrays in locals. */
+  addColumn(column: Int32Array, visits: Int32Array, person: Int32Array, pageviews: Int32Array): void {
+    const { visitors, last, isPayer, payers } = this;
     const sums = this.pageviews;
     for (let n = 0; n < visits.length; n++) {
       const i = visits[n];
       const row = column[i];
-      const v = visitor[i];
+      const v = person[i];
       sums[row] += pageviews[i];
       if (last[row] === v) continue;
       last[row] = v;
       visitors[row]++;
-      if (isPayer[v]) this.addPayer(row, v);
+      if (isPayer[v]) payers[row]++;
     }
-  }
-
-  private addPayer(row: number, visitor: number): void {
-    const list = this.payers.get(row);
-    if (list) list.push(visitor);
-    else this.payers.set(row, [visitor]);
   }
 
   /**
-   * A row's metrics with the payments credited to it. A conversion is a
-   * visitor of the row with one of these payments, so the rate stays within 0..1.
+   * add() for each place (ids[start[i] .. start[i+1]) that `ok` lets count) of
+   * these visits: one pageview per place when `perPlace`, else the visit's pageviews.
    */
-  metrics(at: number | undefined, payments: PaymentRow[], siteCurrency: string): RowMetrics {
-    // A value numbered after this tally began (another query met it since) has no visits here.
-    const row = at !== undefined && at < this.visitors.length ? at : undefined;
-    const paid = new Set(row === undefined ? [] : this.payers.get(row));
-    let revenue = 0;
-    const converted = new Set<number>();
-    for (const p of payments) {
-      if (p.currency === siteCurrency) revenue += p.net;
-      if (paid.has(p.visitor)) converted.add(p.visitor);
+  addPlaces(places: Places, visits: Int32Array, person: Int32Array, pageviews: Int32Array, perPlace: boolean): void {
+    const { visitors, last, isPayer, payers } = this;
+    const sums = this.pageviews;
+    const { start, ids, ok } = places;
+    for (let n = 0; n < visits.length; n++) {
+      const i = visits[n];
+      const v = person[i];
+      const views = perPlace ? 1 : pageviews[i];
+      for (let j = start[i]; j < start[i + 1]; j++) {
+        const row = ids[j];
+        if (ok && !ok[row]) continue;
+        sums[row] += views;
+        if (last[row] === v) continue;
+        last[row] = v;
+        visitors[row]++;
+        if (isPayer[v]) payers[row]++;
+      }
     }
-    const visitors = row === undefined ? 0 : this.visitors[row];
-    const pageviews = row === undefined ? 0 : this.pageviews[row];
-    return { visitors, pageviews, revenue, payments: payments.length, conversionRate: visitors ? converted.size / visitors : 0 };
   }
 }
 
-/** The metrics of a whole selection. */
-export function selectionMetrics(sel: Selection, siteCurrency: string): RowMetrics {
-  const t = new Tally(1, payerMask(sel.payments, sel.dict.visitors.size));
-  for (let n = 0; n < sel.visits.length; n++) t.add(0, sel.cols.visitor[sel.visits[n]], sel.pageviews[sel.visits[n]]);
-  return t.metrics(0, sel.payments, siteCurrency);
+/** Rows a visit may belong to several times: visit i holds ids[start[i] .. start[i+1]), counted where ok[id] (null: all). */
+export type Places = { start: Int32Array; ids: Int32Array; ok: Uint8Array | null };
+
+/** The metrics of a whole selection, and the sums the overview adds beside them. */
+export function selectionMetrics(sel: Selection, siteCurrency: string): RowMetrics & { duration: number; bounces: number } {
+  const { isPayer } = payersOf(sel.payments, sel.cols, sel.dict.visitors.size, siteCurrency);
+  const { visits, pageviews } = sel;
+  const { person, duration, bounce } = sel.cols;
+  let visitors = 0;
+  let payers = 0;
+  let views = 0;
+  let seconds = 0;
+  let bounces = 0;
+  for (let n = 0, last = -1; n < visits.length; n++) {
+    const i = visits[n];
+    views += pageviews[i];
+    seconds += duration[i];
+    bounces += bounce[i];
+    const v = person[i];
+    if (v === last) continue; // the selection lists a person's visits together
+    last = v;
+    visitors++;
+    payers += isPayer[v];
+  }
+  let revenue = 0;
+  for (const p of sel.payments) if (p.currency === siteCurrency) revenue += p.net;
+  return { visitors, pageviews: views, revenue, payments: sel.payments.length, conversionRate: visitors ? payers / visitors : 0, duration: seconds, bounces };
 }

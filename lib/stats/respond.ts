@@ -50,11 +50,9 @@ export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery): 
 
 export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery): Promise<DashboardBreakdown> {
   const ctx = await statsContext(site, q);
-  const [current, previous] = await Promise.all([
-    getBreakdown(ctx, q.dimension, q.limit),
-    // Every previous row, so each current row finds its own even if it ranked lower then.
-    ctx.period.previous ? getBreakdown(ctx, q.dimension, Number.MAX_SAFE_INTEGER, ctx.period.previous) : null,
-  ]);
+  const current = await getBreakdown(ctx, q.dimension, q.limit);
+  // The current rows' values, each found even if it ranked lower then.
+  const previous = ctx.period.previous ? await getBreakdown(ctx, q.dimension, Number.MAX_SAFE_INTEGER, ctx.period.previous, new Set(current.rows.map((r) => r.value))) : null;
   const before = new Map(previous?.rows.map(({ value, ...m }) => [value, m]));
   const empty = { visitors: 0, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 };
   return {

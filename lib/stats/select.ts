@@ -7,7 +7,8 @@ import { blockPayments } from "@/lib/blocks/payments";
 import { blocksSince } from "@/lib/blocks/meta";
 import { blockDays } from "@/lib/blocks/read-visits";
 import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
-import { buildColumns, type Columns } from "./columns";
+import { buildColumns } from "./columns";
+import { groupByVisitor, type GroupedColumns } from "./group-visits";
 import type { StatsContext } from "./context";
 import { blockColumns, rangeKey } from "./day-columns";
 import { Shared } from "./shared";
@@ -30,16 +31,27 @@ import type { Range } from "./period";
  * With these rules a breakdown row equals the overview filtered by `row is value`.
  */
 
-/** One payment as the stats see it; `visitor` is its payer's number in the site's dictionary, -1 when the payer has no visit. */
-export type PaymentRow = { visitorId?: string; visitor: number; net: number; currency: string; timestamp: Date; touch: Record<TouchDimension, string> };
+/**
+ * One payment as the stats see it; `visitor` is its payer's number in the
+ * site's dictionary, -1 when the payer has no visit; `time` its timestamp in ms.
+ */
+export type PaymentRow = {
+  visitorId?: string;
+  visitor: number;
+  net: number;
+  currency: string;
+  time: number;
+  touch: Record<TouchDimension, string>;
+};
 
 /**
- * The visits of a range as columns (lib/stats/columns.ts) and which of them
- * each metric counts. Index lists hold each visitor's visits together, which
- * lets a tally count visitors without a set (lib/stats/metrics.ts).
+ * The visits of a range as columns grouped by visitor (lib/stats/group-visits.ts)
+ * and which of them each metric counts. Index lists are increasing, so they
+ * hold each visitor's visits together too, which lets a tally count visitors
+ * without a set (lib/stats/metrics.ts).
  */
 export type Selection = {
-  cols: Columns;
+  cols: GroupedColumns;
   dict: SiteDict;
   /** Visits passing every filter. */
   visits: Int32Array;
@@ -87,7 +99,7 @@ export async function blocksCover(websiteId: string, range: Range): Promise<bool
 }
 
 /** The visits of the range read from raw Session documents and their events, as columns. */
-async function rawColumns(websiteId: Types.ObjectId, range: Range, filters: Filter[], dict: SiteDict, dimension?: Dimension): Promise<Columns> {
+async function rawColumns(websiteId: Types.ObjectId, range: Range, filters: Filter[], dict: SiteDict, dimension?: Dimension): Promise<GroupedColumns> {
   const plain = filters.filter((f) => isSessionDimension(f.dimension) && !isTouchDimension(f.dimension));
   // Equality on a dimension no touch records narrows the read on the store; everything else is tested on the columns.
   const pushed: Record<string, string> = {};
@@ -98,7 +110,7 @@ async function rawColumns(websiteId: Types.ObjectId, range: Range, filters: Filt
     filters.some((f) => f.dimension === "page") || dimension === "page" ? eventValues("page", websiteId, range) : null,
     filters.some((f) => f.dimension === "goal") || dimension === "goal" ? eventValues("goal", websiteId, range) : null,
   ]);
-  return buildColumns(
+  const cols = buildColumns(
     sessions.map((s) => {
       const fields: VisitRecord["fields"] = {};
       for (const f of RECORD_FIELDS) if (typeof s[f] === "string") fields[f] = s[f] as string;
@@ -108,6 +120,7 @@ async function rawColumns(websiteId: Types.ObjectId, range: Range, filters: Filt
     }),
     dict,
   );
+  return groupByVisitor(cols, dict.visitors.size);
 }
 
 /** Per value number: whether the labelled value passes every filter. */
@@ -150,39 +163,16 @@ function eventHits(tests: ReturnType<typeof eventTests>, ids: Int32Array, from: 
   return tests.hit && hits === 0 ? -1 : hits;
 }
 
-// Scratch arrays for grouping by visitor, reused: a query runs to the end without yielding.
-let stamp = new Int32Array(0);
-let local = new Int32Array(0);
-let generation = 0;
-
-/** The visits (indexes) reordered so each visitor's are together, visitors in order of first visit; stable within a visitor. */
-function byVisitor(idx: Int32Array, visitor: Int32Array, visitors: number): Int32Array {
-  if (stamp.length < visitors) {
-    stamp = new Int32Array(Math.max(visitors, stamp.length * 2));
-    local = new Int32Array(stamp.length);
-  }
-  const gen = ++generation;
-  let k = 0;
-  for (let j = 0; j < idx.length; j++) {
-    const v = visitor[idx[j]];
-    if (stamp[v] !== gen) {
-      stamp[v] = gen;
-      local[v] = k++;
-    }
-  }
-  if (k === idx.length) return idx;
-  const next = new Int32Array(k + 1);
-  for (let j = 0; j < idx.length; j++) next[local[visitor[idx[j]]] + 1]++;
-  for (let g = 1; g <= k; g++) next[g] += next[g - 1];
-  const out = new Int32Array(idx.length);
-  for (let j = 0; j < idx.length; j++) out[next[local[visitor[idx[j]]]]++] = idx[j];
-  return out;
-}
-
-type Visits = Omit<Selection, "payments"> & { inScope: Uint8Array | null };
+/**
+ * A selection before its payments; `inScope`: the payer scope by visitor
+ * number (null when no filter needs one); `credited`: the payments that
+ * count, per payments array, kept with the selection so that what is worked
+ * out from them (lib/stats/metrics.ts) is kept too.
+ */
+type Visits = Omit<Selection, "payments"> & { inScope: Uint8Array | null; credited: WeakMap<PaymentRow[], PaymentRow[]> };
 
 /** Applies the filters to the columns. */
-function filterVisits(cols: Columns, dict: SiteDict, filters: Filter[]): Visits {
+function filterVisits(cols: GroupedColumns, dict: SiteDict, filters: Filter[]): Visits {
   const session = filters.filter((f) => isSessionDimension(f.dimension));
   const plain = dimensionTests(dict, session.filter((f) => !isTouchDimension(f.dimension)));
   const touch = dimensionTests(dict, session.filter((f) => isTouchDimension(f.dimension)));
@@ -209,9 +199,9 @@ function filterVisits(cols: Columns, dict: SiteDict, filters: Filter[]): Visits 
   const size = dict.visitors.size;
   const inScope = filters.some((f) => !isTouchDimension(f.dimension)) ? new Uint8Array(size) : null;
   if (inScope) for (let j = 0; j < ns; j++) inScope[cols.visitor[scope[j]]] = 1;
-  const grouped = byVisitor(visits.subarray(0, nv), cols.visitor, size);
-  // Without touch filters the scope is the same visits: grouped once.
-  return { cols, dict, pageviews, pathOk: pages.hit, goalOk: goals.hit, inScope, visits: grouped, scope: ns === nv ? grouped : byVisitor(scope.subarray(0, ns), cols.visitor, size) };
+  // Without touch filters the scope is the same visits.
+  const kept = visits.slice(0, nv);
+  return { cols, dict, pageviews, pathOk: pages.hit, goalOk: goals.hit, inScope, credited: new WeakMap(), visits: kept, scope: ns === nv ? kept : scope.slice(0, ns) };
 }
 
 // A dashboard asks for the overview, the chart and several breakdowns of one
@@ -241,8 +231,8 @@ export async function selectVisits(ctx: StatsContext, range: Range, dimension?: 
   const v = (await blocksCover(ctx.id, range))
     ? await blockSelection(ctx, range, dict)
     : filterVisits(await rawColumns(new Types.ObjectId(ctx.id), range, ctx.filters, dict, dimension), dict, ctx.filters);
-  const { inScope, ...visits } = v;
-  return { ...visits, payments: await selectPayments(ctx, range, dict, inScope) };
+  const { inScope, credited, ...visits } = v;
+  return { ...visits, payments: await selectPayments(ctx, range, dict, v) };
 }
 
 type PaymentDocRow = { visitorId?: string; amount: number; refundedAmount?: number; currency: string; timestamp: Date; firstTouch?: Record<string, unknown>; lastTouch?: Record<string, unknown> };
@@ -267,7 +257,7 @@ function prepare(docs: PaymentDocRow[], touchKey: "firstTouch" | "lastTouch", di
       const t = p[touchKey] ?? {};
       const touch = {} as Record<TouchDimension, string>;
       for (const d of TOUCH_DIMENSIONS) touch[d] = label(t[TOUCH_FIELD[d]]);
-      rows.push({ visitorId: p.visitorId, visitor: -1, net, currency: p.currency, timestamp: p.timestamp, touch });
+      rows.push({ visitorId: p.visitorId, visitor: -1, net, currency: p.currency, time: p.timestamp.getTime(), touch });
     }
     byModel.set(touchKey, rows);
   }
@@ -281,8 +271,8 @@ function prepare(docs: PaymentDocRow[], touchKey: "firstTouch" | "lastTouch", di
   return rows;
 }
 
-/** Payments in the range credited under the filters; `inScope`: the payer scope by visitor number, null when no filter needs one. */
-async function selectPayments(ctx: StatsContext, range: Range, dict: SiteDict, inScope: Uint8Array | null): Promise<PaymentRow[]> {
+/** Payments in the range credited under the filters. */
+async function selectPayments(ctx: StatsContext, range: Range, dict: SiteDict, { inScope, credited }: Visits): Promise<PaymentRow[]> {
   const touchKey = ctx.model === "first_touch" ? "firstTouch" : "lastTouch";
   const docs = (await blocksCover(ctx.id, range))
     ? await blockPayments(ctx.id, range.start, range.end)
@@ -293,5 +283,10 @@ async function selectPayments(ctx: StatsContext, range: Range, dict: SiteDict, i
   const rows = prepare(docs, touchKey, dict);
   const touchFilters = ctx.filters.filter((f) => isTouchDimension(f.dimension));
   if (!touchFilters.length && !inScope) return rows;
-  return rows.filter((p) => matchAll(touchFilters, (d) => p.touch[d as TouchDimension]) && (!inScope || (p.visitor >= 0 && inScope[p.visitor] === 1)));
+  let out = credited.get(rows);
+  if (!out) {
+    out = rows.filter((p) => matchAll(touchFilters, (d) => p.touch[d as TouchDimension]) && (!inScope || (p.visitor >= 0 && inScope[p.visitor] === 1)));
+    credited.set(rows, out);
+  }
+  return out;
 }

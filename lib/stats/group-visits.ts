@@ -1,0 +1,104 @@
+import type { Columns } from "./columns";
+
+/**
+ * Columns whose visits are grouped by visitor: each visitor's visits together,
+ * oldest first, visitors in the order of their first visit. Every selection
+ * of them (indexes in increasing order) keeps that grouping, so a tally counts
+ * a visitor once per row by comparing with the last one it counted, and walks
+ * the columns front to back: reading them in visitor order from time-ordered
+ * columns jumped around memory and cost ~40 % of a 10M-event dashboard.
+ */
+export type GroupedColumns = Columns & {
+  readonly grouped: true;
+  /**
+   * Each visit's visitor numbered within these columns, 0, 0, 1, 2, 2, ...:
+   * arrays per visitor stay the size of the range (a month), not of the site's
+   * dictionary, whose random reads missed the CPU's caches.
+   */
+  person: Int32Array;
+  /** Each person's number in the site's dictionary. */
+  people: Int32Array;
+};
+
+// Scratch per visitor number, reused: grouping runs to the end without yielding.
+let stamp = new Int32Array(0);
+let local = new Int32Array(0);
+let generation = 0;
+
+/** The permutation that groups time-ordered visits by visitor (stable). */
+function groupOrder(visitor: Int32Array, n: number, visitors: number): Int32Array {
+  if (stamp.length < visitors) {
+    stamp = new Int32Array(Math.max(visitors, stamp.length * 2));
+    local = new Int32Array(stamp.length);
+  }
+  const gen = ++generation;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const v = visitor[i];
+    if (stamp[v] !== gen) {
+      stamp[v] = gen;
+      local[v] = k++;
+    }
+  }
+  // Counting sort on the visitor's rank: next[g] is where visitor g's next visit goes.
+  const next = new Int32Array(k + 1);
+  for (let i = 0; i < n; i++) next[local[visitor[i]] + 1]++;
+  for (let g = 1; g <= k; g++) next[g] += next[g - 1];
+  const order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[next[local[visitor[i]]]++] = i;
+  return order;
+}
+
+/** Persons of the grouped visits (a new one where the visitor changes) and each person's visitor. */
+function personsOf(visitor: Int32Array) {
+  const person = new Int32Array(visitor.length);
+  const people: number[] = [];
+  for (let j = 0; j < visitor.length; j++) {
+    if (j === 0 || visitor[j] !== visitor[j - 1]) people.push(visitor[j]);
+    person[j] = people.length - 1;
+  }
+  return { person, people: Int32Array.from(people) };
+}
+
+/** Values of one variable-length column (ids[start[i] .. start[i+1])) in the new order. */
+function gatherLists(start: Int32Array, ids: Int32Array, order: Int32Array) {
+  const outStart = new Int32Array(order.length + 1);
+  const out = new Int32Array(ids.length);
+  let at = 0;
+  for (let j = 0; j < order.length; j++) {
+    const i = order[j];
+    out.set(ids.subarray(start[i], start[i + 1]), at);
+    at += start[i + 1] - start[i];
+    outStart[j + 1] = at;
+  }
+  return [outStart, out] as const;
+}
+
+function gather<T extends Int32Array | Float64Array | Uint8Array>(col: T, order: Int32Array): T {
+  const out = new (col.constructor as new (n: number) => T)(order.length);
+  for (let j = 0; j < order.length; j++) out[j] = col[order[j]];
+  return out;
+}
+
+/** The same visits grouped by visitor; `visitors`: the dictionary's size (every visitor number is below it). */
+export function groupByVisitor(cols: Columns, visitors: number): GroupedColumns {
+  const order = groupOrder(cols.visitor, cols.n, visitors);
+  const [pathStart, path] = gatherLists(cols.pathStart, cols.path, order);
+  const [goalStart, goal] = gatherLists(cols.goalStart, cols.goal, order);
+  const visitor = gather(cols.visitor, order);
+  return {
+    grouped: true,
+    ...personsOf(visitor),
+    n: cols.n,
+    visitor,
+    startedAt: gather(cols.startedAt, order),
+    pageviews: gather(cols.pageviews, order),
+    duration: gather(cols.duration, order),
+    bounce: gather(cols.bounce, order),
+    dims: cols.dims.map((d) => gather(d, order)),
+    pathStart,
+    path,
+    goalStart,
+    goal,
+  };
+}
