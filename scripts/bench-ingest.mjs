@@ -8,6 +8,7 @@ import http from "node:http";
 import path from "node:path";
 import { MongoClient, ObjectId } from "mongodb";
 import { connect, postRequest } from "./bench-client.mjs";
+import { hasWrk, runWrk } from "./bench-wrk.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
 import { root } from "./env.mjs";
 import { freePort, startStore, withDatabase } from "./store.mjs";
@@ -75,6 +76,31 @@ function visitorEvents(websiteId, port) {
   });
 }
 
+/** The load from this process: CONCURRENCY clients, each posting the next visitor's event as soon as the last one was answered. */
+async function nodeLoad(port, events, started, progress) {
+  const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => trackClient(port)));
+  const latencies = [];
+  let acked = 0, failed = 0, seq = 0;
+  const deadline = started + SECONDS * 1000;
+  const worker = async (conn) => {
+    while (performance.now() < deadline) {
+      const body = events[seq++ % VISITORS];
+      const t = performance.now();
+      try {
+        if (await conn.post(body)) progress(++acked);
+        else failed++;
+      } catch {
+        failed++;
+      }
+      latencies.push(performance.now() - t);
+    }
+  };
+  await Promise.all(clients.map(worker));
+  for (const c of clients) c.close();
+  latencies.sort((a, b) => a - b);
+  return { total: acked + failed, failed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: latencies.at(-1) };
+}
+
 async function main() {
   const distDir = ".next";
   buildIfStale({ ...process.env, NEXT_DIST_DIR: distDir });
@@ -104,34 +130,24 @@ async function main() {
   }
 
   const events = visitorEvents(websiteId, port);
-  const clients = await Promise.all(Array.from({ length: CONCURRENCY }, () => trackClient(port)));
-  const latencies = [];
-  let acked = 0, failed = 0, seq = 0, peakRss = 0;
+  // BENCH_CLIENT: "wrk" (the default where Debian's wrk is installed), "node" (the bench's own client) or "node-http".
+  const clientName = process.env.BENCH_CLIENT || (hasWrk() ? "wrk" : "node");
+  let acked = 0, peakRss = 0;
   const cpuAtStart = { server: cpuSeconds(server.pid), store: cpuSeconds(store.child?.pid), bench: cpuSeconds(process.pid) };
   const started = performance.now();
-  const deadline = started + SECONDS * 1000;
   const sampler = setInterval(() => {
     peakRss = Math.max(peakRss, rssMb(server.pid));
     const elapsed = (performance.now() - started) / 1000;
-    process.stderr.write(`\r[bench] ${elapsed.toFixed(0)}/${SECONDS} s: ${acked} accepted (${Math.round(acked / elapsed)}/s), RSS ${rssMb(server.pid).toFixed(0)} MB   `);
+    const count = clientName === "wrk" ? "" : `${acked} accepted (${Math.round(acked / elapsed)}/s), `;
+    process.stderr.write(`\r[bench] ${elapsed.toFixed(0)}/${SECONDS} s: ${count}RSS ${rssMb(server.pid).toFixed(0)} MB   `);
   }, 500);
-  const worker = async (conn) => {
-    while (performance.now() < deadline) {
-      const body = events[seq++ % VISITORS];
-      const t = performance.now();
-      try {
-        if (await conn.post(body)) acked++;
-        else failed++;
-      } catch {
-        failed++;
-      }
-      latencies.push(performance.now() - t);
-    }
-  };
-  await Promise.all(clients.map(worker));
+  const load = clientName === "wrk"
+    ? await runWrk({ port, seconds: SECONDS, connections: CONCURRENCY, requests: events, dir: dataDir })
+    : await nodeLoad(port, events, started, (n) => (acked = n));
+  acked = load.total - load.failed;
   const loadSeconds = (performance.now() - started) / 1000;
-  // This process shares the cores with the server: what it spent is what the server could not.
-  const benchCpu = cpuSeconds(process.pid) - cpuAtStart.bench;
+  // The load generator shares the cores with the server: what it spent is what the server could not.
+  const benchCpu = cpuSeconds(process.pid) - cpuAtStart.bench + (load.cpu ?? 0);
   clearInterval(sampler);
   process.stderr.write("\n");
 
@@ -154,12 +170,11 @@ async function main() {
   // BENCH_COMMANDS=1: what the store was asked, by command (FerretDB's serverStatus counts them).
   const commands = process.env.BENCH_COMMANDS ? (await client.db("admin").command({ serverStatus: 1 })).metrics?.commands : undefined;
 
-  latencies.sort((a, b) => a - b);
   const rows = [
-    ["load", `${SECONDS} s, ${CONCURRENCY} keep-alive connections, ${VISITORS} visitors`],
-    ["accepted", `${acked} events (${failed} failed)`],
+    ["load", `${SECONDS} s, ${CONCURRENCY} keep-alive connections, ${VISITORS} visitors, client ${clientName}`],
+    ["accepted", `${acked} events (${load.failed} failed)`],
     ["accepted events/s", Math.round(acked / loadSeconds)],
-    ["latency p50 / p99 / max", `${percentile(latencies, 50).toFixed(1)} / ${percentile(latencies, 99).toFixed(1)} / ${latencies.at(-1).toFixed(1)} ms`],
+    ["latency p50 / p99 / max", `${load.p50.toFixed(1)} / ${load.p99.toFixed(1)} / ${load.max.toFixed(1)} ms`],
     ["server peak RSS", `${peakRss.toFixed(0)} MB`],
     ["in the store", `${stored} of ${acked}, ${drainSeconds.toFixed(1)} s after the load ended`],
     ["store write rate", `${Math.round(stored / (loadSeconds + drainSeconds))} events/s over load + catch-up`],
@@ -170,7 +185,6 @@ async function main() {
   console.log("\nIngest benchmark (POST /api/track, production server, embedded FerretDB store)");
   for (const [k, v] of rows) console.log(`  ${k.padEnd(24)} ${v}`);
 
-  for (const c of clients) c.close();
   server.kill("SIGTERM");
   await new Promise((r) => server.once("exit", r));
   const afterStop = await db.collection("pageviews").countDocuments({ websiteId });
