@@ -25,6 +25,7 @@ const SIZES = (process.env.BENCH_QUERY_SIZES || "1000000").split(",").map(Number
 const REPS = Number(process.env.BENCH_QUERY_REPS || 20);
 const FILTERED_REPS = Number(process.env.BENCH_QUERY_FILTERED_REPS || REPS);
 const DAYS = Number(process.env.BENCH_QUERY_DAYS || 60);
+const LIVE_REPS = Number(process.env.BENCH_QUERY_LIVE_REPS || 20);
 // BENCH_QUERY_RAW=0 seeds only what the stats read (blocks), for quick runs; the store size is then not representative.
 const RAW = process.env.BENCH_QUERY_RAW !== "0";
 const INSERT_CHUNK = 20_000;
@@ -94,6 +95,36 @@ async function load(base: string, cookie: string, id: string, filter: string, di
   return performance.now() - t;
 }
 
+const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+
+/**
+ * Loads as on a live site: before each, one new visit through /api/track,
+ * waited for until today's overview counts it (ingest has written it to the
+ * blocks), so the load's current range is cut, grouped and selected again
+ * instead of coming from what the loads before it kept.
+ */
+async function live(base: string, cookie: string, id: string, n: number) {
+  const todayVisitors = async () =>
+    ((await (await fetch(`${base}/api/websites/${id}/stats/overview?period=today`, { headers: { cookie } })).json()) as { visitors: number }).visitors;
+  const xs: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const before = await todayVisitors();
+    const res = await fetch(`${base}/api/track`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", "user-agent": UA },
+      body: JSON.stringify({ type: "pageview", websiteId: id, url: `https://bench.example/live/${i}`, visitorId: `bench-live-${process.pid}-${i}`, sessionId: `bench-live-${process.pid}-${i}` }),
+    });
+    if (res.status !== 202 || res.headers.get("x-trailmark-dropped")) throw new Error(`live visit not accepted: ${res.status} ${res.headers.get("x-trailmark-dropped")}`);
+    for (let t = 0; (await todayVisitors()) === before; t++) {
+      if (t > 100) throw new Error("the live visit did not reach the stats within 10 s");
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    xs.push(await load(base, cookie, id, "", BREAKDOWNS));
+  }
+  log(`unfiltered, a new visit before each: p50 ${Math.round(pct(xs, 50))} ms`);
+  return xs;
+}
+
 async function main() {
   buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
   const results: string[][] = [];
@@ -144,6 +175,7 @@ async function main() {
       return xs;
     };
     const unfiltered = await runs("", REPS);
+    const liveTimes = await live(base, cookie, id, LIVE_REPS);
     const filtered = [];
     for (const f of FILTERS) filtered.push([f, await runs(f, FILTERED_REPS)] as const);
     // The server's resident memory with the range's columns and selections kept.
@@ -157,6 +189,7 @@ async function main() {
       ["  server RSS after the loads", rss ? `${Math.round(Number(rss) / 1024)} MB` : "n/a"],
       [`  unfiltered x${REPS} p50 / p95`, `${ms(pct(unfiltered, 50))} / ${ms(pct(unfiltered, 95))}`],
       ...filtered.map(([f, xs]) => [`  ${f} x${FILTERED_REPS} p50 / p95`, `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}`]),
+      [`  unfiltered, a new visit before each, x${LIVE_REPS}`, `${ms(pct(liveTimes, 50))} / ${ms(pct(liveTimes, 95))}`],
     );
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));

@@ -2,6 +2,7 @@ import { blockDays, type BlockDay } from "@/lib/blocks/read-visits";
 import { WeightedLru } from "@/lib/blocks/weighted-lru";
 import { Shared } from "./shared";
 import { bounced, buildColumns, columnsFromPacked, concatRange, durationOf, type Columns } from "./columns";
+import { appendDay } from "./append-day";
 import { groupByVisitor, type GroupedColumns } from "./group-visits";
 import { siteDict } from "./interner";
 
@@ -35,8 +36,15 @@ export const rangeKey = (days: BlockDay[], start: Date, end: Date) => `${start.g
 export function blockColumns(websiteId: string, days: BlockDay[], start: Date, end: Date): Promise<GroupedColumns | null> {
   // The website too: two sites with no parts in a range have the same day list.
   return ranges.get(`${websiteId}:${rangeKey(days, start, end)}`, async () => {
-    const cols = await Promise.all(days.map((d) => dayColumns(websiteId, d)));
-    if (!cols.every((c) => c)) return null;
-    return groupByVisitor(concatRange(cols as Columns[], start.getTime(), end.getTime()), siteDict(websiteId).visitors.size);
+    const cut = async (some: BlockDay[]) => {
+      const cols = await Promise.all(some.map((d) => dayColumns(websiteId, d)));
+      if (!cols.every((c) => c)) return null;
+      return groupByVisitor(concatRange(cols as Columns[], start.getTime(), end.getTime()), siteDict(websiteId).visitors.size);
+    };
+    if (days.length < 2) return cut(days);
+    // Ingest keeps writing to the last day (today): the days before it are grouped once and kept, and the last day's visits added to them.
+    const before = days.slice(0, -1);
+    const [settled, last] = await Promise.all([ranges.get(`${websiteId}:${rangeKey(before, start, end)}:settled`, () => cut(before)), cut(days.slice(-1))]);
+    return settled && last && appendDay(settled, last, siteDict(websiteId).visitors.size);
   });
 }

@@ -2,7 +2,7 @@ import type { Breakdown, BreakdownRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
 import { isSessionDimension, isTouchDimension, label, type Dimension, type TouchDimension } from "./dimensions";
 import { SESSION_DIMENSIONS, type Interner } from "./interner";
-import { payersOf, Tally, type Payers, type Places } from "./metrics";
+import { payersOf, Tally, type Crediting, type Payers, type Places } from "./metrics";
 import type { Range } from "./period";
 import { selectVisits, type PaymentRow, type Selection } from "./select";
 
@@ -36,57 +36,26 @@ function touchRows(payments: PaymentRow[], dimension: TouchDimension, values: In
 }
 
 /**
- * Revenue and payments credited per row, and the row's visitors who converted.
- * On a touch dimension a payment goes to its touch's row, and a visitor of
- * that row converted when one of its payments went there. On the others a
- * payer's payments go to every row it was seen in (its visits in the payer
- * scope), and every paying visitor of a row converted.
+ * A payer's payments credited to every row of its visits in the payer scope,
+ * for a selection whose scope differs from its visits (a filter on a touch
+ * dimension); otherwise the tally credits them as it counts (lib/stats/metrics.ts).
  */
-function credit(sel: Selection, dimension: Dimension, rows: ReturnType<typeof rowsOf>, payers: Payers, tally: Tally, currency: string) {
-  const size = tally.visitors.length;
-  const revenue = new Float64Array(size);
-  const count = new Int32Array(size);
-  const last = new Int32Array(size).fill(-1);
-  const { person } = sel.cols;
-  const { isPayer, first, order } = payers;
-  const { column, places } = rows;
-  if (isTouchDimension(dimension)) {
-    const at = touchRows(sel.payments, dimension, rows.values);
-    sel.payments.forEach((p, k) => {
-      count[at[k]]++;
-      if (p.currency === currency) revenue[at[k]] += p.net;
-    });
-    const converted = new Int32Array(size);
-    for (let n = 0; n < sel.visits.length; n++) {
-      const i = sel.visits[n];
-      const q = person[i];
-      if (!isPayer[q]) continue;
-      const row = column![i];
-      if (last[row] === q) continue;
-      // Converted in this row when one of the person's payments was credited to it.
-      for (let j = first[q]; j < first[q + 1]; j++) {
-        if (at[order[j]] !== row) continue;
-        converted[row]++;
-        last[row] = q;
-        break;
-      }
-    }
-    return { revenue, count, converted };
-  }
+function spreadOverScope(sel: Selection, rows: ReturnType<typeof rowsOf>, payers: Payers, revenue: Float64Array, count: Int32Array) {
+  const last = new Int32Array(revenue.length).fill(-1);
   const give = (row: number, q: number) => {
     if (last[row] === q) return;
     last[row] = q;
     revenue[row] += payers.revenue[q];
     count[row] += payers.count[q];
   };
+  const { column, places } = rows;
   for (let n = 0; n < sel.scope.length; n++) {
     const i = sel.scope[n];
-    const q = person[i];
-    if (!isPayer[q]) continue; // most visitors never pay
+    const q = sel.cols.person[i];
+    if (!payers.isPayer[q]) continue; // most visitors never pay
     if (column) give(column[i], q);
     else for (let j = places!.start[i]; j < places!.start[i + 1]; j++) if (!places!.ok || places!.ok[places!.ids[j]]) give(places!.ids[j], q);
   }
-  return { revenue, count, converted: tally.payers };
 }
 
 const collator = new Intl.Collator();
@@ -102,15 +71,30 @@ const collator = new Intl.Collator();
 export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limit: number, range: Range = ctx.period.range, only?: ReadonlySet<string>): Promise<Breakdown> {
   const sel = await selectVisits(ctx, range, dimension);
   const rows = rowsOf(sel, dimension);
-  // Touch values are numbered before the tally is sized, so every row has room.
-  if (isTouchDimension(dimension)) touchRows(sel.payments, dimension, rows.values);
+  // Touch values are numbered before the arrays are sized, so every row has room.
+  const at = isTouchDimension(dimension) ? touchRows(sel.payments, dimension, rows.values) : null;
   const payers = payersOf(sel.payments, sel.cols, sel.dict.visitors.size, ctx.currency);
-  const tally = new Tally(rows.values.size, payers.isPayer);
+  const size = rows.values.size;
+  const revenue = new Float64Array(size);
+  const count = new Int32Array(size);
+  let crediting: Crediting | null = null;
+  if (at) {
+    // A payment goes to its touch's row; a visitor of that row converted when one of its payments went there.
+    sel.payments.forEach((p, k) => {
+      count[at[k]]++;
+      if (p.currency === ctx.currency) revenue[at[k]] += p.net;
+    });
+    crediting = { spread: false, payers, touchRow: at };
+  } else if (sel.scope === sel.visits) {
+    // A payer's payments go to every row it was seen in, and it converted there.
+    crediting = { spread: true, payers, revenue, count };
+  }
+  const tally = new Tally(size, payers.isPayer, crediting);
   if (rows.column) tally.addColumn(rows.column, sel.visits, sel.cols.person, sel.pageviews);
   else tally.addPlaces(rows.places!, sel.visits, sel.cols.person, sel.pageviews, dimension === "page"); // a page row gets one pageview per view of it
-  const { revenue, count, converted } = credit(sel, dimension, rows, payers, tally, ctx.currency);
+  if (!crediting) spreadOverScope(sel, rows, payers, revenue, count);
 
-  const { visitors, pageviews } = tally;
+  const { visitors, pageviews, converted } = tally;
   const names = rows.values.values;
   const kept: number[] = [];
   for (let row = 0; row < visitors.length; row++) {

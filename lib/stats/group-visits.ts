@@ -112,3 +112,22 @@ export function groupByVisitor(cols: Columns, visitors: number): GroupedColumns 
     goal,
   };
 }
+
+/**
+ * Site visitor number -> person of one set of grouped columns (-1: none),
+ * as one array the size of the dictionary, refilled only when asked about
+ * other columns. Each user keeps its own: they ask about different columns.
+ */
+export class PersonLookup {
+  private person = new Int32Array(0);
+  private owner: GroupedColumns | null = null;
+
+  of(cols: GroupedColumns, visitors: number): Int32Array {
+    if (this.owner === cols && this.person.length >= visitors) return this.person;
+    if (this.person.length < visitors) this.person = new Int32Array(Math.max(visitors, this.person.length * 2)).fill(-1);
+    else if (this.owner) for (const v of this.owner.people) this.person[v] = -1;
+    cols.people.forEach((v, p) => (this.person[v] = p));
+    this.owner = cols;
+    return this.person;
+  }
+}

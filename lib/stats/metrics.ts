@@ -1,4 +1,4 @@
-import type { GroupedColumns } from "./group-visits";
+import { PersonLookup, type GroupedColumns } from "./group-visits";
 import type { PaymentRow, Selection } from "./select";
 
 export type RowMetrics = { visitors: number; pageviews: number; revenue: number; payments: number; conversionRate: number };
@@ -19,18 +19,7 @@ export function revenueByCurrency(payments: PaymentRow[], siteCurrency: string):
  */
 export type Payers = { isPayer: Uint8Array; revenue: Float64Array; count: Int32Array; personOf: Int32Array; first: Int32Array; order: Int32Array };
 
-// Site visitor number -> person of `owner`, -1 elsewhere; rebuilt when the columns change.
-let personOfVisitor = new Int32Array(0);
-let owner: GroupedColumns | null = null;
-
-function personLookup(cols: GroupedColumns, visitors: number): Int32Array {
-  if (owner === cols && personOfVisitor.length >= visitors) return personOfVisitor;
-  if (personOfVisitor.length < visitors) personOfVisitor = new Int32Array(Math.max(visitors, personOfVisitor.length * 2)).fill(-1);
-  else if (owner) for (const v of owner.people) personOfVisitor[v] = -1;
-  cols.people.forEach((v, p) => (personOfVisitor[v] = p));
-  owner = cols;
-  return personOfVisitor;
-}
+const payerPersons = new PersonLookup();
 
 // Payments arrays are kept while their payments don't change (lib/stats/select.ts), so their payers are worked out once per columns.
 const kept = new WeakMap<PaymentRow[], { cols: GroupedColumns; currency: string; payers: Payers }>();
@@ -38,7 +27,7 @@ const kept = new WeakMap<PaymentRow[], { cols: GroupedColumns; currency: string;
 export function payersOf(payments: PaymentRow[], cols: GroupedColumns, visitors: number, siteCurrency: string): Payers {
   const hit = kept.get(payments);
   if (hit && hit.cols === cols && hit.currency === siteCurrency) return hit.payers;
-  const lookup = personLookup(cols, visitors);
+  const lookup = payerPersons.of(cols, visitors);
   const persons = cols.people.length;
   const isPayer = new Uint8Array(persons);
   const revenue = new Float64Array(persons);
@@ -66,22 +55,33 @@ export function payersOf(payments: PaymentRow[], cols: GroupedColumns, visitors:
 }
 
 /**
- * Visitors, pageviews and payers of many rows (numbered 0..rows-1), tallied
- * visit by visit, visitors as persons of the columns. Selections list each
- * person's visits together (lib/stats/select.ts), so a person is new to a row
- * when it differs from the last one the row counted: no set of visitors.
+ * How a paying visitor new to a row is credited there (lib/stats/get-breakdown.ts):
+ * `spread`, the row gets all of the payer's payments and the payer converted
+ * in it; otherwise the payer converted in the row when one of its payments
+ * went to the row (`touchRow`, per payment).
+ */
+export type Crediting =
+  | { spread: true; payers: Payers; revenue: Float64Array; count: Int32Array }
+  | { spread: false; payers: Payers; touchRow: Int32Array };
+
+/**
+ * Visitors, pageviews and converted visitors of many rows (numbered
+ * 0..rows-1), tallied visit by visit, visitors as persons of the columns.
+ * Selections list each person's visits together (lib/stats/select.ts), so a
+ * person is new to a row when it differs from the last one the row counted:
+ * no set of visitors. Without a crediting every paying visitor converted.
  */
 export class Tally {
   readonly visitors: Int32Array;
   readonly pageviews: Float64Array;
-  /** Distinct visitors of the row who paid (isPayer: per person). */
-  readonly payers: Int32Array;
+  /** Distinct visitors of the row who converted in it (isPayer: per person). */
+  readonly converted: Int32Array;
   private readonly last: Int32Array;
 
-  constructor(rows: number, private readonly isPayer: Uint8Array) {
+  constructor(rows: number, private readonly isPayer: Uint8Array, private readonly crediting: Crediting | null = null) {
     this.visitors = new Int32Array(rows);
     this.pageviews = new Float64Array(rows);
-    this.payers = new Int32Array(rows);
+    this.converted = new Int32Array(rows);
     this.last = new Int32Array(rows).fill(-1);
   }
 
@@ -90,12 +90,27 @@ export class Tally {
     if (this.last[row] === person) return;
     this.last[row] = person;
     this.visitors[row]++;
-    if (this.isPayer[person]) this.payers[row]++;
+    if (this.isPayer[person]) this.paid(row, person);
+  }
+
+  /** A paying person new to the row: most visitors never pay, so this is off the hot loops' path. */
+  private paid(row: number, person: number): void {
+    const c = this.crediting;
+    if (c?.spread) {
+      c.revenue[row] += c.payers.revenue[person];
+      c.count[row] += c.payers.count[person];
+    } else if (c) {
+      const { first, order } = c.payers;
+      let j = first[person];
+      while (j < first[person + 1] && c.touchRow[order[j]] !== row) j++;
+      if (j === first[person + 1]) return; // none of its payments went to this row
+    }
+    this.converted[row]++;
   }
 
   /** add() for each of these visits into the row its column names: a hot loop (a month is hundreds of thousands of visits), with the arrays in locals. */
   addColumn(column: Int32Array, visits: Int32Array, person: Int32Array, pageviews: Int32Array): void {
-    const { visitors, last, isPayer, payers } = this;
+    const { visitors, last, isPayer } = this;
     const sums = this.pageviews;
     for (let n = 0; n < visits.length; n++) {
       const i = visits[n];
@@ -105,7 +120,7 @@ export class Tally {
       if (last[row] === v) continue;
       last[row] = v;
       visitors[row]++;
-      if (isPayer[v]) payers[row]++;
+      if (isPayer[v]) this.paid(row, v);
     }
   }
 
@@ -114,7 +129,7 @@ export class Tally {
    * these visits: one pageview per place when `perPlace`, else the visit's pageviews.
    */
   addPlaces(places: Places, visits: Int32Array, person: Int32Array, pageviews: Int32Array, perPlace: boolean): void {
-    const { visitors, last, isPayer, payers } = this;
+    const { visitors, last, isPayer } = this;
     const sums = this.pageviews;
     const { start, ids, ok } = places;
     for (let n = 0; n < visits.length; n++) {
@@ -128,7 +143,7 @@ export class Tally {
         if (last[row] === v) continue;
         last[row] = v;
         visitors[row]++;
-        if (isPayer[v]) payers[row]++;
+        if (isPayer[v]) this.paid(row, v);
       }
     }
   }

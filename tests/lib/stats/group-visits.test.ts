@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { VisitRecord } from "@/lib/blocks/record";
-import { buildColumns } from "@/lib/stats/columns";
+import { appendDay } from "@/lib/stats/append-day";
+import { buildColumns, concatRange } from "@/lib/stats/columns";
 import { groupByVisitor } from "@/lib/stats/group-visits";
 import { Interner, SESSION_DIMENSIONS, type SiteDict } from "@/lib/stats/interner";
 
@@ -55,5 +56,40 @@ describe("groupByVisitor", () => {
       expect(grouped.people[grouped.person[j]]).toBe(grouped.visitor[j]);
       if (j > 0) expect(grouped.person[j] - grouped.person[j - 1]).toBe(grouped.visitor[j] === grouped.visitor[j - 1] ? 0 : 1);
     }
+  });
+});
+
+describe("appendDay", () => {
+  /** Visits over three days; a third of the visitors come back on a later day. */
+  function threeDays(): VisitRecord[] {
+    const out: VisitRecord[] = [];
+    for (let i = 0; i < 300; i++) {
+      const day = i % 3;
+      const visitor = i % 4 === 0 ? `back${i % 40}` : `once${i}`;
+      out.push({
+        sessionId: `s${i}`, visitorId: visitor, startedAt: day * 86_400_000 + ((i * 7_919) % 86_000_000), lastSeenAt: 0, pageviews: 1 + (i % 5),
+        fields: { channel: ["Direct", "Referral"][i % 2], country: ["DE", "FR", "US"][i % 3] }, paths: Array.from({ length: i % 4 }, (_, k) => `/d${day}/${k}`), goals: i % 6 ? [] : ["signup"],
+      });
+    }
+    return out;
+  }
+
+  it("gives what grouping the whole range gives, array by array", () => {
+    const dict = newDict();
+    const records = threeDays();
+    const days = [0, 1, 2].map((d) => buildColumns(records.filter((r) => Math.floor(r.startedAt / 86_400_000) === d).map((record) => ({ record, duration: record.pageviews, bounce: record.pageviews === 1 })), dict));
+    const [start, end] = [3_600_000, 2 * 86_400_000 + 20 * 3_600_000]; // both ends cut a day
+    const whole = groupByVisitor(concatRange(days, start, end), dict.visitors.size);
+    const settled = groupByVisitor(concatRange(days.slice(0, 2), start, end), dict.visitors.size);
+    const last = groupByVisitor(concatRange(days.slice(2), start, end), dict.visitors.size);
+    expect(last.people.some((v) => settled.people.includes(v))).toBe(true); // some come back on the last day
+    expect(last.people.some((v) => !settled.people.includes(v))).toBe(true); // some are new
+    const appended = appendDay(settled, last, dict.visitors.size);
+    const plain = (c: typeof whole) => ({
+      ...Object.fromEntries((["n", "visitor", "startedAt", "pageviews", "duration", "bounce", "person", "people", "pathStart", "path", "goalStart", "goal"] as const).map((k) => [k, typeof c[k] === "number" ? c[k] : Array.from(c[k] as ArrayLike<number>)])),
+      dims: c.dims.map((d) => Array.from(d)),
+    });
+    expect(plain(appended)).toEqual(plain(whole));
+    expect(appendDay(settled, groupByVisitor(concatRange(days.slice(2), end, end), dict.visitors.size), dict.visitors.size)).toBe(settled);
   });
 });
