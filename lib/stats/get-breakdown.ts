@@ -2,7 +2,7 @@ import type { Breakdown, BreakdownRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
 import { isSessionDimension, isTouchDimension, label, type Dimension, type TouchDimension } from "./dimensions";
 import { SESSION_DIMENSIONS, type Interner } from "./interner";
-import { payersOf, Tally, type Crediting, type Payers, type Places } from "./metrics";
+import { payersOf, Tally, type Crediting, type Places } from "./metrics";
 import type { Range } from "./period";
 import { selectVisits, type PaymentRow, type Selection } from "./select";
 
@@ -33,29 +33,6 @@ function touchRows(payments: PaymentRow[], dimension: TouchDimension, values: In
     byDimension.set(dimension, out);
   }
   return out;
-}
-
-/**
- * A payer's payments credited to every row of its visits in the payer scope,
- * for a selection whose scope differs from its visits (a filter on a touch
- * dimension); otherwise the tally credits them as it counts (lib/stats/metrics.ts).
- */
-function spreadOverScope(sel: Selection, rows: ReturnType<typeof rowsOf>, payers: Payers, revenue: Float64Array, count: Int32Array) {
-  const last = new Int32Array(revenue.length).fill(-1);
-  const give = (row: number, q: number) => {
-    if (last[row] === q) return;
-    last[row] = q;
-    revenue[row] += payers.revenue[q];
-    count[row] += payers.count[q];
-  };
-  const { column, places } = rows;
-  for (let n = 0; n < sel.scope.length; n++) {
-    const i = sel.scope[n];
-    const q = sel.cols.person[i];
-    if (!payers.isPayer[q]) continue; // most visitors never pay
-    if (column) give(column[i], q);
-    else for (let j = places!.start[i]; j < places!.start[i + 1]; j++) if (!places!.ok || places!.ok[places!.ids[j]]) give(places!.ids[j], q);
-  }
 }
 
 const collator = new Intl.Collator();
@@ -89,10 +66,15 @@ export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limi
     // A payer's payments go to every row it was seen in, and it converted there.
     crediting = { spread: true, payers, revenue, count };
   }
-  const tally = new Tally(size, payers.isPayer, crediting);
-  if (rows.column) tally.addColumn(rows.column, sel.visits, sel.cols.person, sel.pageviews);
-  else tally.addPlaces(rows.places!, sel.visits, sel.cols.person, sel.pageviews, dimension === "page"); // a page row gets one pageview per view of it
-  if (!crediting) spreadOverScope(sel, rows, payers, revenue, count);
+  const tallyOf = (visits: Int32Array, c: Crediting | null) => {
+    const t = new Tally(size, payers.isPayer, c);
+    if (rows.column) t.addColumn(rows.column, visits, sel.cols.person, sel.pageviews);
+    else t.addPlaces(rows.places!, visits, sel.cols.person, sel.pageviews, dimension === "page"); // a page row gets one pageview per view of it
+    return t;
+  };
+  const tally = tallyOf(sel.visits, crediting);
+  // A filter on a touch dimension makes the payer scope wider than the visits: payments spread over the scope's rows.
+  if (!crediting) tallyOf(sel.scope, { spread: true, payers, revenue, count });
 
   const { visitors, pageviews, converted } = tally;
   const names = rows.values.values;

@@ -25,13 +25,28 @@ let stamp = new Int32Array(0);
 let local = new Int32Array(0);
 let generation = 0;
 
-/** The permutation that groups time-ordered visits by visitor (stable). */
+/**
+ * Indexes 0..keys.length-1 grouped by key (0..groups-1; a negative key is
+ * left out), stable: group g's are order[first[g] .. first[g+1]). A counting sort.
+ */
+export function groupIndexes(keys: Int32Array, groups: number): { first: Int32Array; order: Int32Array } {
+  const first = new Int32Array(groups + 1);
+  for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) first[keys[i] + 1]++;
+  for (let g = 0; g < groups; g++) first[g + 1] += first[g];
+  const next = first.slice(0, groups);
+  const order = new Int32Array(first[groups]);
+  for (let i = 0; i < keys.length; i++) if (keys[i] >= 0) order[next[keys[i]]++] = i;
+  return { first, order };
+}
+
+/** The permutation that groups time-ordered visits by visitor (stable), visitors in order of first visit. */
 function groupOrder(visitor: Int32Array, n: number, visitors: number): Int32Array {
   if (stamp.length < visitors) {
     stamp = new Int32Array(Math.max(visitors, stamp.length * 2));
     local = new Int32Array(stamp.length);
   }
   const gen = ++generation;
+  const rank = new Int32Array(n);
   let k = 0;
   for (let i = 0; i < n; i++) {
     const v = visitor[i];
@@ -39,14 +54,9 @@ function groupOrder(visitor: Int32Array, n: number, visitors: number): Int32Arra
       stamp[v] = gen;
       local[v] = k++;
     }
+    rank[i] = local[v];
   }
-  // Counting sort on the visitor's rank: next[g] is where visitor g's next visit goes.
-  const next = new Int32Array(k + 1);
-  for (let i = 0; i < n; i++) next[local[visitor[i]] + 1]++;
-  for (let g = 1; g <= k; g++) next[g] += next[g - 1];
-  const order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[next[local[visitor[i]]]++] = i;
-  return order;
+  return groupIndexes(rank, k).order;
 }
 
 /** Persons of the grouped visits (a new one where the visitor changes) and each person's visitor. */

@@ -1,4 +1,4 @@
-import { PersonLookup, type GroupedColumns } from "./group-visits";
+import { groupIndexes, PersonLookup, type GroupedColumns } from "./group-visits";
 import type { PaymentRow, Selection } from "./select";
 
 export type RowMetrics = { visitors: number; pageviews: number; revenue: number; payments: number; conversionRate: number };
@@ -33,23 +33,15 @@ export function payersOf(payments: PaymentRow[], cols: GroupedColumns, visitors:
   const revenue = new Float64Array(persons);
   const count = new Int32Array(persons);
   const personOf = new Int32Array(payments.length);
-  const first = new Int32Array(persons + 1);
   payments.forEach((p, k) => {
     const person = p.visitor >= 0 && p.visitor < lookup.length ? lookup[p.visitor] : -1;
     personOf[k] = person;
     if (person < 0) return;
     isPayer[person] = 1;
     count[person]++;
-    first[person + 1]++;
     if (p.currency === siteCurrency) revenue[person] += p.net;
   });
-  for (let q = 0; q < persons; q++) first[q + 1] += first[q];
-  const at = first.slice(0, persons);
-  const order = new Int32Array(first[persons]);
-  personOf.forEach((person, k) => {
-    if (person >= 0) order[at[person]++] = k;
-  });
-  const payers = { isPayer, revenue, count, personOf, first, order };
+  const payers = { isPayer, revenue, count, personOf, ...groupIndexes(personOf, persons) };
   kept.set(payments, { cols, currency: siteCurrency, payers });
   return payers;
 }
@@ -83,14 +75,6 @@ export class Tally {
     this.pageviews = new Float64Array(rows);
     this.converted = new Int32Array(rows);
     this.last = new Int32Array(rows).fill(-1);
-  }
-
-  add(row: number, person: number, pageviews: number): void {
-    this.pageviews[row] += pageviews;
-    if (this.last[row] === person) return;
-    this.last[row] = person;
-    this.visitors[row]++;
-    if (this.isPayer[person]) this.paid(row, person);
   }
 
   /** A paying person new to the row: most visitors never pay, so this is off the hot loops' path. */
