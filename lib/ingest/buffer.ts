@@ -5,7 +5,7 @@ import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
-import { writeVisitParts } from "@/lib/blocks/write-visits";
+import { eventRow, insertEvents, type EventRow } from "@/lib/engine/events";
 import { EventLog } from "./event-log";
 import { liveWebsites } from "./website-cache";
 import { resetSessionCache, SessionBatch, type SessionEvent } from "./sessionize";
@@ -65,19 +65,26 @@ async function insertIgnoringDuplicates(model: typeof PageView | typeof GoalEven
   }
 }
 
-/** What written events changed in sessions (and so in the visit blocks), written at the next checkpoint. */
-type Staged = { sessions: SessionBatch };
-const nothingStaged = (): Staged => ({ sessions: new SessionBatch() });
+/**
+ * What written events changed in sessions, and their rows for the stats
+ * engine, written at the next checkpoint: the engine takes few large inserts
+ * far better than many small ones. `replayed`: some rows come from a log
+ * segment replayed after a failure, so they may be in the engine already.
+ */
+type Staged = { sessions: SessionBatch; rows: EventRow[]; replayed: boolean };
+const nothingStaged = (): Staged => ({ sessions: new SessionBatch(), rows: [], replayed: false });
 
 /** Writes one batch whole: its events, then what they changed in sessions. */
-export async function writeBatch(events: BufferedEvent[]): Promise<void> {
+export async function writeBatch(events: BufferedEvent[], replayed = false): Promise<void> {
   const staged = nothingStaged();
-  await writeEvents(events, staged);
+  await writeEvents(events, staged, replayed);
   await writeStaged(staged);
 }
 
-/** Writes a batch's events and updates of them, and stages what they change in their sessions. */
-async function writeEvents(events: BufferedEvent[], { sessions }: Staged): Promise<void> {
+/** Writes a batch's events and updates of them, and stages what they change in their sessions and their engine rows. */
+async function writeEvents(events: BufferedEvent[], staged: Staged, replayed = false): Promise<void> {
+  const { sessions } = staged;
+  staged.replayed ||= replayed;
   await connectDb();
   const pageviews: object[] = [];
   const goals: object[] = [];
@@ -89,7 +96,8 @@ async function writeEvents(events: BufferedEvent[], { sessions }: Staged): Promi
   await sessions.prefetch(accepted);
   for (const e of accepted) {
     const { websiteId, timestamp } = e;
-    const { sessionId, source, scrollTarget } = await sessions.add(e);
+    const { sessionId, source, scrollTarget, facts } = await sessions.add(e);
+    staged.rows.push(eventRow({ ...e, websiteId: e.websiteId.toHexString(), sessionId }, facts));
     const base = { _id: new Types.ObjectId(e.id), websiteId, visitorId: e.visitorId, sessionId, timestamp, path: e.path, ...e.context, ...source };
     if (e.type === "pageview") pageviews.push({ ...base, title: e.title });
     else if (e.type === "goal") goals.push({ ...base, name: e.name, props: e.props });
@@ -109,13 +117,12 @@ async function writeEvents(events: BufferedEvent[], { sessions }: Staged): Promi
   await bulkWriteInChunks(Identity, identities, { ordered: true });
 }
 
-async function writeStaged({ sessions }: Staged): Promise<void> {
+async function writeStaged({ sessions, rows, replayed }: Staged): Promise<void> {
   // Staged while its website existed: an owner who deleted it since asked for its data to go.
-  const live = await liveWebsites(sessions.websiteIds());
+  const live = await liveWebsites([...new Set([...sessions.websiteIds(), ...rows.map((r) => r.website_id)])]);
   sessions.keepWebsites(live);
+  await insertEvents(rows.filter((r) => live.has(r.website_id)), replayed);
   await writeSessions(sessions);
-  // Last: a replayed checkpoint adds its paths and goals to the blocks again, so they go in once everything else is written.
-  await Promise.all([...sessions.records()].map(([websiteId, records]) => writeVisitParts(websiteId, records)));
 }
 
 /**
@@ -124,7 +131,7 @@ async function writeStaged({ sessions }: Staged): Promise<void> {
  * their log segments may go; `discard` forgets what is staged after a failure
  * (the log replays it).
  */
-export type BatchWriter = { write(events: BufferedEvent[]): Promise<void>; checkpoint(): Promise<void>; discard(): void; readonly staged: number };
+export type BatchWriter = { write(events: BufferedEvent[], replayed?: boolean): Promise<void>; checkpoint(): Promise<void>; discard(): void; readonly staged: number };
 
 /**
  * The buffer's own writer: session writes wait for a checkpoint, so a busy
@@ -133,7 +140,7 @@ export type BatchWriter = { write(events: BufferedEvent[]): Promise<void>; check
 export function stagingWriter(): BatchWriter {
   let staged = nothingStaged();
   return {
-    write: (events) => writeEvents(events, staged),
+    write: (events, replayed) => writeEvents(events, staged, replayed),
     async checkpoint() {
       await writeStaged(staged);
       staged = nothingStaged();
@@ -144,13 +151,14 @@ export function stagingWriter(): BatchWriter {
       resetSessionCache();
     },
     get staged() {
-      return staged.sessions.size;
+      // Engine rows wait too: a long replay must not hold the whole backlog in memory.
+      return Math.max(staged.sessions.size, staged.rows.length / 4);
     },
   };
 }
 
 /** A writer that writes each batch whole (tests give the buffer one to fail or stall). */
-const wholeBatches = (write: (events: BufferedEvent[]) => Promise<void>): BatchWriter => ({ write, checkpoint: async () => {}, discard: () => {}, staged: 0 });
+const wholeBatches = (write: (events: BufferedEvent[], replayed?: boolean) => Promise<void>): BatchWriter => ({ write, checkpoint: async () => {}, discard: () => {}, staged: 0 });
 
 /**
  * Holds accepted events off the request path and writes them in batches. While
@@ -272,7 +280,7 @@ export class WriteBuffer {
         this.queue = []; // everything queued is also in the sealed segments
         for (const file of segments) {
           const events = EventLog.read(file).map((l) => JSON.parse(l) as BufferedEvent);
-          for (let i = 0; i < events.length; i += WRITE_BATCH) await this.writer.write(events.slice(i, i + WRITE_BATCH));
+          for (let i = 0; i < events.length; i += WRITE_BATCH) await this.writer.write(events.slice(i, i + WRITE_BATCH), true);
           this.sealed = this.sealed.filter((s) => s !== file);
           this.written.push(file);
           // A long replay must not stage every session of the backlog.

@@ -1,5 +1,5 @@
 import { Types, type AnyBulkWriteOperation } from "mongoose";
-import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
+import { SESSION_FIELD } from "@/lib/stats/dimensions";
 import { Session, sessionKey } from "@/models/Session";
 
 /** A visit ends after 30 minutes without an event (Plausible, GA and Umami agree). */
@@ -24,6 +24,18 @@ export type SessionEvent = {
 export const SOURCE_FIELDS = ["channel", "referrer", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent"] as const;
 export type SourceFields = Partial<Record<(typeof SOURCE_FIELDS)[number], string>>;
 
+/** A visit's context every one of its events carries into the stats engine: fixed by its first event (the exit page is not: it is worked out from the pageviews). */
+export const CONTEXT_FIELDS = [...new Set([...Object.values(SESSION_FIELD).filter((f) => f !== "exitPage"), "referrer"])];
+export type SessionContext = Partial<Record<string, string>>;
+
+/**
+ * What ingest knows of an event's visit when it assigns it, written with the
+ * event to the stats engine: the visit's start and context, whether the event
+ * started it, the pageview's number in it (0 for other events), and the
+ * seconds the event added to its rounded duration.
+ */
+export type SessionFacts = { start: number; first: boolean; view: number; seconds: number; context: SessionContext };
+
 // A page's scroll depth arrives when the visitor leaves it, which can be after
 // the next page's pageview (beacons race), so recent pages are remembered.
 const RECENT_PAGES = 20;
@@ -32,8 +44,8 @@ const RECENT_PAGES = 20;
 // fifth of an upsert.
 type State = {
   sessionId: string; startedAt: number; lastSeenAt: number; pageviews: number; entryPage?: string; source: SourceFields; recent: Record<string, string>; stored: boolean;
-  /** What the Session document holds for the visit block (lib/blocks): set by the first event. */
-  fields: VisitRecord["fields"];
+  /** The visit's context (CONTEXT_FIELDS): set by its first event. */
+  fields: SessionContext;
 };
 
 function withRecent(recent: Record<string, string>, path: string, pageviewId: string): Record<string, string> {
@@ -45,11 +57,14 @@ function withRecent(recent: Record<string, string>, path: string, pageviewId: st
   return next;
 }
 
-function fieldsOf(record: Record<string, unknown>): VisitRecord["fields"] {
-  const out: VisitRecord["fields"] = {};
-  for (const f of RECORD_FIELDS) if (typeof record[f] === "string") out[f] = record[f] as string;
+function fieldsOf(record: Record<string, unknown>): SessionContext {
+  const out: SessionContext = {};
+  for (const f of CONTEXT_FIELDS) if (typeof record[f] === "string" && record[f] !== "") out[f] = record[f] as string;
   return out;
 }
+
+/** A visit's duration as the Session document keeps it: whole seconds, rounded. */
+const durationOf = (startedAt: number, lastSeenAt: number) => Math.round((lastSeenAt - startedAt) / 1000);
 
 function sourceOf(record: Record<string, unknown>): SourceFields {
   const out: SourceFields = {};
@@ -69,7 +84,7 @@ function remember(key: string, state: State) {
   if (states.size > MAX_STATES) states.delete(states.keys().next().value!);
 }
 
-const STATE_FIELDS = { sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, continuedAs: 1, lastPageviewId: 1, ...Object.fromEntries([...SOURCE_FIELDS, ...RECORD_FIELDS].map((f) => [f, 1])) };
+const STATE_FIELDS = { sessionId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, continuedAs: 1, lastPageviewId: 1, exitPage: 1, ...Object.fromEntries([...SOURCE_FIELDS, ...CONTEXT_FIELDS].map((f) => [f, 1])) };
 type StoredState = { sessionId: string; startedAt: Date; lastSeenAt: Date; pageviews?: number; continuedAs?: string; entryPage?: string; exitPage?: string; lastPageviewId?: Types.ObjectId } & Record<string, unknown>;
 
 /** The root's latest visit, read by _id only (the one filter FerretDB pushes down). */
@@ -89,11 +104,7 @@ const rootOf = (e: { visitorId: string; sessionId?: string }) => e.sessionId ?? 
 // Session lookups a batch has in flight: the store serves them on both cores.
 const LOOKUPS_IN_FLIGHT = 8;
 
-type Pending = {
-  websiteId: Types.ObjectId; visitorId: string; state: State; insert: Record<string, unknown>; pageviews: number; events: number; exitPage?: string; userId?: string;
-  /** This batch's pageview paths and goal names, for the visit block. */
-  paths: string[]; goals: string[];
-};
+type Pending = { websiteId: Types.ObjectId; visitorId: string; state: State; insert: Record<string, unknown>; pageviews: number; events: number; exitPage?: string; userId?: string };
 
 /**
  * Assigns events to sessions and gathers, per session, what they changed in its
@@ -138,8 +149,8 @@ export class SessionBatch {
     await Promise.all(Array.from({ length: Math.min(LOOKUPS_IN_FLIGHT, queue.length) }, lane));
   }
 
-  /** Returns the event's session and the session's first-touch source, which every event of the visit carries. */
-  async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string }> {
+  /** Returns the event's session, the session's first-touch source (which every event of the visit carries) and the visit's facts for the stats engine. */
+  async add(e: SessionEvent): Promise<{ sessionId: string; source: SourceFields; scrollTarget?: string; facts: SessionFacts }> {
     const root = rootOf(e);
     const key = `${e.websiteId}:${root}`;
     const now = e.timestamp.getTime();
@@ -150,9 +161,11 @@ export class SessionBatch {
       state = { sessionId: `${root}~${now.toString(36)}`, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }), stored: false };
       this.splits.set(sessionKey(e.websiteId, root), state.sessionId);
     }
+    const first = !state || split;
     state ??= { sessionId: root, startedAt: now, lastSeenAt: now, pageviews: 0, entryPage: e.path, source: sourceOf(e.context), recent: {}, fields: fieldsOf({ ...e.context, entryPage: e.path }), stored: false };
     const scrollTarget = e.type === "scroll" ? state.recent[e.path] : undefined;
     const isPageview = e.type === "pageview";
+    const before = first ? 0 : durationOf(state.startedAt, state.lastSeenAt);
     state = {
       ...state,
       startedAt: Math.min(state.startedAt, now),
@@ -165,15 +178,16 @@ export class SessionBatch {
     const id = sessionKey(e.websiteId, state.sessionId);
     let p = this.pending.get(id);
     if (!p) {
-      p = { websiteId: e.websiteId, visitorId: e.visitorId, state, pageviews: 0, events: 0, paths: [], goals: [], insert: { ...e.context, websiteId: e.websiteId, sessionId: state.sessionId, visitorId: e.visitorId, entryPage: e.path } };
+      p = { websiteId: e.websiteId, visitorId: e.visitorId, state, pageviews: 0, events: 0, insert: { ...e.context, websiteId: e.websiteId, sessionId: state.sessionId, visitorId: e.visitorId, entryPage: e.path } };
       this.pending.set(id, p);
     }
     p.state = state;
     p.events++;
-    if (isPageview) { p.pageviews++; p.exitPage = e.path; p.paths.push(e.path); }
-    if (e.type === "goal" && e.name) p.goals.push(e.name);
+    if (isPageview) { p.pageviews++; p.exitPage = e.path; }
     if (e.userId) p.userId = e.userId;
-    return { sessionId: state.sessionId, source: state.source, scrollTarget };
+    const seconds = Math.max(0, durationOf(state.startedAt, state.lastSeenAt) - before);
+    const facts: SessionFacts = { start: state.startedAt, first, view: isPageview ? state.pageviews : 0, seconds, context: state.fields };
+    return { sessionId: state.sessionId, source: state.source, scrollTarget, facts };
   }
 
   /**
@@ -217,22 +231,6 @@ export class SessionBatch {
   /** After the batch is written: the next write of each of its visits is an update. */
   markStored(): void {
     for (const p of this.pending.values()) p.state.stored = true;
-  }
-
-  /** Each touched visit as its block records it after this batch, by website (lib/blocks/write-visits.ts). */
-  records(): Map<string, VisitRecord[]> {
-    const out = new Map<string, VisitRecord[]>();
-    for (const p of this.pending.values()) {
-      const s = p.state;
-      const exitPage = Object.keys(s.recent).at(-1) ?? s.fields.exitPage;
-      const record: VisitRecord = {
-        sessionId: s.sessionId, visitorId: p.visitorId, startedAt: s.startedAt, lastSeenAt: s.lastSeenAt, pageviews: s.pageviews,
-        fields: { ...s.fields, ...(exitPage ? { exitPage } : {}) }, paths: p.paths, goals: p.goals,
-      };
-      const key = String(p.websiteId);
-      (out.get(key) ?? out.set(key, []).get(key)!).push(record);
-    }
-    return out;
   }
 
   /** Points each split visit's root document at its latest part; run after upserts(), which may create the root. */

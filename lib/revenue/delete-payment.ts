@@ -1,9 +1,8 @@
 import { Types } from "mongoose";
 import { connectDb } from "@/lib/db";
-import { writeGoalExtra } from "@/lib/blocks/write-visits";
+import { deleteEvents } from "@/lib/engine/events";
+import { dropPayment } from "@/lib/engine/payments";
 import { GoalEvent } from "@/models/GoalEvent";
-import { Session, sessionKey } from "@/models/Session";
-import { dropPaymentRow } from "@/lib/blocks/payments";
 import { Payment } from "@/models/Payment";
 import { RefundLedger } from "@/models/RefundLedger";
 import { ledgerKey, markerObjectId, paymentObjectId } from "./ids";
@@ -20,21 +19,17 @@ export async function deletePayment(website: WebsiteRef, provider: PaymentProvid
   await connectDb();
   const ledger = await RefundLedger.findById(ledgerKey(websiteId, provider, transactionId)).lean();
   const markerKeys = ["payment", ...Object.keys((ledger?.amounts ?? {}) as Record<string, number>).map((k) => `refund:${k}`)];
-  for (const key of markerKeys) {
-    // One by _id: FerretDB scans the collection for $in.
-    const marker = await GoalEvent.findOneAndDelete({ _id: markerObjectId(websiteId, provider, transactionId, key) }).lean();
-    if (!marker?.sessionId) continue;
-    const session = await Session.findById(sessionKey(websiteId, marker.sessionId), { sessionId: 1, visitorId: 1, startedAt: 1 }).lean();
-    // The visit's block counted the marker as a goal: take it back.
-    if (session) await writeGoalExtra(websiteId, session, marker.name, true);
-  }
+  const markerIds = markerKeys.map((key) => markerObjectId(websiteId, provider, transactionId, key));
+  // Out of the stats first (the markers counted as goals of their visits), then one by _id: FerretDB scans the collection for $in.
+  await deleteEvents(websiteId, markerIds.map(String));
+  for (const _id of markerIds) await GoalEvent.deleteOne({ _id });
   await RefundLedger.deleteOne({ _id: ledgerKey(websiteId, provider, transactionId) });
   const byId = await Payment.findById(paymentObjectId(websiteId, provider, transactionId)).lean();
   // A payment written by other means (seed data, imports) has a random _id.
   const doc = byId ?? (await Payment.findOne({ websiteId: new Types.ObjectId(websiteId), provider, transactionId }).lean());
   if (!doc) return false;
   // Out of the stats first: a retry after a failure below still finds the payment to delete.
-  await dropPaymentRow(doc);
+  await dropPayment(doc);
   const deleted = await Payment.deleteOne({ _id: doc._id });
   return deleted.deletedCount > 0;
 }

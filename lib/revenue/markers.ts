@@ -1,5 +1,5 @@
 import { Types } from "mongoose";
-import { writeGoalExtra } from "@/lib/blocks/write-visits";
+import { insertExtraGoal } from "@/lib/engine/events";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Session, sessionKey } from "@/models/Session";
 import { markerObjectId, upsertRetrying } from "./ids";
@@ -51,10 +51,10 @@ export async function writeMarker(
     { upsert: true },
   );
   const written = await upsertRetrying(upsert);
-  // The visit's block counts the marker as a goal, once: only the write that created it adds it.
+  // The stats count the marker as a goal of its visit, once: only the write that created it adds it.
   if (written.upsertedCount && payment.sessionId) {
-    const session = await Session.findById(sessionKey(payment.websiteId, payment.sessionId), { sessionId: 1, visitorId: 1, startedAt: 1 }).lean();
-    if (session) await writeGoalExtra(String(payment.websiteId), session, marker.name);
+    const session = await Session.findById(sessionKey(payment.websiteId, payment.sessionId)).lean();
+    if (session) await insertExtraGoal(session, { id: String(_id), name: marker.name, at: marker.at, value: marker.value });
   }
 }
 

@@ -1,7 +1,7 @@
 import { Types } from "mongoose";
 import { hashEmail } from "@/lib/crypto";
 import { connectDb } from "@/lib/db";
-import { syncPaymentRow } from "@/lib/blocks/payments";
+import { syncPayment } from "@/lib/engine/payments";
 import { Payment, type PaymentDoc } from "@/models/Payment";
 import { isDuplicateKey, paymentObjectId } from "./ids";
 import { paymentMarker } from "./markers";
@@ -76,6 +76,6 @@ export async function recordPayment(website: WebsiteRef, input: PaymentInput): P
   await paymentMarker(payment);
   const final = (await Payment.findById(_id).lean<PaymentDoc>()) ?? payment;
   // Every call copies the final state, so a call that failed before this is completed by the retry.
-  await syncPaymentRow(final);
+  await syncPayment(final);
   return { created, payment: final };
 }

@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { connectDb } from "@/lib/db";
-import { syncPaymentRow } from "@/lib/blocks/payments";
+import { syncPayment } from "@/lib/engine/payments";
 import { Payment } from "@/models/Payment";
 import { RefundLedger } from "@/models/RefundLedger";
 import { ledgerKey, paymentObjectId, refundField, upsertRetrying } from "./ids";
@@ -30,7 +30,7 @@ export async function applyLedger(websiteId: string, provider: string, transacti
   const refunded = updated?.refundedAmount ?? 0;
   const status = statusOf(refunded, payment.amount);
   await Payment.updateOne({ _id, refundedAmount: refunded }, { $set: { status } });
-  if (updated) await syncPaymentRow(updated);
+  if (updated) await syncPayment(updated);
 
   const at = ledger.lastRefundAt ?? new Date();
   for (const [key, value] of Object.entries(amounts)) {

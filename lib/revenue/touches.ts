@@ -1,5 +1,4 @@
-import { Types } from "mongoose";
-import { Session } from "@/models/Session";
+import { visitsOf } from "@/lib/engine/sessions";
 import type { Touch } from "./types";
 
 const TOUCH_FIELDS = ["channel", "referrerDomain", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "entryPage", "country", "device"] as const;
@@ -14,12 +13,9 @@ function touchOf(s: SessionLike): Touch {
 
 export type VisitorSessions = SessionLike[];
 
-/** The visitor's sessions on this website, oldest first; none means never seen here. */
+/** The visitor's sessions on this website, oldest first, from the stats engine; none means never seen here. */
 export async function sessionsOf(websiteId: string, visitorId: string): Promise<VisitorSessions> {
-  const projection = { sessionId: 1, startedAt: 1, ...Object.fromEntries(TOUCH_FIELDS.map((f) => [f, 1])) };
-  const docs = await Session.find({ websiteId: new Types.ObjectId(websiteId), visitorId }, projection).lean();
-  // Sorted here: a store-side sort on a scanned filter buys nothing on FerretDB.
-  return (docs as unknown as SessionLike[]).sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  return visitsOf(websiteId, visitorId);
 }
 
 /**

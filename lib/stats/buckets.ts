@@ -69,3 +69,20 @@ export function bucketAt(starts: Float64Array, t: number): number {
   }
   return found;
 }
+
+/**
+ * The engine expression that names an instant's bucket, and the same name
+ * for a bucket start in JavaScript, so rows grouped by the engine land on the
+ * buckets bucketStarts() lists: hours by their start instant (zones at +5:30
+ * start them at :30), days, weeks and months by their first local day.
+ */
+export function bucketKeySql(column: string, interval: TimeInterval, timeZone: string, tz: (zone: string) => string): string {
+  if (interval === "hour") return `toString(toUnixTimestamp(toStartOfHour(${column}, ${tz(timeZone)})))`;
+  if (interval === "day") return `toString(toDate(${column}, ${tz(timeZone)}))`;
+  if (interval === "week") return `toString(toMonday(${column}, ${tz(timeZone)}))`;
+  return `toString(toStartOfMonth(${column}, ${tz(timeZone)}))`;
+}
+
+export function bucketKeyOf(start: Date, interval: TimeInterval, timeZone: string): string {
+  return interval === "hour" ? String(Math.floor(start.getTime() / 1000)) : dayKeyFormatter(timeZone)(start);
+}

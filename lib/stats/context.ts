@@ -1,9 +1,8 @@
-import { Types } from "mongoose";
-import { connectDb } from "@/lib/db";
+import { engine } from "@/lib/engine";
+import { str } from "@/lib/engine/sql";
+import { fromEngineTime } from "@/lib/engine/time";
 import { ApiError } from "@/lib/http/errors";
 import type { StatsQuery } from "@/lib/schemas/stats";
-import { Payment } from "@/models/Payment";
-import { Session } from "@/models/Session";
 import { bucketCount } from "./buckets";
 import { dayKeyFormatter } from "./day-key";
 import type { Filter } from "./filters";
@@ -22,19 +21,20 @@ export const MAX_BUCKETS = 2_000;
 
 /** The local day of the site's first session or payment: where `all` starts. */
 async function earliestDay(site: StatsSite): Promise<string | null> {
-  const websiteId = new Types.ObjectId(site.id);
-  // One sorted read each (the store has no $min accumulator that works beside others).
-  const [s, p] = await Promise.all([
-    Session.find({ websiteId }, { _id: 0, startedAt: 1 }).sort({ startedAt: 1 }).limit(1).lean<{ startedAt: Date }[]>(),
-    Payment.find({ websiteId }, { _id: 0, timestamp: 1 }).sort({ timestamp: 1 }).limit(1).lean<{ timestamp: Date }[]>(),
-  ]);
-  const times = [s[0]?.startedAt, p[0]?.timestamp].filter((t): t is Date => t instanceof Date);
+  const e = await engine();
+  // The first row of each table's sort order (website, time): no scan.
+  const [rows] = await e.query<{ s: string; p: string; n: number }>(
+    `SELECT (SELECT min(session_start) FROM ${e.tables.events} WHERE website_id = ${str(site.id)}) AS s,
+       (SELECT min(ts) FROM ${e.tables.payments} WHERE website_id = ${str(site.id)}) AS p,
+       (SELECT count() FROM ${e.tables.events} WHERE website_id = ${str(site.id)}) + (SELECT count() FROM ${e.tables.payments} WHERE website_id = ${str(site.id)}) AS n`,
+  );
+  if (!rows?.n) return null;
+  const times = [rows.s, rows.p].map(fromEngineTime).filter((t) => t > 0);
   if (!times.length) return null;
-  return dayKeyFormatter(site.timezone)(new Date(Math.min(...times.map((t) => t.getTime()))));
+  return dayKeyFormatter(site.timezone)(new Date(Math.min(...times)));
 }
 
 export async function statsContext(site: StatsSite, q: StatsQuery, now = new Date()): Promise<StatsContext> {
-  await connectDb();
   const earliest = q.period === "all" && !q.from ? await earliestDay(site) : null;
   const period = resolvePeriod(q, site.timezone, now, earliest);
   const buckets = bucketCount(period.range, period.interval);

@@ -1,97 +1,120 @@
+import { engine } from "@/lib/engine";
+import { str } from "@/lib/engine/sql";
 import type { Breakdown, BreakdownRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
-import { isSessionDimension, isTouchDimension, label, type Dimension, type TouchDimension } from "./dimensions";
-import { SESSION_DIMENSIONS, type Interner } from "./interner";
-import { payersOf, Tally, type Crediting, type Places } from "./metrics";
+import { isTouchDimension, type Dimension } from "./dimensions";
 import type { Range } from "./period";
-import { selectVisits, type PaymentRow, type Selection } from "./select";
+import { COLUMN, exitOf, labelled, payerTotals, selection, type Selection } from "./selection";
+
+export type RowMetrics = Omit<BreakdownRow, "value">;
 
 /**
- * The rows (value numbers) each visit belongs to: its value of a session
- * dimension (`column`), or its pages (one entry per view) or goals (`places`),
- * only those the filters let count.
+ * How a dimension's rows are made from the visits of a condition: `tally`
+ * gives per period and value the visitors, pageviews and converted visitors
+ * (`conv` is the conversion test, on `p`, `visitor` and `value`); `pairs`
+ * the distinct (period, value, visitor) of the payers among them, which a
+ * payer's payments are spread over.
  */
-function rowsOf(sel: Selection, dimension: Dimension): { values: Interner; column: Int32Array | null; places: Places | null } {
-  const { cols, dict } = sel;
-  if (dimension === "page") return { values: dict.paths, column: null, places: { start: cols.pathStart, ids: cols.path, ok: sel.pathOk } };
-  if (dimension === "goal") return { values: dict.goals, column: null, places: { start: cols.goalStart, ids: cols.goal, ok: sel.goalOk } };
-  if (!isSessionDimension(dimension)) throw new Error(`no rows for ${dimension}`);
-  const k = SESSION_DIMENSIONS.indexOf(dimension);
-  return { values: dict.dims[k], column: cols.dims[k], places: null };
+type Rows = { tally: (conv: string) => string; pairs: (where: string, payers: (p: string) => string) => string };
+
+function rowsOf(sel: Selection, dimension: Dimension): Rows {
+  const period = sel.period("session_start");
+  const p = `${period} AS p`;
+  const { events, visits, base, pageHit, goalHit } = sel;
+  const pageviews = `countIf(kind = 'pageview' AND ${pageHit})`;
+  if (dimension === "page") {
+    const views = `kind = 'pageview' AND ${pageHit}`;
+    return {
+      tally: (conv) => `SELECT ${p}, ${labelled("path")} AS value, uniqExact(visitor) AS visitors, count() AS pageviews, uniqExactIf(visitor, ${conv}) AS converted
+        FROM ${events} WHERE ${visits} AND ${views} GROUP BY p, value`,
+      pairs: (where, payers) => `SELECT DISTINCT ${p}, ${labelled("path")} AS value, visitor FROM ${events} WHERE ${where} AND ${views} AND ${payers(period)}`,
+    };
+  }
+  if (dimension === "goal") {
+    // Once per visit and goal: the visit's (counted) pageviews go to each goal it completed.
+    const withGoals = `session IN (SELECT session FROM ${events} WHERE ${base} AND kind = 'goal')`;
+    return {
+      tally: (conv) => `SELECT p, value, uniqExact(visitor) AS visitors, sum(pv) AS pageviews, uniqExactIf(visitor, ${conv}) AS converted FROM (
+          SELECT ${p}, session, any(visitor) AS visitor, ${pageviews} AS pv, groupUniqArrayIf(name, kind = 'goal' AND ${goalHit}) AS goals
+          FROM ${events} WHERE ${visits} AND ${withGoals} GROUP BY p, session
+        ) ARRAY JOIN goals AS value GROUP BY p, value`,
+      pairs: (where, payers) => `SELECT DISTINCT ${p}, name AS value, visitor FROM ${events} WHERE ${where} AND kind = 'goal' AND ${goalHit} AND ${payers(period)}`,
+    };
+  }
+  if (dimension === "exit_page") {
+    const perVisit = (where: string) => `SELECT ${p}, session, any(visitor) AS visitor, ${labelled(exitOf)} AS value, ${pageviews} AS pv FROM ${events} WHERE ${where} GROUP BY p, session`;
+    return {
+      tally: (conv) => `SELECT p, value, uniqExact(visitor) AS visitors, sum(pv) AS pageviews, uniqExactIf(visitor, ${conv}) AS converted FROM (${perVisit(visits)}) GROUP BY p, value`,
+      pairs: (where, payers) => `SELECT DISTINCT p, value, visitor FROM (${perVisit(where)}) WHERE ${payers("p")}`,
+    };
+  }
+  const column = labelled(COLUMN[dimension]);
+  return {
+    tally: (conv) => `SELECT ${p}, ${column} AS value, uniqExactIf(visitor, session_first = 1) AS visitors, ${pageviews} AS pageviews,
+        uniqExactIf(visitor, session_first = 1 AND ${conv}) AS converted
+      FROM ${events} WHERE ${visits} GROUP BY p, value`,
+    pairs: (where, payers) => `SELECT DISTINCT ${p}, ${column} AS value, visitor FROM ${events} WHERE ${where} AND session_first = 1 AND ${payers(period)}`,
+  };
 }
 
-// Payments arrays are kept while their payments don't change (lib/stats/select.ts): each one's touch rows are numbered once per dimension.
-const keptTouchRows = new WeakMap<PaymentRow[], Map<TouchDimension, Int32Array>>();
+type Tallied = { p: number; value: string; visitors: number; pageviews: number; converted: number };
+type Money = { p: number; value: string; revenue: number; payments: number };
 
-/** Each payment's row under a dimension its touch records. */
-function touchRows(payments: PaymentRow[], dimension: TouchDimension, values: Interner): Int32Array {
-  let byDimension = keptTouchRows.get(payments);
-  if (!byDimension) keptTouchRows.set(payments, (byDimension = new Map()));
-  let out = byDimension.get(dimension);
-  if (!out) {
-    out = Int32Array.from(payments, (p) => values.id(label(p.touch[dimension])));
-    byDimension.set(dimension, out);
+/**
+ * Every row of one dimension in each period: a row's metrics equal the
+ * overview filtered by `dimension is value`. Revenue on a dimension a
+ * payment's touch records is credited to that touch's value (rows add up to
+ * the total); on the others (region, city, browser, os, exit page, hostname,
+ * page, goal) a payment counts in every row its payer was seen in.
+ */
+export async function breakdownRows(ctx: StatsContext, dimension: Dimension, periods: Range[]): Promise<Map<string, RowMetrics>[]> {
+  const e = await engine();
+  const sel = selection(e, ctx, periods);
+  const rows = rowsOf(sel, dimension);
+  const payer = (p: string) => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited} WHERE visitor_id != '')`;
+  let tally: string;
+  let money: string;
+  if (isTouchDimension(dimension)) {
+    // A payment goes to its touch's row; a visitor of that row converted when one of its payments went there.
+    const touch = `t_${COLUMN[dimension]}`;
+    tally = rows.tally(`(p, visitor, value) IN (SELECT p, visitor, ${touch} FROM ${sel.credited} WHERE visitor_id != '')`);
+    money = `SELECT p, ${touch} AS value, sumIf(net, currency = ${str(ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited} GROUP BY p, value`;
+  } else {
+    // A payer's payments go to every row it was seen in. With touch filters the visits are fewer than the
+    // payer scope, and payments spread over the scope's rows (the overview filtered by a row credits the same).
+    tally = rows.tally(`(p, visitor) IN (SELECT p, visitor FROM ${sel.credited} WHERE visitor_id != '')`);
+    const where = sel.touchFiltered ? sel.scope : sel.visits;
+    money = `SELECT p, value, sum(t.revenue) AS revenue, sum(t.payments) AS payments FROM (${rows.pairs(where, payer)}) AS r
+      INNER JOIN ${payerTotals(sel)} AS t USING (p, visitor) GROUP BY p, value`;
   }
+  const [tallied, credited] = await Promise.all([e.query<Tallied>(tally), e.query<Money>(money)]);
+  const out = periods.map(() => new Map<string, RowMetrics>());
+  const rowOf = (p: number, value: string) => {
+    let row = out[p].get(value);
+    if (!row) out[p].set(value, (row = { visitors: 0, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 }));
+    return row;
+  };
+  for (const t of tallied) {
+    if (t.p < 0) continue;
+    Object.assign(rowOf(t.p, t.value), { visitors: t.visitors, pageviews: t.pageviews, conversionRate: t.visitors ? t.converted / t.visitors : 0 });
+  }
+  for (const m of credited) if (m.p >= 0) Object.assign(rowOf(m.p, m.value), { revenue: m.revenue, payments: m.payments });
   return out;
 }
 
 const collator = new Intl.Collator();
 
-/**
- * Rows of one dimension, most visitors first (`only`: just these values).
- * Revenue on a dimension the payment's touch records is credited to that
- * touch's value (rows add up to the total); on the others (region, city,
- * browser, os, exit page, hostname, page, goal) a payment counts in every row
- * its payer appears in. Either way a row equals the overview filtered by
- * `dimension is value`.
- */
-export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limit: number, range: Range = ctx.period.range, only?: ReadonlySet<string>): Promise<Breakdown> {
-  const sel = await selectVisits(ctx, range, dimension);
-  const rows = rowsOf(sel, dimension);
-  // Touch values are numbered before the arrays are sized, so every row has room.
-  const at = isTouchDimension(dimension) ? touchRows(sel.payments, dimension, rows.values) : null;
-  const payers = payersOf(sel.payments, sel.cols, sel.dict.visitors.size, ctx.currency);
-  const size = rows.values.size;
-  const revenue = new Float64Array(size);
-  const count = new Int32Array(size);
-  let crediting: Crediting | null = null;
-  if (at) {
-    // A payment goes to its touch's row; a visitor of that row converted when one of its payments went there.
-    sel.payments.forEach((p, k) => {
-      count[at[k]]++;
-      if (p.currency === ctx.currency) revenue[at[k]] += p.net;
-    });
-    crediting = { spread: false, payers, touchRow: at };
-  } else if (sel.scope === sel.visits) {
-    // A payer's payments go to every row it was seen in, and it converted there.
-    crediting = { spread: true, payers, revenue, count };
-  }
-  const tallyOf = (visits: Int32Array, c: Crediting | null) => {
-    const t = new Tally(size, payers.isPayer, c);
-    if (rows.column) t.addColumn(rows.column, visits, sel.cols.person, sel.pageviews);
-    else t.addPlaces(rows.places!, visits, sel.cols.person, sel.pageviews, dimension === "page"); // a page row gets one pageview per view of it
-    return t;
-  };
-  const tally = tallyOf(sel.visits, crediting);
-  // A filter on a touch dimension makes the payer scope wider than the visits: payments spread over the scope's rows.
-  if (!crediting) tallyOf(sel.scope, { spread: true, payers, revenue, count });
+/** The rows worth showing, most visitors first (then revenue, pageviews, name). */
+export function topRows(rows: Map<string, RowMetrics>, limit: number): BreakdownRow[] {
+  return [...rows]
+    .filter(([, r]) => r.visitors > 0 || r.payments > 0)
+    .sort(([a, x], [b, y]) => y.visitors - x.visitors || y.revenue - x.revenue || y.pageviews - x.pageviews || collator.compare(a, b))
+    .slice(0, limit)
+    .map(([value, r]) => ({ value, ...r }));
+}
 
-  const { visitors, pageviews, converted } = tally;
-  const names = rows.values.values;
-  const kept: number[] = [];
-  for (let row = 0; row < visitors.length; row++) {
-    if ((visitors[row] > 0 || count[row] > 0) && (!only || only.has(names[row]))) kept.push(row);
-  }
-  kept.sort((a, b) => visitors[b] - visitors[a] || revenue[b] - revenue[a] || pageviews[b] - pageviews[a] || collator.compare(names[a], names[b]));
-  return {
-    dimension,
-    rows: kept.slice(0, limit).map((row): BreakdownRow => ({
-      value: names[row],
-      visitors: visitors[row],
-      pageviews: pageviews[row],
-      revenue: revenue[row],
-      payments: count[row],
-      conversionRate: visitors[row] ? converted[row] / visitors[row] : 0,
-    })),
-  };
+/** Rows of one dimension in one range (default: the context's period), most visitors first. */
+export async function getBreakdown(ctx: StatsContext, dimension: Dimension, limit: number, range: Range = ctx.period.range): Promise<Breakdown> {
+  const [rows] = await breakdownRows(ctx, dimension, [range]);
+  return { dimension, rows: topRows(rows, limit) };
 }

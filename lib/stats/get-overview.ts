@@ -1,30 +1,61 @@
+import { engine } from "@/lib/engine";
 import type { Overview } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
-import { revenueByCurrency, selectionMetrics } from "./metrics";
 import type { Range } from "./period";
-import { selectVisits } from "./select";
+import { paidIn, selection } from "./selection";
 
 /** The overview plus what the dashboard shows beside it. */
 export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCurrency: { currency: string; revenue: number }[] };
 
-/** Headline metrics of the range (default: the context's period), under the context's filters. */
+type VisitRow = { p: number; visitors: number; sessions: number; pageviews: number; duration: number; bounces: number; payers: number };
+type MoneyRow = { p: number; currency: string; payments: number; net: number };
+
+/**
+ * Headline metrics of each period under the context's filters: one scan of
+ * the visits' rows and one of the credited payments for all periods.
+ */
+export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise<OverviewMetrics[]> {
+  const e = await engine();
+  const sel = selection(e, ctx, periods);
+  const p = sel.period("session_start");
+  const [visits, money] = await Promise.all([
+    e.query<VisitRow>(`SELECT ${p} AS p, uniqExactIf(visitor, session_first = 1) AS visitors, countIf(session_first = 1) AS sessions,
+        countIf(kind = 'pageview' AND ${sel.pageHit}) AS pageviews, sum(session_seconds) AS duration,
+        countIf(session_first = 1) - countIf(kind = 'pageview' AND session_view = 2) AS bounces,
+        uniqExactIf(visitor, session_first = 1 AND ${paidIn(sel)}) AS payers
+      FROM ${sel.events} WHERE ${sel.visits} GROUP BY p`),
+    e.query<MoneyRow>(`SELECT p, currency, count() AS payments, sum(net) AS net FROM ${sel.credited} GROUP BY p, currency`),
+  ]);
+  return periods.map((_, i) => {
+    const v = visits.find((r) => r.p === i) ?? { visitors: 0, sessions: 0, pageviews: 0, duration: 0, bounces: 0, payers: 0 };
+    const m = money.filter((r) => r.p === i);
+    const revenue = m.find((r) => r.currency === ctx.currency)?.net ?? 0;
+    const { visitors, sessions, pageviews } = v;
+    return {
+      visitors,
+      sessions,
+      pageviews,
+      bounceRate: sessions ? v.bounces / sessions : 0,
+      avgSessionDuration: sessions ? Math.round(v.duration / sessions) : 0,
+      revenue,
+      payments: m.reduce((n, r) => n + r.payments, 0),
+      conversionRate: visitors ? v.payers / visitors : 0,
+      revenuePerVisitor: visitors ? Math.round(revenue / visitors) : 0,
+      currency: ctx.currency,
+      viewsPerSession: sessions ? pageviews / sessions : 0,
+      revenueByCurrency: byCurrency(m, ctx.currency),
+    };
+  });
+}
+
+/** Net revenue per currency, the site's currency first (present even at 0), then by amount. */
+function byCurrency(rows: MoneyRow[], siteCurrency: string): { currency: string; revenue: number }[] {
+  const others = rows.filter((r) => r.currency !== siteCurrency).map((r) => ({ currency: r.currency, revenue: r.net }));
+  const site = { currency: siteCurrency, revenue: rows.find((r) => r.currency === siteCurrency)?.net ?? 0 };
+  return [site, ...others.sort((a, b) => b.revenue - a.revenue || a.currency.localeCompare(b.currency))];
+}
+
+/** Headline metrics of one range (default: the context's period). */
 export async function getOverview(ctx: StatsContext, range: Range = ctx.period.range): Promise<OverviewMetrics> {
-  const sel = await selectVisits(ctx, range);
-  const m = selectionMetrics(sel, ctx.currency);
-  const { duration, bounces } = m;
-  const sessions = sel.visits.length;
-  return {
-    visitors: m.visitors,
-    sessions,
-    pageviews: m.pageviews,
-    bounceRate: sessions ? bounces / sessions : 0,
-    avgSessionDuration: sessions ? Math.round(duration / sessions) : 0,
-    revenue: m.revenue,
-    payments: m.payments,
-    conversionRate: m.conversionRate,
-    revenuePerVisitor: m.visitors ? Math.round(m.revenue / m.visitors) : 0,
-    currency: ctx.currency,
-    viewsPerSession: sessions ? m.pageviews / sessions : 0,
-    revenueByCurrency: revenueByCurrency(sel.payments, ctx.currency),
-  };
+  return (await getOverviews(ctx, [range]))[0];
 }

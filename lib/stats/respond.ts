@@ -1,9 +1,9 @@
 import { breakdownSchema, overviewSchema, timeseriesSchema, type Breakdown, type BreakdownQuery, type BreakdownRow, type Overview, type StatsQuery, type Timeseries, type TimeseriesQuery } from "@/lib/schemas/stats";
 import { localIso } from "./buckets";
 import { statsContext, type StatsContext, type StatsSite } from "./context";
-import { getBreakdown } from "./get-breakdown";
-import { getOverview, type OverviewMetrics } from "./get-overview";
-import { getTimeseries } from "./get-timeseries";
+import { breakdownRows, getBreakdown, topRows } from "./get-breakdown";
+import { getOverview, getOverviews, type OverviewMetrics } from "./get-overview";
+import { getTimeseries, getTimeseriesOf } from "./get-timeseries";
 import type { Range } from "./period";
 
 // What the stats routes answer: the public API exactly as DESIGN.md documents
@@ -36,28 +36,29 @@ export type DashboardTimeseries = Timeseries & { previous: Timeseries["points"] 
 export type DashboardBreakdownRow = BreakdownRow & { previous: Omit<BreakdownRow, "value"> | null };
 export type DashboardBreakdown = { dimension: Breakdown["dimension"]; rows: DashboardBreakdownRow[]; range: PeriodInfo };
 
+/** The range and, when there is one, the period before it: both answered by the same scans. */
+const periodsOf = (ctx: StatsContext) => (ctx.period.previous ? [ctx.period.range, ctx.period.previous] : [ctx.period.range]);
+
 export async function dashboardOverview(site: StatsSite, q: StatsQuery): Promise<DashboardOverview> {
   const ctx = await statsContext(site, q);
-  const [current, previous] = await Promise.all([getOverview(ctx), ctx.period.previous ? getOverview(ctx, ctx.period.previous) : null]);
+  const [current, previous = null] = await getOverviews(ctx, periodsOf(ctx));
   return { ...current, previous, range: periodInfo(ctx) };
 }
 
 export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery): Promise<DashboardTimeseries> {
   const ctx = await statsContext(site, q);
-  const [current, previous] = await Promise.all([getTimeseries(ctx), ctx.period.previous ? getTimeseries(ctx, ctx.period.previous) : null]);
+  const [current, previous] = await getTimeseriesOf(ctx, periodsOf(ctx));
   return { ...current, previous: previous?.points ?? null, range: periodInfo(ctx) };
 }
 
 export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery): Promise<DashboardBreakdown> {
   const ctx = await statsContext(site, q);
-  const current = await getBreakdown(ctx, q.dimension, q.limit);
+  const [current, previous] = await breakdownRows(ctx, q.dimension, periodsOf(ctx));
   // The current rows' values, each found even if it ranked lower then.
-  const previous = ctx.period.previous ? await getBreakdown(ctx, q.dimension, Number.MAX_SAFE_INTEGER, ctx.period.previous, new Set(current.rows.map((r) => r.value))) : null;
-  const before = new Map(previous?.rows.map(({ value, ...m }) => [value, m]));
   const empty = { visitors: 0, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 };
   return {
-    dimension: current.dimension,
-    rows: current.rows.map((r) => ({ ...r, previous: previous ? (before.get(r.value) ?? empty) : null })),
+    dimension: q.dimension,
+    rows: topRows(current, q.limit).map((r) => ({ ...r, previous: previous ? (previous.get(r.value) ?? empty) : null })),
     range: periodInfo(ctx),
   };
 }

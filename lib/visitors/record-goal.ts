@@ -3,9 +3,10 @@ import { connectDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import type { GoalRequest } from "@/lib/schemas/api-v1";
 import type { GoalEventDTO } from "@/lib/schemas/api-v1-responses";
-import { writeGoalExtra } from "@/lib/blocks/write-visits";
+import { insertExtraGoal } from "@/lib/engine/events";
+import { visitsOf } from "@/lib/engine/sessions";
 import { GoalEvent } from "@/models/GoalEvent";
-import { Session, type SessionDoc } from "@/models/Session";
+import { Session, sessionKey } from "@/models/Session";
 import { propsObject, visitContextOf } from "./context";
 
 /**
@@ -13,15 +14,16 @@ import { propsObject, visitContextOf } from "./context";
  * visitor's latest session and carrying that session's source, geo and device,
  * so it counts in breakdowns like a goal the tracker sent. A visitor this
  * website has never seen is a 404: a typo'd id must not create a phantom.
- * Events still in the ingest buffer (a quarter second) are not yet "seen".
+ * Events still in the ingest buffer (until its next checkpoint: a quarter
+ * second when idle, at most a few seconds under load) are not yet "seen".
  */
 export async function recordGoal(websiteId: string, input: GoalRequest, now = new Date()): Promise<GoalEventDTO> {
   await connectDb();
   const wid = new Types.ObjectId(websiteId);
-  // Not an _id filter, so FerretDB scans the website's sessions; MongoDB uses
-  // the (websiteId, visitorId, startedAt) index.
-  const [session] = await Session.find({ websiteId: wid, visitorId: input.visitorId }).sort({ startedAt: -1 }).limit(1).lean<SessionDoc[]>();
-  if (!session) throw new ApiError(404, "visitor_not_found", "This website has never seen a visitor with this id");
+  // The latest visit from the stats engine (the visitor id's index), not a scan of the store's sessions.
+  const [visit] = await visitsOf(websiteId, input.visitorId, { latest: true });
+  if (!visit) throw new ApiError(404, "visitor_not_found", "This website has never seen a visitor with this id");
+  const session = { ...visit, ...((await Session.findById(sessionKey(wid, visit.sessionId)).lean()) ?? {}), websiteId: wid };
 
   const doc = await GoalEvent.create({
     ...visitContextOf(session as unknown as Record<string, unknown>),
@@ -30,12 +32,12 @@ export async function recordGoal(websiteId: string, input: GoalRequest, now = ne
     visitorId: input.visitorId,
     sessionId: session.sessionId,
     timestamp: now,
-    path: session.exitPage,
+    path: typeof session.exitPage === "string" ? session.exitPage : undefined,
     props: input.props,
   });
   // By _id, so the store does not scan; $inc composes with ingest's own upserts.
-  await Session.updateOne({ _id: session._id }, { $inc: { events: 1 } });
-  await writeGoalExtra(websiteId, session, input.name);
+  await Session.updateOne({ _id: sessionKey(wid, visit.sessionId) }, { $inc: { events: 1 } });
+  await insertExtraGoal(session, { id: String(doc._id), name: input.name, at: now, path: doc.path ?? undefined, props: input.props });
   return {
     id: String(doc._id),
     visitorId: input.visitorId,

@@ -8,7 +8,7 @@ import { connectDb, disconnectDb } from "@/lib/db";
 import { Commit, Mention } from "@/models";
 import { makeGoalEvent, makePaymentFor, makeVisit } from "../factories";
 import { uniqueDomain, type WebsiteBody } from "../helpers/api";
-import type { TestApp } from "../helpers/app";
+import { useDatabasesOf, type TestApp } from "../helpers/app";
 import { screenshot } from "../helpers/browser";
 import { CHROME_UA, seededDashboard, type SeededDashboard } from "../helpers/seeded-dashboard";
 import { postTrack } from "../helpers/track";
@@ -23,7 +23,7 @@ let base: string;
 
 /** Nine visitors over ten days: 3 from Germany, 7 in the last 7 days, two payers, a mention and a commit. */
 async function seed(websiteId: string) {
-  process.env.MONGODB_URI = app.dbUri;
+  useDatabasesOf(app);
   const { Types } = await import("mongoose");
   await connectDb();
   const wid = new Types.ObjectId(websiteId);

@@ -6,7 +6,7 @@ import { connectDb, disconnectDb } from "@/lib/db";
 import { Identity } from "@/models";
 import { makeGoalEvent, makePayment, makeVisit } from "../factories";
 import type { WebsiteBody } from "../helpers/api";
-import type { TestApp } from "../helpers/app";
+import { useDatabasesOf, type TestApp } from "../helpers/app";
 import { screenshot } from "../helpers/browser";
 import { CHROME_UA, seededDashboard, type SeededDashboard } from "../helpers/seeded-dashboard";
 import { postTrack } from "../helpers/track";
@@ -18,7 +18,7 @@ let site: WebsiteBody;
 let base: string;
 
 async function seed(websiteId: string) {
-  process.env.MONGODB_URI = app.dbUri;
+  useDatabasesOf(app);
   const { Types } = await import("mongoose");
   await connectDb();
   const wid = new Types.ObjectId(websiteId);

@@ -1,8 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { Types } from "mongoose";
-import { syncPaymentRow } from "@/lib/blocks/payments";
-import { RECORD_FIELDS, type VisitRecord } from "@/lib/blocks/record";
-import { writeGoalExtra, writeVisitParts } from "@/lib/blocks/write-visits";
+import { eventRow, insertEvents, insertExtraGoal } from "@/lib/engine/events";
+import { syncPayment } from "@/lib/engine/payments";
 import { GoalEvent, PageView, Payment, Session, User, Website } from "@/models";
 import { sessionKey } from "@/models/Session";
 
@@ -15,8 +14,8 @@ export async function makeWebsite(overrides: Record<string, unknown> = {}) {
 
 /**
  * A visit with its pageviews; `paths` are viewed one minute apart from `at`.
- * Like ingest, it also lands in the website's visit blocks (read when the
- * website's blocks cover the range: websites made through the API).
+ * Like ingest, it lands both in the store (Session and PageView documents)
+ * and in the stats engine (a row per pageview, with the visit's facts).
  */
 export async function makeVisit(
   websiteId: Types.ObjectId,
@@ -28,15 +27,16 @@ export async function makeVisit(
   const paths = opts.paths ?? ["/"];
   // `context`: more visit fields (utmCampaign, city, browser...) copied like ingest copies them.
   const context = { websiteId, visitorId, sessionId, country: opts.country ?? "US", device: opts.device ?? "desktop", channel: opts.channel ?? "Direct", ...opts.context };
-  await PageView.insertMany(paths.map((path, i) => ({ ...context, path, timestamp: new Date(at.getTime() + i * 60_000) })));
+  const views = await PageView.insertMany(paths.map((path, i) => ({ ...context, path, timestamp: new Date(at.getTime() + i * 60_000) })));
   const session = await Session.create({
     ...context, startedAt: at, lastSeenAt: new Date(at.getTime() + (paths.length - 1) * 60_000),
     entryPage: paths[0], exitPage: paths[paths.length - 1], pageviews: paths.length, duration: (paths.length - 1) * 60, bounce: paths.length === 1,
   });
-  const doc = session.toObject() as Record<string, unknown>;
-  const fields: VisitRecord["fields"] = {};
-  for (const f of RECORD_FIELDS) if (typeof doc[f] === "string") fields[f] = doc[f] as string;
-  await writeVisitParts(String(websiteId), [{ sessionId, visitorId, startedAt: at.getTime(), lastSeenAt: session.lastSeenAt.getTime(), pageviews: paths.length, fields, paths, goals: [] }]);
+  const visit = { ...context, entryPage: paths[0] } as unknown as Record<string, string>;
+  await insertEvents(views.map((v, i) => eventRow(
+    { id: String(v._id), websiteId: String(websiteId), visitorId, sessionId, type: "pageview", timestamp: v.timestamp, path: v.path },
+    { start: at.getTime(), first: i === 0, view: i + 1, seconds: i === 0 ? 0 : 60, context: visit },
+  )));
   return session;
 }
 
@@ -57,7 +57,7 @@ export async function makePayment(
 ) {
   const { refundedAmount = 0, currency = "USD", ...rest } = opts;
   const payment = await Payment.create({ websiteId, provider: "api", transactionId: id(), amount, currency, refundedAmount, timestamp: at, ...rest });
-  await syncPaymentRow(payment.toObject());
+  await syncPayment(payment.toObject());
   return payment;
 }
 
@@ -65,7 +65,7 @@ export async function makePayment(
 export async function makeGoalEvent(websiteId: Types.ObjectId, at: Date, opts: { visitorId: string; sessionId?: string; name: string }) {
   const goal = await GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
   const session = opts.sessionId ? await Session.findById(sessionKey(websiteId, opts.sessionId)).lean() : null;
-  if (session) await writeGoalExtra(String(websiteId), session, opts.name);
+  if (session) await insertExtraGoal(session, { id: String(goal._id), name: opts.name, at });
   return goal;
 }
 

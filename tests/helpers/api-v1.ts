@@ -5,7 +5,7 @@ import mongoose from "mongoose";
 import { afterAll, beforeAll, expect } from "vitest";
 import { connectDb, disconnectDb } from "@/lib/db";
 import { createSite, uniqueDomain, type WebsiteBody } from "./api";
-import { startApp, type TestApp } from "./app";
+import { startApp, useDatabasesOf, type TestApp } from "./app";
 import { newUser } from "./client";
 
 export type Site = WebsiteBody & { key: string; keyId: string; oid: mongoose.Types.ObjectId };
@@ -41,7 +41,7 @@ export function useV1(label: string, env?: Record<string, string>): V1 {
   beforeAll(async () => {
     ctx.app = await startApp({ label, env });
     ctx.db = await mongoose.createConnection(ctx.app.dbUri).asPromise();
-    process.env.MONGODB_URI = ctx.app.dbUri;
+    useDatabasesOf(ctx.app);
     await connectDb();
     ctx.owner = await newUser(ctx.app.url);
     ctx.a = await site(ctx.owner, "a");

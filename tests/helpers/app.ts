@@ -10,6 +10,8 @@ const root = path.resolve(import.meta.dirname, "../..");
 export type TestApp = {
   url: string;
   dbUri: string;
+  /** The stats engine the app uses: CLICKHOUSE_URL and database, or the embedded engine's directory. */
+  engineEnv: Record<string, string>;
   ingestDir: string;
   /** Everything the server printed so far. */
   output: () => string;
@@ -22,6 +24,17 @@ export type TestApp = {
 export function freshDatabaseUri(label = "t"): string {
   const name = `${label.replace(/[^a-z0-9]/gi, "").slice(0, 20)}_${randomBytes(4).toString("hex")}`;
   return withDatabase(inject("storeUri"), name);
+}
+
+/** The run's stats engine, in the database named like the store database of `dbUri`: what a test and the app it starts share. */
+export function sharedEngineEnv(dbUri: string): Record<string, string> {
+  return { CLICKHOUSE_URL: inject("engineUrl"), TRAILMARK_ENGINE_DATABASE: new URL(dbUri).pathname.slice(1) };
+}
+
+/** Points this test process's lib/db and lib/engine at the app's databases, so factories seed what the app reads. */
+export function useDatabasesOf(app: Pick<TestApp, "dbUri" | "engineEnv">): void {
+  process.env.MONGODB_URI = app.dbUri;
+  Object.assign(process.env, app.engineEnv);
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
@@ -40,12 +53,14 @@ async function waitForHealth(url: string, child: ChildProcess, output: () => str
 }
 
 /** Starts the production build on 127.0.0.1 with its own database. */
-export async function startApp(opts: { label?: string; env?: Record<string, string>; dbUri?: string; ingestDir?: string } = {}): Promise<TestApp> {
+export async function startApp(opts: { label?: string; env?: Record<string, string>; dbUri?: string; ingestDir?: string; engine?: "shared" | { dir: string } } = {}): Promise<TestApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   // Passing dbUri and ingestDir of a previous app restarts "the same" deployment.
   const dbUri = opts.dbUri ?? freshDatabaseUri(opts.label ?? "app");
   const ingestDir = opts.ingestDir ?? path.join(root, ".data", "test-ingest", `${port}-${process.pid}`);
+  // The run's shared engine by default; `{ dir }` runs the embedded engine in the app's own process.
+  const engineEnv = opts.engine && opts.engine !== "shared" ? { TRAILMARK_ENGINE_DIR: opts.engine.dir, CLICKHOUSE_URL: "" } : sharedEngineEnv(dbUri);
   let output = "";
   const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
@@ -59,6 +74,7 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
       MONGODB_URI: dbUri,
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789",
+      ...engineEnv,
       ...opts.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -72,5 +88,5 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
     child.kill(signal);
     await exited;
   };
-  return { url, dbUri, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
+  return { url, dbUri, engineEnv, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
 }

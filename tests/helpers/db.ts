@@ -1,11 +1,12 @@
 import { afterAll, beforeAll } from "vitest";
 import { connectDb, disconnectDb } from "@/lib/db";
-import { freshDatabaseUri } from "./app";
+import { freshDatabaseUri, useDatabasesOf, sharedEngineEnv } from "./app";
 
-/** Points lib/db at a fresh database on the run's store for this test file. */
+/** Points lib/db and lib/engine at fresh databases on the run's store and stats engine for this test file. */
 export function useTestDatabase(label: string) {
   beforeAll(async () => {
-    process.env.MONGODB_URI = freshDatabaseUri(label);
+    const dbUri = freshDatabaseUri(label);
+    useDatabasesOf({ dbUri, engineEnv: sharedEngineEnv(dbUri) });
     await connectDb();
   });
   afterAll(async () => {

@@ -1,6 +1,6 @@
 // One store and one production build for the whole run; each test file then
 // starts its own app server on a fresh database (tests/helpers/app.ts).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
@@ -13,7 +13,36 @@ export const TEST_DIST_DIR = ".next-test";
 declare module "vitest" {
   export interface ProvidedContext {
     storeUri: string;
+    engineUrl: string;
   }
+}
+
+/**
+ * One stats engine for the run, served over ClickHouse's HTTP interface
+ * (scripts/engine-server.mjs): the test processes and the app servers they
+ * start all reach it, each test file in a database of its own, as with the
+ * store. Closing its stdin stops it.
+ */
+async function startEngine(dir: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(process.execPath, [path.join(root, "scripts/engine-server.mjs"), "--dir", dir, "--port", "0", "--watch-stdin"], { stdio: ["pipe", "pipe", "inherit"] });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = "";
+    child.stdout!.on("data", (d) => {
+      out += d;
+      const m = /CLICKHOUSE_URL=(\S+)/.exec(out);
+      if (m) resolve(m[1]);
+    });
+    child.once("exit", (code) => reject(new Error(`the stats engine exited with ${code} before it listened`)));
+  });
+  process.stderr.write(`[tests] stats engine at ${url}\n`);
+  return {
+    url,
+    stop: () => new Promise((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.stdin!.end();
+    }),
+  };
 }
 
 function buildApp() {
@@ -38,15 +67,17 @@ export default async function setup(project: TestProject) {
   // A data dir per run: concurrent runs must not share (or delete) each other's files.
   const dataDir = path.join(root, ".data", "test-runs", String(process.pid));
   const store = await startStore({ dataDir });
+  const engine = await startEngine(path.join(dataDir, "clickhouse"));
   try {
     buildApp();
   } catch (err) {
-    await store.stop();
+    await Promise.all([store.stop(), engine.stop()]);
     throw err;
   }
   project.provide("storeUri", store.uri);
+  project.provide("engineUrl", engine.url);
   return async () => {
-    await store.stop();
+    await Promise.all([store.stop(), engine.stop()]);
     rmSync(dataDir, { recursive: true, force: true });
   };
 }

@@ -1,0 +1,129 @@
+import type { Engine } from "@/lib/engine";
+import { at, str } from "@/lib/engine/sql";
+import type { StatsContext } from "./context";
+import { isTouchDimension, NONE, type Dimension, type TouchDimension } from "./dimensions";
+import type { Filter } from "./filters";
+import type { Range } from "./period";
+
+/**
+ * The SQL every stats question starts from: which event rows belong to the
+ * visits a question counts, and which payments it credits. The rules, the
+ * same for every metric, so that a breakdown row equals the overview filtered
+ * by `row is value`:
+ * - a visit counts in the period it started in; its rows all carry its start;
+ * - session dimensions test the visit's value; `exit_page` its last pageview;
+ * - `page` / `goal` with is/contains keep visits with a pageview / goal
+ *   matching all such filters (and then only the matching pageviews count);
+ *   is_not keeps visits without any such pageview or goal;
+ * - a payment (in the period, by its time, not fully refunded) must match the
+ *   filters on dimensions its touch records (TOUCH_FIELD) on that touch (first
+ *   or last, by the model); when there are filters on other dimensions, its
+ *   payer must have a visit in the same period passing those (the scope).
+ * Several periods (the range and the one before it) are answered by one scan:
+ * every query groups by `p`, the index of a row's period.
+ */
+export type Selection = {
+  ctx: StatsContext;
+  periods: Range[];
+  events: string;
+  /** The period index of an instant column (-1 outside every period). */
+  period: (column: string) => string;
+  /** Rows of the website whose visit started in one of the periods. */
+  base: string;
+  /** Rows of visits passing every filter. */
+  visits: string;
+  /** Rows of visits passing the filters a payment's touch cannot answer. */
+  scope: string;
+  /** Pageview rows that count (those of the positive page filters, when there are any): a condition on a row. */
+  pageHit: string;
+  /** Goal rows a goal breakdown counts (those of the positive goal filters). */
+  goalHit: string;
+  /** Credited payments: `p, ts, visitor, visitor_id, net, currency` and each touch column as `t_<column>`. */
+  credited: string;
+  /** Whether touch filters narrow the visits beyond the scope. */
+  touchFiltered: boolean;
+};
+
+/** Engine column of each dimension a visit row holds. */
+export const COLUMN: Record<Exclude<Dimension, "page" | "goal" | "exit_page">, string> = {
+  channel: "channel", referrer: "referrer_domain", utm_source: "utm_source", utm_medium: "utm_medium", utm_campaign: "utm_campaign",
+  utm_term: "utm_term", utm_content: "utm_content", entry_page: "entry_page", hostname: "hostname", country: "country", region: "region",
+  city: "city", browser: "browser", os: "os", device: "device",
+};
+
+/** A value as rows and filters see it: missing or empty is "(none)". */
+export const labelled = (column: string) => `if(${column} = '', ${str(NONE)}, ${column})`;
+
+/** One filter on a (labelled) SQL value; `contains` ignores case like the JavaScript rule (lib/stats/filters.ts). */
+export function filterSql(f: Filter, value: string): string {
+  if (f.op === "is") return `${value} = ${str(f.value)}`;
+  if (f.op === "is_not") return `${value} != ${str(f.value)}`;
+  return `positionCaseInsensitiveUTF8(${value}, ${str(f.value)}) > 0`;
+}
+
+const all = (conds: string[]) => (conds.length ? conds.map((c) => `(${c})`).join(" AND ") : "1");
+const positive = (fs: Filter[]) => fs.filter((f) => f.op !== "is_not");
+const negative = (fs: Filter[]) => fs.filter((f) => f.op === "is_not");
+
+/** The exit page of each visit, for the visits of `where`: its last pageview (by time, then id). */
+export const exitOf = `argMaxIf(path, tuple(ts, event_id), kind = 'pageview')`;
+
+export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selection {
+  const { events, payments } = e.tables;
+  const site = `website_id = ${str(ctx.id)}`;
+  const start = Math.min(...periods.map((r) => r.start.getTime()));
+  const end = Math.max(...periods.map((r) => r.end.getTime()));
+  const period = (column: string) =>
+    periods.length === 1 ? "0" : `multiIf(${periods.map((r, i) => `${column} >= ${at(r.start)} AND ${column} < ${at(r.end)}, ${i}`).join(", ")}, -1)`;
+  const inPeriods = (column: string) => `${column} >= ${at(start)} AND ${column} < ${at(end)}${periods.length > 1 ? ` AND ${period(column)} >= 0` : ""}`;
+  const base = `${site} AND ${inPeriods("session_start")}`;
+
+  const byDimension = (d: Dimension) => ctx.filters.filter((f) => f.dimension === d);
+  const sessionFilters = ctx.filters.filter((f) => f.dimension in COLUMN) as (Filter & { dimension: keyof typeof COLUMN })[];
+  const plain = sessionFilters.filter((f) => !isTouchDimension(f.dimension)).map((f) => filterSql(f, labelled(COLUMN[f.dimension])));
+  const touch = sessionFilters.filter((f) => isTouchDimension(f.dimension)).map((f) => filterSql(f, labelled(COLUMN[f.dimension])));
+
+  // page / goal: visits with a matching event (positive filters), without a refused one (is_not).
+  const eventConds = (kind: "pageview" | "goal", column: string, fs: Filter[]) => {
+    const hit = all(positive(fs).map((f) => filterSql(f, labelled(column))));
+    const out: string[] = [];
+    if (positive(fs).length) out.push(`session IN (SELECT session FROM ${events} WHERE ${base} AND kind = '${kind}' AND ${hit})`);
+    if (negative(fs).length) out.push(`session NOT IN (SELECT session FROM ${events} WHERE ${base} AND kind = '${kind}' AND NOT (${all(negative(fs).map((f) => filterSql(f, labelled(column))))}))`);
+    return { hit, out };
+  };
+  const pages = eventConds("pageview", "path", byDimension("page"));
+  const goals = eventConds("goal", "name", byDimension("goal"));
+  const exits = byDimension("exit_page");
+  const exitConds = exits.length
+    ? [`session IN (SELECT session FROM ${events} WHERE ${base} GROUP BY session HAVING ${all(exits.map((f) => filterSql(f, labelled(exitOf))))})`]
+    : [];
+  const scope = all([base, ...plain, ...pages.out, ...goals.out, ...exitConds]);
+  const visits = all([scope, ...touch]);
+
+  // Payments: the model's touch, filtered like the visits' touch dimensions; the payer in scope when other filters exist.
+  const prefix = ctx.model === "first_touch" ? "first_" : "last_";
+  const touchFilters = sessionFilters.filter((f) => isTouchDimension(f.dimension));
+  const payConds = [
+    `${site}`,
+    inPeriods("ts"),
+    "amount - refunded > 0",
+    ...touchFilters.map((f) => filterSql(f, labelled(`${prefix}${COLUMN[f.dimension as TouchDimension]}`))),
+  ];
+  const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
+  if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${events} WHERE ${scope} AND session_first = 1)`);
+  const touchColumns = Object.values(COLUMN).filter((c, i, cs) => cs.indexOf(c) === i && isTouchColumn(c));
+  const credited = `(SELECT ${period("ts")} AS p, ts, visitor, visitor_id, amount - refunded AS net, currency, ${touchColumns.map((c) => `${labelled(prefix + c)} AS t_${c}`).join(", ")}
+    FROM ${payments} FINAL WHERE ${all(payConds)})`;
+
+  return { ctx, periods, events, period, base, visits, scope, pageHit: pages.hit, goalHit: goals.hit, credited, touchFiltered: touch.length > 0 };
+}
+
+const TOUCH_COLUMN_SET = new Set(["channel", "referrer_domain", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "entry_page", "country", "device"]);
+const isTouchColumn = (c: string) => TOUCH_COLUMN_SET.has(c);
+
+/** Per period and payer of the credited payments: net revenue in the site's currency and how many payments. */
+export const payerTotals = (sel: Selection) =>
+  `(SELECT p, visitor, sumIf(net, currency = ${str(sel.ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited} WHERE visitor_id != '' GROUP BY p, visitor)`;
+
+/** Whether a row's visitor paid (a credited payment, same period): for conversions. */
+export const paidIn = (sel: Selection, p = "p") => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited} WHERE visitor_id != '')`;
