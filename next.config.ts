@@ -4,8 +4,8 @@ const nextConfig: NextConfig = {
   // Lets a second build (tests, a helper's dev server) live beside the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // mongoose must stay a runtime require: bundling it breaks its driver plumbing.
-  serverExternalPackages: ["mongoose", "mongodb"],
+  // Runtime requires: bundling breaks mongoose's driver plumbing, and chDB is a native addon.
+  serverExternalPackages: ["mongoose", "mongodb", "chdb", "@clickhouse/client"],
 };
 
 export default nextConfig;

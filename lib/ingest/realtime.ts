@@ -10,17 +10,23 @@ export const ACTIVE_MS = 5 * 60 * 1000;
 class Realtime {
   private readonly emitter = new EventEmitter();
   private readonly lastSeen = new Map<string, Map<string, number>>();
+  /** Per website, "visitor\0path" of pageviews by time of the latest: the pages panel of what is not in the engine yet. */
+  private readonly views = new Map<string, Map<string, number>>();
 
   constructor() {
     this.emitter.setMaxListeners(0);
   }
 
   publish(e: LiveEvent): void {
-    let visitors = this.lastSeen.get(e.websiteId);
-    if (!visitors) this.lastSeen.set(e.websiteId, (visitors = new Map()));
-    visitors.delete(e.visitorId); // re-insert keeps the map ordered by last activity
-    visitors.set(e.visitorId, Date.parse(e.timestamp));
+    const at = Date.parse(e.timestamp);
+    touch(this.lastSeen, e.websiteId, e.visitorId, at);
+    if (e.type === "pageview") touch(this.views, e.websiteId, `${e.visitorId}\0${e.path}`, at);
     this.emitter.emit(e.websiteId, e);
+  }
+
+  /** (visitor, path) of the pageviews this instance accepted in the last five minutes. */
+  recentPageviews(websiteId: string, now = Date.now()): [string, string][] {
+    return recent(this.views.get(websiteId), now).map((key) => key.split("\0") as [string, string]);
   }
 
   /** Visitors with an event in the last five minutes. */
@@ -30,19 +36,31 @@ class Realtime {
 
   /** Their ids, so a caller can merge them with what other instances wrote to the store. */
   activeVisitorIds(websiteId: string, now = Date.now()): string[] {
-    const visitors = this.lastSeen.get(websiteId);
-    if (!visitors) return [];
-    for (const [id, at] of visitors) {
-      if (now - at <= ACTIVE_MS) break;
-      visitors.delete(id);
-    }
-    return [...visitors].flatMap(([id, at]) => (now - at <= ACTIVE_MS ? [id] : []));
+    return recent(this.lastSeen.get(websiteId), now);
   }
 
   subscribe(websiteId: string, listener: (e: LiveEvent) => void): () => void {
     this.emitter.on(websiteId, listener);
     return () => this.emitter.off(websiteId, listener);
   }
+}
+
+/** Re-inserting keeps a map ordered by last activity, so old keys are pruned from its front. */
+function touch(maps: Map<string, Map<string, number>>, websiteId: string, key: string, at: number): void {
+  let map = maps.get(websiteId);
+  if (!map) maps.set(websiteId, (map = new Map()));
+  map.delete(key);
+  map.set(key, at);
+}
+
+/** The keys active in the last five minutes; older ones are dropped on the way. */
+function recent(map: Map<string, number> | undefined, now: number): string[] {
+  if (!map) return [];
+  for (const [key, at] of map) {
+    if (now - at <= ACTIVE_MS) break;
+    map.delete(key);
+  }
+  return [...map].flatMap(([key, at]) => (now - at <= ACTIVE_MS ? [key] : []));
 }
 
 const holder = globalThis as unknown as { __trailmarkRealtime?: Realtime };

@@ -1,22 +1,22 @@
-import { Types } from "mongoose";
-import { connectDb } from "@/lib/db";
-import { Payment } from "@/models/Payment";
+import { engine } from "@/lib/engine";
+import { int, str } from "@/lib/engine/sql";
+import { fromEngineTime } from "@/lib/engine/time";
 
 export type RecentPayment = {
   transactionId: string; provider: string; amount: number; refundedAmount: number; currency: string; renewal: boolean;
   visitorId: string | null; matchedBy: string; channel: string | null; timestamp: string;
 };
-type Row = { transactionId: string; provider: string; amount: number; refundedAmount?: number; currency: string; renewal?: boolean; visitorId?: string; matchedBy?: string; firstTouch?: { channel?: string }; timestamp: Date };
+type Row = { transaction_id: string; provider: string; amount: number; refunded: number; currency: string; renewal: number; visitor_id: string; matched_by: string; first_channel: string; ts: string };
 
-/** The website's latest payments, newest first, with the visitor they were matched to. */
+/** The website's latest payments, newest first, with the visitor they were matched to: the end of the engine's (website, time) order. */
 export async function getRecentPayments(websiteId: string, limit = 20): Promise<RecentPayment[]> {
-  await connectDb();
-  const rows = await Payment.find(
-    { websiteId: new Types.ObjectId(websiteId) },
-    { _id: 0, transactionId: 1, provider: 1, amount: 1, refundedAmount: 1, currency: 1, renewal: 1, visitorId: 1, matchedBy: 1, firstTouch: 1, timestamp: 1 },
-  ).sort({ timestamp: -1 }).limit(limit).lean<Row[]>();
+  const e = await engine();
+  const rows = await e.query<Row>(
+    `SELECT transaction_id, provider, amount, refunded, currency, renewal, visitor_id, matched_by, first_channel, toString(ts) AS ts
+     FROM ${e.tables.payments} FINAL WHERE website_id = ${str(websiteId)} ORDER BY ts DESC LIMIT ${int(limit)}`,
+  );
   return rows.map((p) => ({
-    transactionId: p.transactionId, provider: p.provider, amount: p.amount, refundedAmount: p.refundedAmount ?? 0, currency: p.currency, renewal: !!p.renewal,
-    visitorId: p.visitorId ?? null, matchedBy: p.matchedBy ?? "none", channel: p.firstTouch?.channel ?? null, timestamp: p.timestamp.toISOString(),
+    transactionId: p.transaction_id, provider: p.provider, amount: p.amount, refundedAmount: p.refunded, currency: p.currency, renewal: p.renewal === 1,
+    visitorId: p.visitor_id || null, matchedBy: p.matched_by || "none", channel: p.first_channel || null, timestamp: new Date(fromEngineTime(p.ts)).toISOString(),
   }));
 }

@@ -1,7 +1,7 @@
-import { Types } from "mongoose";
-import { PageView } from "@/models/PageView";
-import { Payment } from "@/models/Payment";
-import { Session } from "@/models/Session";
+import type { StatsContext } from "@/lib/stats/context";
+import { breakdownRows } from "@/lib/stats/get-breakdown";
+import { getOverviews } from "@/lib/stats/get-overview";
+import { getTopSources } from "@/lib/stats/get-top-sources";
 import { periodRanges, type ReportPeriod } from "./period";
 
 export type Change = { current: number; previous: number; change: number | null };
@@ -13,27 +13,21 @@ const TOP = 5;
 /** Fractional change, or null when there is nothing to compare with. */
 export const change = (current: number, previous: number): number | null => (previous === 0 ? (current === 0 ? 0 : null) : (current - previous) / previous);
 
-async function periodStats(websiteId: Types.ObjectId, start: Date, end: Date) {
-  const [sessions, pageviews, payments] = await Promise.all([
-    Session.find({ websiteId, startedAt: { $gte: start, $lt: end } }, { visitorId: 1, referrerDomain: 1, channel: 1 }).lean<{ visitorId: string; referrerDomain?: string; channel?: string }[]>(),
-    PageView.find({ websiteId, timestamp: { $gte: start, $lt: end } }, { path: 1 }).lean<{ path: string }[]>(),
-    Payment.find({ websiteId, timestamp: { $gte: start, $lt: end } }, { amount: 1, refundedAmount: 1 }).lean(),
-  ]);
-  const sources = new Map<string, Set<string>>();
-  for (const s of sessions) {
-    const key = s.referrerDomain || s.channel || "Direct";
-    if (!sources.has(key)) sources.set(key, new Set());
-    sources.get(key)!.add(s.visitorId);
-  }
-  const pages = new Map<string, number>();
-  for (const p of pageviews) pages.set(p.path, (pages.get(p.path) ?? 0) + 1);
-  return {
-    visitors: new Set(sessions.map((s) => s.visitorId)).size,
-    pageviews: pageviews.length,
-    revenue: payments.reduce((n, p) => n + p.amount - (p.refundedAmount ?? 0), 0),
-    sources: new Map([...sources].map(([k, v]) => [k, v.size])),
-    pages,
-  };
+/**
+ * One site's figures for both periods from the stats engine, by the same
+ * rules as the dashboard: visitors of visits started in the period, revenue
+ * net of refunds in the site's currency only.
+ */
+async function periodStats(ctx: StatsContext) {
+  const periods = [ctx.period.range, ctx.period.previous!];
+  const [overviews, sources, pages] = await Promise.all([getOverviews(ctx, periods), getTopSources(ctx, periods), breakdownRows(ctx, "page", periods)]);
+  return overviews.map((o, i) => ({
+    visitors: o.visitors,
+    pageviews: o.pageviews,
+    revenue: o.revenue,
+    sources: sources[i],
+    pages: new Map([...pages[i]].filter(([, r]) => r.pageviews > 0).map(([path, r]) => [path, r.pageviews])),
+  }));
 }
 
 function rows(current: Map<string, number>, previous: Map<string, number>): ReportRow[] {
@@ -47,17 +41,18 @@ type ReportWebsite = { _id: unknown; name: string; domain: string; timezone?: st
 
 /** One site's figures for the period's days in the site's own time zone. */
 export async function buildSiteReport(website: ReportWebsite, period: ReportPeriod): Promise<SiteReport> {
-  const id = new Types.ObjectId(String(website._id));
   const timezone = website.timezone || "UTC";
+  const currency = website.currency ?? "USD";
   const { current, previous } = periodRanges(period, timezone);
-  const [cur, prev] = await Promise.all([periodStats(id, current.start, current.end), periodStats(id, previous.start, previous.end)]);
+  const ctx: StatsContext = { id: String(website._id), timezone, currency, filters: [], model: "last_touch", period: { period: "custom", range: current, previous, interval: "day" } };
+  const [cur, prev] = await periodStats(ctx);
   const pair = (c: number, p: number): Change => ({ current: c, previous: p, change: change(c, p) });
   return {
     websiteId: String(website._id),
     name: website.name,
     domain: website.domain,
     timezone,
-    currency: website.currency ?? "USD",
+    currency,
     visitors: pair(cur.visitors, prev.visitors),
     pageviews: pair(cur.pageviews, prev.pageviews),
     revenue: pair(cur.revenue, prev.revenue),

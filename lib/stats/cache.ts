@@ -1,5 +1,4 @@
-// Raw-event summaries cost seconds on the embedded store (FerretDB's SQLite
-// backend scans ~130 µs per document), so a result is reused for a short while.
+// A result asked for over and over (a badge on a busy page) is reused for a short while.
 const entries = new Map<string, { at: number; value: Promise<unknown> }>();
 const MAX_ENTRIES = 500;
 

@@ -1,11 +1,10 @@
-import { Types } from "mongoose";
-import { connectDb } from "@/lib/db";
+import { engine } from "@/lib/engine";
+import { int, str } from "@/lib/engine/sql";
 import type { FunnelDTO } from "@/lib/funnels/funnels";
 import type { GoalDTO } from "@/lib/goals/goals";
 import type { Interval } from "./date-range";
-import { furthestStep } from "./funnel-paths";
-import { findEventHits, findPageHits, netRevenueByVisitor, sumOver } from "./goal-matches";
-import { pathMatcher } from "./path-glob";
+import { stepCondition } from "./goal-conditions";
+import { inInterval, revenueByPayer } from "./get-goal-stats";
 
 export type FunnelStepReport = {
   name: string;
@@ -25,63 +24,58 @@ export type FunnelStepReport = {
 export type FunnelReport = { funnelId: string; windowHours: number; currency: string; entered: number; completed: number; steps: FunnelStepReport[] };
 
 type Site = { id: string; currency: string };
-/** What a step matches once goal names are resolved to their definitions. */
-type Matcher = { kind: "page"; pattern: string; test: (path: string) => boolean } | { kind: "event"; name: string };
 
-function resolveStep(step: FunnelDTO["steps"][number], goals: GoalDTO[]): Matcher {
-  if (step.type === "page") return { kind: "page", pattern: step.value, test: pathMatcher(step.value) };
-  // A goal step names a defined goal; a name with no definition is taken as a custom event name.
-  const goal = goals.find((g) => g.name === step.value);
-  if (goal?.kind === "page") return { kind: "page", pattern: goal.match, test: pathMatcher(goal.match) };
-  return { kind: "event", name: goal?.match ?? step.value };
+/**
+ * The furthest step each visitor reached, as an engine expression over the
+ * visitor's events sorted by time (`ev`: time in ms, bit mask of the steps
+ * the event matches). Steps must be completed in order, each by a later event
+ * than the previous one, all within the window of entering step 0, which must
+ * happen before `entryBefore`. Folding the events left to right, best[k] is
+ * the latest entry time of a chain that has reached step k (a later entry
+ * leaves the most window for what follows); every step is updated from the
+ * previous array, so one event advances a chain by one step at most. The
+ * answer is the number of steps reached (0: never entered). The same rule as
+ * lib/stats/funnel-paths.ts, where it is unit-tested event by event.
+ */
+function furthestStepSql(steps: number, windowMs: number, entryBefore: string): string {
+  const next = `arrayMap(k -> if(k = 0,
+      if(bitTest(ev.2, 0) AND ev.1 < ${entryBefore}, greatest(best[1], ev.1), best[1]),
+      if(bitTest(ev.2, k) AND best[k] >= 0 AND ev.1 - best[k] <= ${int(windowMs)}, greatest(best[k + 1], best[k]), best[k + 1])), range(${int(steps)}))`;
+  return `arrayCount(x -> x >= 0, arrayFold((best, ev) -> ${next}, arraySort(x -> (x.1, x.3), groupArray((t, mask, event_id))), arrayWithConstant(${int(steps)}, toInt64(-1))))`;
 }
 
 /**
  * Per step of a funnel: visitors, drop-off and their revenue. Visitors enter in
  * the interval and must complete steps in order within the funnel's window,
- * which may run past the interval's end. Built from PageView and GoalEvent.
+ * which may run past the interval's end.
  */
 export async function getFunnelReport(site: Site, funnel: FunnelDTO, goals: GoalDTO[], interval: Interval): Promise<FunnelReport> {
-  await connectDb();
-  const wid = new Types.ObjectId(site.id);
+  const e = await engine();
   const windowMs = funnel.windowHours * 3_600_000;
-  const matchers = funnel.steps.map((s) => resolveStep(s, goals));
+  const conditions = funnel.steps.map((s) => stepCondition(s, goals));
+  const mask = conditions.map((c, i) => `if(${c}, ${2 ** i}, 0)`).join(" + ");
   const reach: Interval = { start: interval.start, end: interval.end && new Date(interval.end.getTime() + windowMs) };
-  const [pages, events, revenue] = await Promise.all([
-    findPageHits(wid, reach, matchers.flatMap((m) => (m.kind === "page" ? [m.pattern] : []))),
-    findEventHits(wid, reach, matchers.flatMap((m) => (m.kind === "event" ? [m.name] : []))),
-    netRevenueByVisitor(wid, interval, site.currency),
-  ]);
+  const entryBefore = interval.end ? int(interval.end.getTime()) : "9223372036854775807";
+  const rows = await e.query<{ level: number; visitors: number; revenue: number }>(`
+    SELECT level, count() AS visitors, sum(r.revenue) AS revenue FROM (
+      SELECT visitor, ${furthestStepSql(conditions.length, windowMs, entryBefore)} AS level FROM (
+        SELECT visitor, toInt64(toUnixTimestamp64Milli(ts)) AS t, toUInt32(${mask}) AS mask, event_id FROM ${e.tables.events}
+        WHERE website_id = ${str(site.id)} AND ${inInterval("ts", reach)} AND kind IN ('pageview', 'goal') AND (${conditions.join(" OR ")})
+      ) GROUP BY visitor
+    ) AS f LEFT JOIN ${revenueByPayer(e.tables, site, interval)} AS r USING (visitor) WHERE level > 0 GROUP BY level`);
 
-  // Each hit tagged with every step it matches (a page can be two steps' wildcard).
-  const byVisitor = new Map<string, { at: number; steps: Set<number> }[]>();
-  const add = (visitorId: string, at: Date, steps: Set<number>) => {
-    if (!steps.size) return;
-    let list = byVisitor.get(visitorId);
-    if (!list) byVisitor.set(visitorId, (list = []));
-    list.push({ at: at.getTime(), steps });
-  };
-  for (const p of pages) add(p.visitorId, p.timestamp, new Set(matchers.flatMap((m, i) => (m.kind === "page" && m.test(p.path) ? [i] : []))));
-  for (const e of events) add(e.visitorId, e.timestamp, new Set(matchers.flatMap((m, i) => (m.kind === "event" && m.name === e.name ? [i] : []))));
-
-  const reachedBy = funnel.steps.map(() => new Set<string>());
-  const startsBefore = interval.end?.getTime() ?? Infinity;
-  for (const [visitorId, list] of byVisitor) {
-    list.sort((a, b) => a.at - b.at);
-    const furthest = furthestStep(list, funnel.steps.length, windowMs, startsBefore);
-    for (let i = 0; i <= furthest; i++) reachedBy[i].add(visitorId);
-  }
-
-  const entered = reachedBy[0].size;
+  // Reaching step k means reaching every step before it.
+  const reached = funnel.steps.map((_, i) => rows.filter((r) => r.level > i).reduce((sum, r) => ({ visitors: sum.visitors + r.visitors, revenue: sum.revenue + r.revenue }), { visitors: 0, revenue: 0 }));
+  const entered = reached[0]?.visitors ?? 0;
   const steps = funnel.steps.map((s, i) => {
-    const visitors = reachedBy[i].size;
-    const previous = i === 0 ? visitors : reachedBy[i - 1].size;
+    const visitors = reached[i].visitors;
+    const previous = i === 0 ? visitors : reached[i - 1].visitors;
     const dropoff = previous - visitors;
     return {
       name: s.name, type: s.type, value: s.value, visitors, dropoff,
       dropoffRate: previous ? dropoff / previous : 0,
       conversionRate: entered ? visitors / entered : 0,
-      revenue: sumOver(reachedBy[i], revenue),
+      revenue: reached[i].revenue,
     };
   });
   return { funnelId: funnel.id, windowHours: funnel.windowHours, currency: site.currency, entered, completed: steps[steps.length - 1]?.visitors ?? 0, steps };

@@ -1,6 +1,5 @@
-import { Types } from "mongoose";
-import { connectDb } from "@/lib/db";
-import { PageView } from "@/models/PageView";
+import { engine } from "@/lib/engine";
+import { str } from "@/lib/engine/sql";
 import { cached } from "./cache";
 
 /**
@@ -10,7 +9,10 @@ import { cached } from "./cache";
  */
 export function getPageViews(websiteId: string, path?: string): Promise<number> {
   return cached(`pageviews:${websiteId}:${path ?? "*"}`, 60_000, async () => {
-    await connectDb();
-    return PageView.countDocuments({ websiteId: new Types.ObjectId(websiteId), ...(path !== undefined && { path }) });
+    const e = await engine();
+    const [row] = await e.query<{ n: number }>(
+      `SELECT count() AS n FROM ${e.tables.events} WHERE website_id = ${str(websiteId)} AND kind = 'pageview'${path !== undefined ? ` AND path = ${str(path)}` : ""}`,
+    );
+    return row?.n ?? 0;
   });
 }

@@ -1,65 +1,77 @@
-import { Types } from "mongoose";
 import type { ApiWebsite } from "@/lib/auth/with-api-key";
-import { connectDb } from "@/lib/db";
+import { engine } from "@/lib/engine";
+import { at, int, str, strs } from "@/lib/engine/sql";
+import { fromEngineTime } from "@/lib/engine/time";
 import { csvRow } from "@/lib/http/csv";
 import type { ExportQuery } from "@/lib/schemas/api-v1";
-import { rangeFilter, toInterval } from "@/lib/stats/date-range";
-import { GoalEvent } from "@/models/GoalEvent";
-import { PageView } from "@/models/PageView";
+import { toInterval } from "@/lib/stats/date-range";
 
-const CONTEXT = ["hostname", "referrer", "channel", "utmSource", "utmMedium", "utmCampaign", "utmTerm", "utmContent", "country", "region", "city", "browser", "os", "device"] as const;
-export const EXPORT_COLUMNS = ["type", "timestamp", "visitor_id", "session_id", "path", "name", "title", "props", "scroll_depth", ...CONTEXT.map((c) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`))];
+const CONTEXT = ["hostname", "referrer", "channel", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "country", "region", "city", "browser", "os", "device"] as const;
+export const EXPORT_COLUMNS = ["type", "timestamp", "visitor_id", "session_id", "path", "name", "title", "props", "scroll_depth", ...CONTEXT];
 
-type EventDoc = Record<string, unknown> & { timestamp: Date; props?: { k: string; v: string }[] };
+type Row = { kind: "pageview" | "goal"; ts: string; visitor_id: string; session_id: string; session_start: string; event_id: string; path: string; name: string; title: string; props: Record<string, string> } & Record<(typeof CONTEXT)[number], string>;
 
-function toRow(type: "pageview" | "goal", d: EventDoc): string {
-  const props = d.props?.length ? JSON.stringify(Object.fromEntries(d.props.map((p) => [p.k, p.v]))) : undefined;
-  return csvRow([type, d.timestamp, d.visitorId, d.sessionId, d.path, d.name, d.title, props, d.scrollDepth, ...CONTEXT.map((c) => d[c])]);
-}
-
-const ROWS_PER_CHUNK = 500;
+// Rows per engine read: a page is one ordered read that resumes after the last row of the one before.
+const PAGE = 5_000;
 
 /**
- * The website's raw pageviews and goal events in [from, to] as CSV, streamed
- * from store cursors so an export of any size holds one chunk in memory:
- * pageviews first, then goal events, each oldest first. Stopping the download
- * closes the cursor.
+ * The website's pageviews and goals in [from, to] as CSV, streamed: pageviews
+ * first, then goals, each in the engine's own order (by visit, then time),
+ * read a page at a time so an export of any size holds one page in memory.
+ * Each row carries its visit's source, place and device; a pageview its
+ * deepest scroll. Stopping the download stops the reads.
  */
-export function exportEventsCsv(website: ApiWebsite, q: ExportQuery): ReadableStream<Uint8Array> {
-  const wid = new Types.ObjectId(website.id);
-  const filter = { websiteId: wid, ...rangeFilter("timestamp", toInterval(q.from, q.to, website.timezone)) };
-  const sources: ["pageview" | "goal", typeof PageView | typeof GoalEvent][] = [];
-  if (q.type !== "goals") sources.push(["pageview", PageView]);
-  if (q.type !== "pageviews") sources.push(["goal", GoalEvent]);
+export function exportEventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q: ExportQuery): ReadableStream<Uint8Array> {
+  const { start, end } = toInterval(q.from, q.to, website.timezone);
+  const kinds: Row["kind"][] = q.type === "all" ? ["pageview", "goal"] : [q.type === "goals" ? "goal" : "pageview"];
+  const within = [start && `ts >= ${at(start)}`, end && `ts < ${at(end)}`, end && `session_start < ${at(end)}`].filter(Boolean).join(" AND ") || "1";
 
-  async function* lines(): AsyncGenerator<string> {
+  async function* pages(): AsyncGenerator<string> {
     yield csvRow(EXPORT_COLUMNS);
-    await connectDb();
-    for (const [type, model] of sources) {
-      const cursor = (model as typeof PageView).find(filter).sort({ timestamp: 1 }).lean<EventDoc[]>().cursor();
-      try {
-        for await (const doc of cursor) yield toRow(type, doc as unknown as EventDoc);
-      } finally {
-        await cursor.close();
+    const e = await engine();
+    const site = `website_id = ${str(website.id)}`;
+    for (const kind of kinds) {
+      let after = "1";
+      for (;;) {
+        const rows = await e.query<Row>(
+          `SELECT kind, toString(ts) AS ts, visitor_id, session_id, toString(session_start) AS session_start, event_id, path, name, title, props, ${CONTEXT.join(", ")}
+           FROM ${e.tables.events} WHERE ${site} AND kind = ${str(kind)} AND ${within} AND ${after}
+           ORDER BY session_start, session_id, ts, event_id LIMIT ${int(PAGE)}`,
+        );
+        if (!rows.length) break;
+        const depth = kind === "pageview" ? await scrollDepths(rows) : new Map<string, number>();
+        let chunk = "";
+        for (const r of rows) {
+          const props = Object.keys(r.props ?? {}).length ? JSON.stringify(r.props) : undefined;
+          chunk += csvRow([r.kind, new Date(fromEngineTime(r.ts)), r.visitor_id, r.session_id, r.path, r.name, r.title, props, depth.get(`${r.session_id}\0${r.path}`), ...CONTEXT.map((c) => r[c])]);
+        }
+        yield chunk;
+        if (rows.length < PAGE) break;
+        const last = rows[rows.length - 1];
+        after = `(session_start, session_id, ts, event_id) > (toDateTime64(${str(last.session_start)}, 3, 'UTC'), ${str(last.session_id)}, toDateTime64(${str(last.ts)}, 3, 'UTC'), ${str(last.event_id)})`;
       }
+    }
+
+    /** The deepest scroll reported per visit and page, for a page of pageviews. */
+    async function scrollDepths(rows: Row[]): Promise<Map<string, number>> {
+      const e = await engine();
+      const found = await e.query<{ session_id: string; path: string; depth: number }>(
+        `SELECT session_id, path, max(scroll_depth) AS depth FROM ${e.tables.events}
+         WHERE website_id = ${str(website.id)} AND kind = 'scroll' AND session_id IN ${strs([...new Set(rows.map((r) => r.session_id))])}
+           AND session_start >= toDateTime64(${str(rows[0].session_start)}, 3, 'UTC') AND session_start <= toDateTime64(${str(rows[rows.length - 1].session_start)}, 3, 'UTC')
+         GROUP BY session_id, path`,
+      );
+      return new Map(found.map((f) => [`${f.session_id}\0${f.path}`, f.depth]));
     }
   }
 
   const encoder = new TextEncoder();
-  const iterator = lines();
+  const iterator = pages();
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
-      let chunk = "";
-      for (let i = 0; i < ROWS_PER_CHUNK; i++) {
-        const next = await iterator.next();
-        if (next.done) {
-          if (chunk) controller.enqueue(encoder.encode(chunk));
-          controller.close();
-          return;
-        }
-        chunk += next.value;
-      }
-      controller.enqueue(encoder.encode(chunk));
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
     },
     async cancel() {
       await iterator.return(undefined);

@@ -1,38 +1,16 @@
-import { Types } from "mongoose";
 import type { ApiWebsite } from "@/lib/auth/with-api-key";
 import { connectDb } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
-import { paymentMoneyOf } from "@/lib/payments/api-payments";
 import type { PaymentSummary, VisitorDetail } from "@/lib/schemas/api-v1-responses";
-import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey, type IdentityDoc } from "@/models/Identity";
-import { PageView } from "@/models/PageView";
-import { Payment, type PaymentDoc } from "@/models/Payment";
-import { Session, type SessionDoc } from "@/models/Session";
 import { orNull } from "./context";
 import { toProfile } from "./profile";
+import { visitorPayments, visitorTallies, visitorVisits, type VisitorPayment } from "./visitor-reads";
 
 const MAX_PAGES = 100;
 
-/** Counts and first/last time per key, finished here: FerretDB v1 has no $min/$max accumulators. */
-function tally<T>(items: T[], key: (t: T) => string, at: (t: T) => Date) {
-  const out = new Map<string, { count: number; first: Date; last: Date }>();
-  for (const it of items) {
-    const k = key(it);
-    const t = at(it);
-    const e = out.get(k);
-    if (!e) out.set(k, { count: 1, first: t, last: t });
-    else {
-      e.count++;
-      if (t < e.first) e.first = t;
-      if (t > e.last) e.last = t;
-    }
-  }
-  return out;
-}
-
-function money(payments: PaymentDoc[], currency: string): VisitorDetail["money"] {
-  const list: PaymentSummary[] = payments.map((p) => ({ ...paymentMoneyOf(p), provider: p.provider }));
+function money(payments: VisitorPayment[], currency: string): VisitorDetail["money"] {
+  const list: PaymentSummary[] = payments.map(({ timestamp, ...p }) => ({ ...p, timestamp: timestamp.toISOString() }));
   // Totals in the website's currency only: adding yen to dollars means nothing.
   const inCurrency = list.filter((p) => p.currency === currency);
   const grossRevenue = inCurrency.reduce((n, p) => n + p.amount, 0);
@@ -48,26 +26,25 @@ function money(payments: PaymentDoc[], currency: string): VisitorDetail["money"]
  */
 export async function getVisitor(website: ApiWebsite, visitorId: string): Promise<VisitorDetail> {
   await connectDb();
-  const wid = new Types.ObjectId(website.id);
-  const scope = { websiteId: wid, visitorId };
-  const [sessions, pageviews, goals, identity, payments] = await Promise.all([
-    Session.find(scope).sort({ startedAt: 1 }).lean<SessionDoc[]>(),
-    PageView.find(scope, { _id: 0, path: 1, timestamp: 1 }).lean<{ path: string; timestamp: Date }[]>(),
-    GoalEvent.find(scope, { _id: 0, name: 1, timestamp: 1 }).lean<{ name: string; timestamp: Date }[]>(),
-    Identity.findById(identityKey(wid, visitorId)).lean<IdentityDoc & { updatedAt?: Date }>(),
-    Payment.find(scope).sort({ timestamp: 1 }).lean<PaymentDoc[]>(),
+  const [sessions, tallies, identity, payments] = await Promise.all([
+    visitorVisits(website.id, visitorId),
+    visitorTallies(website.id, visitorId),
+    Identity.findById(identityKey(website.id, visitorId)).lean<IdentityDoc & { updatedAt?: Date }>(),
+    visitorPayments(website.id, visitorId),
   ]);
   if (!sessions.length && !identity && !payments.length) throw notFound("No visitor with this id on this website");
 
   const first = sessions[0];
   const latest = sessions[sessions.length - 1];
-  const pages = [...tally(pageviews, (p) => p.path, (p) => p.timestamp)]
-    .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : 1))
+  const pageTallies = tallies.filter((t) => t.kind === "pageview");
+  const pages = pageTallies
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
     .slice(0, MAX_PAGES)
-    .map(([path, t]) => ({ path, views: t.count, lastViewedAt: t.last.toISOString() }));
-  const goalRows = [...tally(goals, (g) => g.name, (g) => g.timestamp)]
-    .sort((a, b) => b[1].last.getTime() - a[1].last.getTime())
-    .map(([name, t]) => ({ name, count: t.count, firstAt: t.first.toISOString(), lastAt: t.last.toISOString() }));
+    .map((t) => ({ path: t.key, views: t.count, lastViewedAt: t.last.toISOString() }));
+  const goalRows = tallies
+    .filter((t) => t.kind === "goal")
+    .sort((a, b) => b.last.getTime() - a.last.getTime())
+    .map((t) => ({ name: t.key, count: t.count, firstAt: t.first.toISOString(), lastAt: t.last.toISOString() }));
   const lastSeen = sessions.reduce<Date | null>((m, s) => (!m || s.lastSeenAt > m ? s.lastSeenAt : m), null);
 
   return {
@@ -96,8 +73,8 @@ export async function getVisitor(website: ApiWebsite, visitorId: string): Promis
       : null,
     activity: {
       visits: sessions.length,
-      // Counted from the pageview documents that also give the page list below.
-      pageviews: pageviews.length,
+      // Counted from the pageviews that also give the page list below.
+      pageviews: pageTallies.reduce((n, t) => n + t.count, 0),
       firstSeen: first ? first.startedAt.toISOString() : null,
       lastSeen: lastSeen ? lastSeen.toISOString() : null,
       pages,

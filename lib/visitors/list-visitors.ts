@@ -1,17 +1,17 @@
-import { Types } from "mongoose";
 import type { ApiWebsite } from "@/lib/auth/with-api-key";
-import { connectDb } from "@/lib/db";
+import { engine } from "@/lib/engine";
+import { at, int, str } from "@/lib/engine/sql";
+import { fromEngineTime } from "@/lib/engine/time";
 import { ApiError } from "@/lib/http/errors";
 import type { ListVisitorsQuery } from "@/lib/schemas/api-v1";
-import type { VisitorList, VisitorSummary } from "@/lib/schemas/api-v1-responses";
-import { rangeFilter, toInterval } from "@/lib/stats/date-range";
-import { GoalEvent } from "@/models/GoalEvent";
-import { PageView } from "@/models/PageView";
-import { Payment } from "@/models/Payment";
-import { Session } from "@/models/Session";
+import type { VisitorList } from "@/lib/schemas/api-v1-responses";
+import { toInterval } from "@/lib/stats/date-range";
 import { orNull } from "./context";
 
-type SessionRow = { visitorId: string; startedAt: Date; lastSeenAt: Date; pageviews?: number; country?: string; device?: string; channel?: string; utmCampaign?: string };
+type Row = {
+  visitor_id: string; first_seen: string; last_seen: number; visits: number; pageviews: number;
+  channel: string; utm_campaign: string; country: string; device: string; is_customer: number;
+};
 type Cursor = { t: number; v: string };
 
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify([c.t, c.v])).toString("base64url");
@@ -25,80 +25,50 @@ function decodeCursor(raw: string): Cursor {
   throw new ApiError(400, "invalid_cursor", "cursor: pass `nextCursor` from the previous page as it was");
 }
 
-/** The visitor ids of the documents of `model` that match `filter`. */
-async function visitorsWhere(model: typeof PageView | typeof GoalEvent | typeof Payment, filter: Record<string, unknown>): Promise<Set<string>> {
-  const rows = await (model as typeof PageView).find(filter, { _id: 0, visitorId: 1 }).lean<{ visitorId?: string }[]>();
-  return new Set(rows.flatMap((r) => (r.visitorId ? [r.visitorId] : [])));
-}
-
 /**
  * Visitors with a visit starting in [from, to] (all time when unbounded), most
- * recently seen first. Country, device and campaign select visitors with at
- * least one such visit matching all three; page and goal, visitors who viewed
- * or completed it in the range; isCustomer, visitors with any payment. Counts
- * cover every visit in the range. Sessions are grouped here rather than with
- * $group, whose second accumulator FerretDB v1 computes as 0; the filters are
- * not _id filters, so FerretDB scans the collections (MongoDB uses indexes).
+ * recently seen first, from the stats engine. Country, device and campaign
+ * select visitors with at least one such visit matching all three; page and
+ * goal, visitors who viewed or completed it in the range; isCustomer,
+ * visitors with any payment. Counts cover every visit in the range.
  */
 export async function listVisitors(website: ApiWebsite, q: ListVisitorsQuery): Promise<VisitorList> {
-  await connectDb();
-  const wid = new Types.ObjectId(website.id);
   const interval = toInterval(q.from, q.to, website.timezone);
   const after = q.cursor ? decodeCursor(q.cursor) : null;
-
-  const [sessions, viewedPage, completedGoal, customers] = await Promise.all([
-    Session.find(
-      { websiteId: wid, ...rangeFilter("startedAt", interval) },
-      { _id: 0, visitorId: 1, startedAt: 1, lastSeenAt: 1, pageviews: 1, country: 1, device: 1, channel: 1, utmCampaign: 1 },
-    ).lean<SessionRow[]>(),
-    q.page ? visitorsWhere(PageView, { websiteId: wid, path: q.page, ...rangeFilter("timestamp", interval) }) : null,
-    q.goal ? visitorsWhere(GoalEvent, { websiteId: wid, name: q.goal, ...rangeFilter("timestamp", interval) }) : null,
-    visitorsWhere(Payment, { websiteId: wid }),
-  ]);
-
-  const matchesVisit = (s: SessionRow) =>
-    (!q.country || s.country === q.country) && (!q.device || s.device === q.device) && (!q.utm_campaign || s.utmCampaign === q.utm_campaign);
-
-  const byVisitor = new Map<string, { first: SessionRow; last: SessionRow; lastSeen: number; visits: number; pageviews: number; matched: boolean }>();
-  for (const s of sessions) {
-    const v = byVisitor.get(s.visitorId);
-    if (!v) {
-      byVisitor.set(s.visitorId, { first: s, last: s, lastSeen: s.lastSeenAt.getTime(), visits: 1, pageviews: s.pageviews ?? 0, matched: matchesVisit(s) });
-      continue;
-    }
-    if (s.startedAt < v.first.startedAt) v.first = s;
-    if (s.startedAt > v.last.startedAt) v.last = s;
-    v.lastSeen = Math.max(v.lastSeen, s.lastSeenAt.getTime());
-    v.visits++;
-    v.pageviews += s.pageviews ?? 0;
-    v.matched ||= matchesVisit(s);
-  }
-
-  const rows: (VisitorSummary & { lastSeenMs: number })[] = [];
-  for (const [visitorId, v] of byVisitor) {
-    const isCustomer = customers.has(visitorId);
-    if (!v.matched || (viewedPage && !viewedPage.has(visitorId)) || (completedGoal && !completedGoal.has(visitorId))) continue;
-    if (q.isCustomer !== undefined && q.isCustomer !== isCustomer) continue;
-    if (after && (v.lastSeen > after.t || (v.lastSeen === after.t && visitorId <= after.v))) continue;
-    rows.push({
-      visitorId,
-      firstSeen: v.first.startedAt.toISOString(),
-      lastSeen: new Date(v.lastSeen).toISOString(),
-      visits: v.visits,
-      pageviews: v.pageviews,
-      country: orNull(v.last.country),
-      device: orNull(v.last.device),
-      channel: orNull(v.first.channel),
-      utmCampaign: orNull(v.first.utmCampaign),
-      isCustomer,
-      lastSeenMs: v.lastSeen,
-    });
-  }
-  rows.sort((a, b) => b.lastSeenMs - a.lastSeenMs || (a.visitorId < b.visitorId ? -1 : 1));
+  const e = await engine();
+  const site = `website_id = ${str(website.id)}`;
+  const within = (column: string) => [interval.start && `${column} >= ${at(interval.start)}`, interval.end && `${column} < ${at(interval.end)}`].filter(Boolean).join(" AND ") || "1";
+  const visitMatches = [q.country && `country = ${str(q.country)}`, q.device && `device = ${str(q.device)}`, q.utm_campaign && `utm_campaign = ${str(q.utm_campaign)}`].filter(Boolean).join(" AND ") || "1";
+  const having = [`matched = 1`];
+  if (q.page) having.push(`visitor_id IN (SELECT visitor_id FROM ${e.tables.events} WHERE ${site} AND kind = 'pageview' AND path = ${str(q.page)} AND ${within("ts")})`);
+  if (q.goal) having.push(`visitor_id IN (SELECT visitor_id FROM ${e.tables.events} WHERE ${site} AND kind = 'goal' AND name = ${str(q.goal)} AND ${within("ts")})`);
+  if (q.isCustomer !== undefined) having.push(`is_customer = ${q.isCustomer ? 1 : 0}`);
+  if (after) having.push(`(last_seen < ${int(after.t)} OR (last_seen = ${int(after.t)} AND visitor_id > ${str(after.v)}))`);
+  const rows = await e.query<Row>(`
+    SELECT visitor_id, toString(min(session_start)) AS first_seen, toInt64(toUnixTimestamp64Milli(max(if(extra = 0, ts, session_start)))) AS last_seen,
+      countIf(session_first = 1) AS visits, countIf(kind = 'pageview') AS pageviews,
+      argMinIf(channel, session_start, session_first = 1) AS channel, argMinIf(utm_campaign, session_start, session_first = 1) AS utm_campaign,
+      argMaxIf(country, session_start, session_first = 1) AS country, argMaxIf(device, session_start, session_first = 1) AS device,
+      max(session_first = 1 AND ${visitMatches}) AS matched,
+      visitor_id IN (SELECT visitor_id FROM ${e.tables.payments} FINAL WHERE ${site} AND visitor_id != '') AS is_customer
+    FROM ${e.tables.events} WHERE ${site} AND ${within("session_start")}
+    GROUP BY visitor_id HAVING ${having.join(" AND ")}
+    ORDER BY last_seen DESC, visitor_id ASC LIMIT ${int(q.limit + 1)}`);
   const page = rows.slice(0, q.limit);
   const last = page[page.length - 1];
   return {
-    visitors: page.map(({ lastSeenMs: _, ...row }) => row),
-    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.lastSeenMs, v: last.visitorId }) : null,
+    visitors: page.map((r) => ({
+      visitorId: r.visitor_id,
+      firstSeen: new Date(fromEngineTime(r.first_seen)).toISOString(),
+      lastSeen: new Date(r.last_seen).toISOString(),
+      visits: r.visits,
+      pageviews: r.pageviews,
+      country: orNull(r.country),
+      device: orNull(r.device),
+      channel: orNull(r.channel),
+      utmCampaign: orNull(r.utm_campaign),
+      isCustomer: r.is_customer === 1,
+    })),
+    nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.last_seen, v: last.visitor_id }) : null,
   };
 }

@@ -3,7 +3,7 @@ import { encryptSecret } from "@/lib/crypto";
 import { connectDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { paymentProviderIds, type CreateWebsiteInput, type UpdateWebsiteInput } from "@/lib/schemas/website";
-import { markBlocksSince } from "@/lib/blocks/meta";
+import { deleteWebsiteRows } from "@/lib/engine/delete-website";
 import { websiteScopedModels } from "@/models";
 import { Website, type WebsiteDoc } from "@/models/Website";
 import { forgetWebsite } from "@/lib/ingest/website-cache";
@@ -75,8 +75,6 @@ export async function createWebsite(userId: string, input: CreateWebsiteInput): 
       timezone: input.timezone ?? "UTC",
       currency: input.currency ?? "USD",
     });
-    // A new website has no data yet: its blocks hold all of it from the start.
-    await markBlocksSince(String(doc._id), new Date(0));
     return serializeWebsite(doc.toObject() as WebsiteDoc);
   } catch (err) {
     if ((err as { code?: number }).code === 11000) throw taken();
@@ -124,5 +122,6 @@ export async function deleteWebsite(website: WebsiteDoc): Promise<void> {
   for (const model of websiteScopedModels) {
     await (model as unknown as typeof Website).deleteMany({ websiteId: website._id });
   }
+  await deleteWebsiteRows(String(website._id));
   await Website.deleteOne({ _id: website._id, userId: website.userId });
 }

@@ -61,10 +61,12 @@ export async function makePayment(
   return payment;
 }
 
-/** A goal event as ingest writes it, for a visitor's session. */
+/** A goal event for a visitor's session (default: their latest visit, as the API attaches one), counted by the stats as that visit's goal. */
 export async function makeGoalEvent(websiteId: Types.ObjectId, at: Date, opts: { visitorId: string; sessionId?: string; name: string }) {
-  const goal = await GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: opts.sessionId, name: opts.name, timestamp: at });
-  const session = opts.sessionId ? await Session.findById(sessionKey(websiteId, opts.sessionId)).lean() : null;
+  const session = opts.sessionId
+    ? await Session.findById(sessionKey(websiteId, opts.sessionId)).lean()
+    : ((await Session.find({ websiteId, visitorId: opts.visitorId }).sort({ startedAt: -1 }).limit(1).lean())[0] ?? null);
+  const goal = await GoalEvent.create({ websiteId, visitorId: opts.visitorId, sessionId: session?.sessionId ?? opts.sessionId, name: opts.name, timestamp: at });
   if (session) await insertExtraGoal(session, { id: String(goal._id), name: opts.name, at });
   return goal;
 }

@@ -1,8 +1,8 @@
 import { Types } from "mongoose";
 import { connectDb } from "@/lib/db";
-import { Payment } from "@/models/Payment";
+import { engine } from "@/lib/engine";
+import { at, str, strs } from "@/lib/engine/sql";
 import { SearchConsoleRow } from "@/models/SearchConsoleRow";
-import { Session } from "@/models/Session";
 
 export type KeywordRow = {
   query: string;
@@ -21,12 +21,12 @@ const norm = (p: string) => p.replace(/\/+$/, "") || "/";
 
 /**
  * Search Console rows over [from, to] (YYYY-MM-DD, inclusive) summed per query
- * and page, joined with the site's own numbers for that landing page. The
- * store cannot $lookup, so each side is read once and joined here.
+ * and page, joined with the site's own numbers for that landing page from the
+ * stats engine (revenue in the site's currency, first touch on that page).
  */
-export async function getKeywords(websiteId: unknown, from: string, to: string, limit = 50): Promise<KeywordRow[]> {
+export async function getKeywords(website: { _id: unknown; currency?: string | null }, from: string, to: string, limit = 50): Promise<KeywordRow[]> {
   await connectDb();
-  const wid = new Types.ObjectId(String(websiteId));
+  const wid = new Types.ObjectId(String(website._id));
   const rows = await SearchConsoleRow.find({ websiteId: wid, date: { $gte: from, $lte: to } }, { query: 1, page: 1, path: 1, clicks: 1, impressions: 1, position: 1 }).lean();
   const byKey = new Map<string, { query: string; page: string; path: string; clicks: number; impressions: number; weightedPosition: number }>();
   for (const r of rows) {
@@ -43,23 +43,23 @@ export async function getKeywords(websiteId: unknown, from: string, to: string, 
 
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000);
-  const paths = new Set(top.map((k) => k.path));
-  const [sessions, payments] = await Promise.all([
-    Session.find({ websiteId: wid, startedAt: { $gte: start, $lt: end } }, { visitorId: 1, entryPage: 1 }).lean<{ visitorId: string; entryPage?: string }[]>(),
-    Payment.find({ websiteId: wid, timestamp: { $gte: start, $lt: end } }, { amount: 1, refundedAmount: 1, firstTouch: 1 }).lean(),
+  const paths = [...new Set(top.map((k) => k.path))];
+  const e = await engine();
+  // Landing pages compared without a trailing slash, as Search Console's pages are.
+  const landing = (column: string) => `if(replaceRegexpOne(${column}, '/+$', '') = '', '/', replaceRegexpOne(${column}, '/+$', ''))`;
+  const site = `website_id = ${str(String(website._id))}`;
+  const [visitorRows, revenueRows] = await Promise.all([
+    e.query<{ landing: string; visitors: number }>(
+      `SELECT ${landing("entry_page")} AS landing, uniqExact(visitor) AS visitors FROM ${e.tables.events}
+       WHERE ${site} AND session_start >= ${at(start)} AND session_start < ${at(end)} AND session_first = 1 AND landing IN ${strs(paths)} GROUP BY landing`,
+    ),
+    e.query<{ landing: string; revenue: number }>(
+      `SELECT ${landing("first_entry_page")} AS landing, sum(amount - refunded) AS revenue FROM ${e.tables.payments} FINAL
+       WHERE ${site} AND ts >= ${at(start)} AND ts < ${at(end)} AND currency = ${str(website.currency ?? "USD")} AND first_entry_page != '' AND landing IN ${strs(paths)} GROUP BY landing`,
+    ),
   ]);
-  const visitors = new Map<string, Set<string>>();
-  for (const s of sessions) {
-    const p = norm(s.entryPage ?? "/");
-    if (!paths.has(p)) continue;
-    if (!visitors.has(p)) visitors.set(p, new Set());
-    visitors.get(p)!.add(s.visitorId);
-  }
-  const revenue = new Map<string, number>();
-  for (const p of payments) {
-    const entry = p.firstTouch?.entryPage ? norm(p.firstTouch.entryPage) : null;
-    if (entry && paths.has(entry)) revenue.set(entry, (revenue.get(entry) ?? 0) + p.amount - (p.refundedAmount ?? 0));
-  }
+  const visitors = new Map(visitorRows.map((r) => [r.landing, r.visitors]));
+  const revenue = new Map(revenueRows.map((r) => [r.landing, r.revenue]));
   return top.map((k) => ({
     query: k.query,
     page: k.page,
@@ -68,7 +68,7 @@ export async function getKeywords(websiteId: unknown, from: string, to: string, 
     impressions: k.impressions,
     ctr: k.impressions ? k.clicks / k.impressions : 0,
     position: k.impressions ? k.weightedPosition / k.impressions : 0,
-    landingVisitors: visitors.get(k.path)?.size ?? 0,
+    landingVisitors: visitors.get(k.path) ?? 0,
     landingRevenue: revenue.get(k.path) ?? 0,
   }));
 }

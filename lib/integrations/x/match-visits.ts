@@ -1,8 +1,9 @@
 import { Types, type AnyBulkWriteOperation } from "mongoose";
 import { bulkWriteInChunks } from "@/lib/bulk-write";
+import { engine } from "@/lib/engine";
+import { at, str, strs } from "@/lib/engine/sql";
+import { fromEngineTime } from "@/lib/engine/time";
 import { Mention } from "@/models/Mention";
-import { Payment } from "@/models/Payment";
-import { Session } from "@/models/Session";
 
 /** Hosts a click on a post arrives from: t.co wraps every link; the apps may send x.com. */
 export const X_REFERRERS = ["t.co", "x.com", "twitter.com", "mobile.twitter.com", "mobile.x.com"];
@@ -41,7 +42,8 @@ export function pickMention(session: SessionRow, mentions: MentionRow[]): Mentio
  * link to it. Revenue is what the matched visitors paid from their first
  * matched visit on (net of refunds), in the website's currency.
  */
-export async function matchMentionVisits(websiteId: unknown, now = new Date()): Promise<{ mentions: number; visitors: number }> {
+export async function matchMentionVisits(website: { _id: unknown; currency?: string | null }, now = new Date()): Promise<{ mentions: number; visitors: number }> {
+  const websiteId = String(website._id);
   const wid = new Types.ObjectId(String(websiteId));
   const since = new Date(now.getTime() - LOOKBACK_MS);
   const mentions = (await Mention.find({ websiteId: wid, postedAt: { $gte: since } }, { postedAt: 1, links: 1 }).lean<MentionRow[]>()).filter(
@@ -49,10 +51,13 @@ export async function matchMentionVisits(websiteId: unknown, now = new Date()): 
   );
   if (!mentions.length) return { mentions: 0, visitors: 0 };
   const first = Math.min(...mentions.map((m) => m.postedAt.getTime()));
-  const sessions = await Session.find(
-    { websiteId: wid, startedAt: { $gte: new Date(first) }, referrerDomain: { $in: X_REFERRERS } },
-    { visitorId: 1, startedAt: 1, entryPage: 1 },
-  ).lean<SessionRow[]>();
+  const e = await engine();
+  const sessions = (
+    await e.query<{ visitorId: string; startedAt: string; entryPage: string }>(
+      `SELECT visitor_id AS visitorId, toString(session_start) AS startedAt, entry_page AS entryPage FROM ${e.tables.events}
+       WHERE website_id = ${str(websiteId)} AND session_start >= ${at(first)} AND session_first = 1 AND referrer_domain IN ${strs(X_REFERRERS)}`,
+    )
+  ).map((s): SessionRow => ({ visitorId: s.visitorId, startedAt: new Date(fromEngineTime(s.startedAt)), entryPage: s.entryPage || undefined }));
 
   const byMention = new Map<string, { sessions: number; visitors: Map<string, Date> }>();
   for (const s of sessions) {
@@ -67,7 +72,12 @@ export async function matchMentionVisits(websiteId: unknown, now = new Date()): 
 
   const visitorIds = [...new Set([...byMention.values()].flatMap((a) => [...a.visitors.keys()]))];
   const payments = visitorIds.length
-    ? await Payment.find({ websiteId: wid, visitorId: { $in: visitorIds } }, { visitorId: 1, amount: 1, refundedAmount: 1, timestamp: 1 }).lean()
+    ? (
+        await e.query<{ visitorId: string; net: number; ts: string }>(
+          `SELECT visitor_id AS visitorId, amount - refunded AS net, toString(ts) AS ts FROM ${e.tables.payments} FINAL
+           WHERE website_id = ${str(websiteId)} AND currency = ${str(website.currency ?? "USD")} AND visitor_id IN ${strs(visitorIds)}`,
+        )
+      ).map((p) => ({ visitorId: p.visitorId, net: p.net, timestamp: new Date(fromEngineTime(p.ts)) }))
     : [];
 
   const ops: AnyBulkWriteOperation[] = mentions.map((m) => {
@@ -75,7 +85,7 @@ export async function matchMentionVisits(websiteId: unknown, now = new Date()): 
     let revenue = 0;
     for (const [visitorId, firstVisit] of agg?.visitors ?? []) {
       for (const p of payments) {
-        if (p.visitorId === visitorId && p.timestamp >= firstVisit) revenue += p.amount - (p.refundedAmount ?? 0);
+        if (p.visitorId === visitorId && p.timestamp >= firstVisit) revenue += p.net;
       }
     }
     return { updateOne: { filter: { _id: m._id }, update: { $set: { visitors: agg?.visitors.size ?? 0, sessions: agg?.sessions ?? 0, revenue } } } };

@@ -114,7 +114,7 @@ export async function syncMentions(integration: IntegrationDoc, website: { _id: 
     delete cursor.pendingNewestId;
   }
   await saveCursor();
-  const matched = await matchMentionVisits(website._id);
+  const matched = await matchMentionVisits(website);
   const more = cursor.nextToken ? " (more pages left; continuing next run)" : "";
   return {
     summary: `${added} new mention${added === 1 ? "" : "s"} (${seen} seen)${more}; ${matched.visitors} visitors from linked posts`,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { badgeSvg } from "@/lib/badge/svg";
-import { globToRegExp, pathFilter } from "@/lib/stats/path-glob";
+import { str } from "@/lib/engine/sql";
+import { globToRegExp, pathMatchSql } from "@/lib/stats/path-glob";
 
 describe("badgeSvg", () => {
   it("shows the label and a compact count, escaped", () => {
@@ -17,8 +18,8 @@ describe("page patterns", () => {
     expect(globToRegExp("/blog/*").test("/blogx")).toBe(false);
     expect(globToRegExp("/a.b").test("/axb")).toBe(false);
   });
-  it("filters exact paths with $in and globs with $regex", () => {
-    expect(pathFilter(["/a"])).toEqual({ path: { $in: ["/a"] } });
-    expect(pathFilter(["/a", "/b/*"])).toEqual({ $or: [{ path: { $in: ["/a"] } }, { path: { $regex: "^\\/b\\/.*$" } }] });
+  it("matches exact paths by equality and globs by an anchored regex in the engine", () => {
+    expect(pathMatchSql("/a'b", "path", str)).toBe("path = '/a\\'b'");
+    expect(pathMatchSql("/b/*", "path", str)).toBe("match(path, '^\\\\/b\\\\/.*$')");
   });
 });

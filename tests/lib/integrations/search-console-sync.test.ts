@@ -7,10 +7,9 @@ import { importRange } from "@/lib/integrations/search-console/sync";
 import { Integration } from "@/models/Integration";
 import { JobState } from "@/models/JobState";
 import { SearchConsoleRow } from "@/models/SearchConsoleRow";
-import { makeVisit, makeWebsite } from "../../factories";
+import { makePayment, makeVisit, makeWebsite } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
 import { startFakeGoogle } from "../../helpers/fake/google";
-import { Payment } from "@/models/Payment";
 
 process.env.NEXTAUTH_SECRET ??= "test-secret-not-for-production-0123456789";
 process.env.TRAILMARK_SYNC_RETRY_BASE_MS = "10";
@@ -91,8 +90,10 @@ describe("Search Console import", () => {
     await makeVisit(website._id, at, { visitorId: "v2", paths: ["/pricing", "/signup"] });
     await makeVisit(website._id, at, { visitorId: "v3", paths: ["/blog"] });
     await makeVisit(website._id, at, { visitorId: "v4", paths: ["/about"] });
-    await Payment.create({ websiteId: website._id, provider: "api", transactionId: "t1", amount: 2900, currency: "USD", timestamp: at, visitorId: "v2", firstTouch: { entryPage: "/pricing" } });
-    const rows = await getKeywords(website._id, day(-7), day(0));
+    await makePayment(website._id, at, 2900, { visitorId: "v2", firstTouch: { entryPage: "/pricing" } });
+    // Not the site's currency: left out, as on the dashboard.
+    await makePayment(website._id, at, 1500, { visitorId: "v1", currency: "EUR", firstTouch: { entryPage: "/pricing" } });
+    const rows = await getKeywords(website, day(-7), day(0));
     expect(rows).toEqual([
       expect.objectContaining({ query: "revenue analytics", path: "/pricing", clicks: 16, impressions: 150, landingVisitors: 2, landingRevenue: 2900 }),
       expect.objectContaining({ query: "free analytics", path: "/blog", clicks: 2, landingVisitors: 1, landingRevenue: 0 }),

@@ -38,6 +38,8 @@ describe("email reports", () => {
     await makeVisit(site._id, prevWeek, { visitorId: "f", paths: ["/pricing"] });
     await makePayment(site._id, inWeek, 12_000, { currency: "EUR" });
     await makePayment(site._id, prevWeek, 10_000, { currency: "EUR" });
+    // Another currency is not added to euros, as on the dashboard.
+    await makePayment(site._id, inWeek, 5_000, { currency: "USD" });
     await makeVisit(site._id, new Date("2026-11-17T12:00:00Z"), { visitorId: "this-week", paths: ["/not-yet"] }); // after the period
 
     const before = smtp.messages.length;

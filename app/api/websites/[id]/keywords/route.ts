@@ -9,5 +9,5 @@ export const GET = withWebsite(async (req, { website }) => {
   const q = keywordsQuerySchema.parse(Object.fromEntries(req.nextUrl.searchParams));
   const to = q.to ?? day(new Date());
   const from = q.from ?? day(new Date(Date.parse(`${to}T00:00:00Z`) - 27 * 86_400_000));
-  return Response.json({ from, to, currency: website.currency ?? "USD", rows: await getKeywords(website._id, from, to, q.limit) });
+  return Response.json({ from, to, currency: website.currency ?? "USD", rows: await getKeywords(website, from, to, q.limit) });
 });
