@@ -16,12 +16,8 @@ export { RefundLedger } from "./RefundLedger";
 export { Integration } from "./Integration";
 export { JobState } from "./JobState";
 export { SearchConsoleRow } from "./SearchConsoleRow";
-export { BlockPart } from "./BlockPart";
-export { BlockIndex } from "./BlockIndex";
 
 import { ApiKey } from "./ApiKey";
-import { BlockIndex } from "./BlockIndex";
-import { BlockPart } from "./BlockPart";
 import { Commit } from "./Commit";
 import { Funnel } from "./Funnel";
 import { FunnelEvent } from "./FunnelEvent";
@@ -39,4 +35,4 @@ import { Session } from "./Session";
 import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow, BlockPart, BlockIndex];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow];

@@ -1,19 +1,26 @@
-// npm run bench:query: seeds N events for one site (BENCH_QUERY_SIZES, default
-// "1000000"; spread over BENCH_QUERY_DAYS days, default 60: the 30-day view and
-// its comparison period) as ingest stores them (sessions, pageviews, goals,
-// payments and the visit blocks the stats read), starts the production server,
-// signs in, and times the stats calls the dashboard fires when it opens on 30
-// days, all at once like a browser: unfiltered, with country is DE, and with
-// page contains /blog. Prints p50/p95 and the store's size on disk.
-import { execFileSync, spawn } from "node:child_process";
+// npm run bench:query: the dashboard's stats on the ClickHouse engine.
+// Seeds one site of N events over D days (BENCH_QUERY_SIZES, default
+// "10000000"; BENCH_QUERY_DAYS, default 365) beside BENCH_QUERY_SITES small
+// sites (default 2000, ~5,000 events each), starts the production server on
+// the embedded engine, signs in and times dashboard loads: every call the
+// dashboard makes when it opens on 30 days, at once, as a browser does:
+// - the first load after a restart (BENCH_QUERY_RESTARTS restarts, default 3);
+// - unfiltered, and filtered by country is DE and by page contains /blog;
+// - a live site: a new visit through /api/track before each load;
+// - a random small site's dashboard;
+// while /api/track takes a steady load, whose p99 is printed beside its p99
+// with no dashboard loading. Prints p50/p95, the server's RSS, the engine's size.
+// BENCH_QUERY_KEEP=<dir> keeps the seeded store and engine there for the next run.
+import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
-import { writeBlocksFor } from "../lib/blocks/seed-blocks";
-import { GoalEvent, PageView, Payment, Session, User, Website } from "../models";
-import { generateDay, newPool } from "./demo/generate";
-import { rng } from "./demo/random";
+import { closeEngines, engine } from "../lib/engine";
+import { User, Website } from "../models";
+import { createStaging, finishStaged, stageSite } from "./bench/seed-engine";
+import { load, ms, pct, signIn, steadyTrack, track } from "./bench/http";
 // @ts-expect-error -- plain ESM helpers shared with the other scripts
 import { buildIfStale } from "./build-if-stale.mjs";
 // @ts-expect-error -- idem
@@ -21,184 +28,154 @@ import { root } from "./env.mjs";
 // @ts-expect-error -- idem
 import { freePort, startStore, withDatabase } from "./store.mjs";
 
-const SIZES = (process.env.BENCH_QUERY_SIZES || "1000000").split(",").map(Number);
-const REPS = Number(process.env.BENCH_QUERY_REPS || 20);
-const FILTERED_REPS = Number(process.env.BENCH_QUERY_FILTERED_REPS || REPS);
-const DAYS = Number(process.env.BENCH_QUERY_DAYS || 60);
+const SIZES = (process.env.BENCH_QUERY_SIZES || "10000000").split(",").map(Number);
+const DAYS = Number(process.env.BENCH_QUERY_DAYS || 365);
+const SITES = Number(process.env.BENCH_QUERY_SITES ?? 2000);
+const REPS = Number(process.env.BENCH_QUERY_REPS || 30);
 const LIVE_REPS = Number(process.env.BENCH_QUERY_LIVE_REPS || 20);
-// BENCH_QUERY_RAW=0 seeds only what the stats read (blocks), for quick runs; the store size is then not representative.
-const RAW = process.env.BENCH_QUERY_RAW !== "0";
-const INSERT_CHUNK = 20_000;
-// The breakdowns the dashboard's panels open on (components/site/dashboard/panels.ts: first tab of each).
-const BREAKDOWNS = ["channel", "page", "country", "browser", "goal"];
-const FILTERS = ["country:is:DE", "page:contains:/blog"];
-// BENCH_QUERY_KEEP=<dir> keeps the seeded store there and reuses it when the size and days match:
-// seeding 10M takes ~4 min, and profiling a change needs many runs on the same data.
+const RESTARTS = Number(process.env.BENCH_QUERY_RESTARTS || 3);
+const TRACK_RATE = Number(process.env.BENCH_QUERY_TRACK_RATE || 200);
 const KEEP = process.env.BENCH_QUERY_KEEP;
+const EVENTS_PER_VISIT = 3.25; // what the generator makes on average (pageviews and goals)
 const log = (m: string) => process.stderr.write(`[bench:query] ${m}\n`);
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
+const rss = (pid?: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
 
-async function insertChunks(model: typeof Session, docs: object[]) {
-  for (let i = 0; i < docs.length; i += INSERT_CHUNK) await model.insertMany(docs.slice(i, i + INSERT_CHUNK), { ordered: false, lean: true });
-}
+type Seeded = { siteId: string; smallIds: string[]; seconds: number; events: number };
 
-async function seed(websiteId: mongoose.Types.ObjectId, events: number) {
-  const r = rng(7);
-  const now = new Date();
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const perDay = Math.round(events / DAYS / 3.3); // ~3.3 pageviews and goals a visit
-  const pool = newPool();
+async function seed(size: number, password: string): Promise<Seeded> {
   const started = performance.now();
-  let written = 0;
-  for (let d = 0; d < DAYS; d++) {
-    const day = generateDay(websiteId, new Date(today - (DAYS - 1 - d) * 86_400_000), perDay, pool, r, now);
-    for (const p of day.payments as { _id?: mongoose.Types.ObjectId }[]) p._id = new mongoose.Types.ObjectId();
-    if (RAW) {
-      await Promise.all([
-        insertChunks(Session, day.sessions.map((s) => ({ _id: `${websiteId}:${(s as { sessionId: string }).sessionId}`, ...s }))),
-        insertChunks(PageView as never, day.pageviews),
-        insertChunks(GoalEvent as never, day.goals),
-        insertChunks(Payment as never, day.payments),
-      ]);
-    }
-    await writeBlocksFor(websiteId, day, d === 0);
-    written += day.pageviews.length + day.goals.length;
-    const s = (performance.now() - started) / 1000;
-    process.stderr.write(`\r[bench:query] seeding day ${d + 1}/${DAYS}: ${written} events (${Math.round(written / s)}/s)   `);
-  }
+  const user = await User.create({ email: "bench@example.com", name: "Bench", passwordHash: await hashPassword(password) });
+  const site = await Website.create({ userId: user._id, domain: "bench.example", name: "bench", timezone: "UTC", currency: "USD" });
+  const small = SITES ? await Website.insertMany(Array.from({ length: SITES }, (_, i) => ({ userId: user._id, domain: `small${i}.example`, name: `small ${i}`, timezone: "UTC", currency: "USD" }))) : [];
+  const e = await engine();
+  await createStaging(e);
+  const now = new Date();
+  log(`staging ${size} events over ${DAYS} days${SITES ? ` and ${SITES} sites of ~5,000` : ""}...`);
+  await stageSite(e, { websiteIds: [String(site._id)], visits: Math.round(size / EVENTS_PER_VISIT), days: DAYS, now, seed: 1 });
+  if (SITES) await stageSite(e, { websiteIds: small.map((s) => String(s._id)), visits: Math.round((SITES * 5000) / EVENTS_PER_VISIT), days: DAYS, now, seed: 2 });
+  await finishStaged(e, (done, total) => process.stderr.write(`\r[bench:query] making rows: month ${done}/${total} (${Math.round((performance.now() - started) / 1000)} s)   `));
   process.stderr.write("\n");
-  return { written, seconds: (performance.now() - started) / 1000 };
+  const [{ n }] = await e.query<{ n: number }>(`SELECT count() AS n FROM ${e.tables.events}`);
+  await closeEngines();
+  return { siteId: String(site._id), smallIds: small.map((s) => String(s._id)), seconds: (performance.now() - started) / 1000, events: n };
 }
 
-async function signIn(base: string, email: string, password: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const keep = (res: Response) => res.headers.getSetCookie().forEach((c) => { const [p] = c.split(";"); const i = p.indexOf("="); jar.set(p.slice(0, i), p.slice(i + 1)); });
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join("; ");
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  keep(csrf);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, { method: "POST", redirect: "manual", headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookie() }, body: new URLSearchParams({ csrfToken, email, password }).toString() });
-  keep(res);
-  return cookie();
-}
-
-/** One dashboard load: every call at once; the time until the last answer. */
-async function load(base: string, cookie: string, id: string, filter: string, dims: string[]) {
-  const q = `period=30d${filter ? `&filter=${encodeURIComponent(filter)}` : ""}`;
-  const urls = [`overview?${q}`, `timeseries?${q}`, ...dims.map((d) => `breakdown?${q}&dimension=${d}`)];
-  const t = performance.now();
-  await Promise.all(urls.map(async (u) => {
-    const res = await fetch(`${base}/api/websites/${id}/stats/${u}`, { headers: { cookie } });
-    if (!res.ok) throw new Error(`${u}: ${res.status} ${await res.text()}`);
-    await res.json();
-  }));
-  return performance.now() - t;
-}
-
-const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
-
-/**
- * Loads as on a live site: before each, one new visit through /api/track,
- * waited for until today's overview counts it (ingest has written it to the
- * blocks), so the load's current range is cut, grouped and selected again
- * instead of coming from what the loads before it kept.
- */
-async function live(base: string, cookie: string, id: string, n: number) {
-  const todayVisitors = async () =>
-    ((await (await fetch(`${base}/api/websites/${id}/stats/overview?period=today`, { headers: { cookie } })).json()) as { visitors: number }).visitors;
-  const xs: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const before = await todayVisitors();
-    const res = await fetch(`${base}/api/track`, {
-      method: "POST",
-      headers: { "content-type": "text/plain", "user-agent": UA },
-      body: JSON.stringify({ type: "pageview", websiteId: id, url: `https://bench.example/live/${i}`, visitorId: `bench-live-${process.pid}-${i}`, sessionId: `bench-live-${process.pid}-${i}` }),
-    });
-    if (res.status !== 202 || res.headers.get("x-trailmark-dropped")) throw new Error(`live visit not accepted: ${res.status} ${res.headers.get("x-trailmark-dropped")}`);
-    for (let t = 0; (await todayVisitors()) === before; t++) {
-      if (t > 100) throw new Error("the live visit did not reach the stats within 10 s");
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    xs.push(await load(base, cookie, id, "", BREAKDOWNS));
+async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const nodeArgs = (process.env.BENCH_QUERY_NODE_ARGS || "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
+    cwd: root, stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 600; i++) {
+    try { if ((await fetch(`${base}/api/health`)).ok) return { child, base }; } catch {}
+    await new Promise((r) => setTimeout(r, 100));
   }
-  log(`unfiltered, a new visit before each: p50 ${Math.round(pct(xs, 50))} ms`);
-  return xs;
+  throw new Error("the server did not start");
 }
+
+const stop = async (child: ChildProcess) => {
+  child.kill("SIGTERM");
+  if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
+};
 
 async function main() {
   buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
   const results: string[][] = [];
   for (const size of SIZES) {
-    const dataDir = KEEP ? path.resolve(KEEP, `${size}-${DAYS}${RAW ? "" : "-blocks"}`) : path.join(root, ".data", `bench-query-${process.pid}`);
+    const dataDir = KEEP ? path.resolve(KEEP, `${size}-${DAYS}-${SITES}`) : path.join(root, ".data", `bench-query-${process.pid}`);
     const marker = path.join(dataDir, "seeded.json");
+    const engineDir = path.join(dataDir, "clickhouse");
+    process.env.TRAILMARK_ENGINE_DIR = engineDir;
     const store = await startStore({ dataDir });
     const uri = withDatabase(store.uri, "benchq");
     await mongoose.connect(uri);
     const password = "bench-password";
-    let siteId: mongoose.Types.ObjectId;
-    let seeded: { written: number; seconds: number };
+    let seeded: Seeded;
     if (KEEP && existsSync(marker)) {
-      const kept = JSON.parse(readFileSync(marker, "utf8"));
-      siteId = new mongoose.Types.ObjectId(kept.siteId as string);
-      seeded = kept.seeded;
-      log(`reusing the store seeded in ${dataDir}`);
+      seeded = JSON.parse(readFileSync(marker, "utf8"));
+      log(`reusing the store and engine seeded in ${dataDir}`);
     } else {
-      const user = await User.create({ email: "bench@example.com", name: "Bench", passwordHash: await hashPassword(password) });
-      const site = await Website.create({ userId: user._id, domain: "bench.example", name: "bench", timezone: "UTC", currency: "USD" });
-      siteId = site._id;
-      log(`seeding ${size} events over ${DAYS} days`);
-      seeded = await seed(site._id, size);
-      if (KEEP) writeFileSync(marker, JSON.stringify({ siteId: String(siteId), seeded }));
+      seeded = await seed(size, password);
+      if (KEEP) writeFileSync(marker, JSON.stringify(seeded));
     }
-    const port = await freePort();
-    // BENCH_QUERY_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the server.
-    const nodeArgs = (process.env.BENCH_QUERY_NODE_ARGS || "").split(" ").filter(Boolean);
-    const server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
-      cwd: root, stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", PORT: String(port), HOST: "127.0.0.1", MONGODB_URI: uri, NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: `http://127.0.0.1:${port}`, TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") },
-    });
-    const base = `http://127.0.0.1:${port}`;
-    for (let i = 0; i < 300; i++) {
-      try { if ((await fetch(`${base}/api/health`)).ok) break; } catch {}
-      await new Promise((r) => setTimeout(r, 100));
+    const env = { MONGODB_URI: uri, TRAILMARK_ENGINE_DIR: engineDir, TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") };
+    const { siteId, smallIds } = seeded;
+
+    const firsts: number[] = [];
+    let server = await startServer(env);
+    for (let r = 0; r < RESTARTS; r++) {
+      if (r > 0) {
+        await stop(server.child);
+        server = await startServer(env);
+      }
+      const cookie = await signIn(server.base, "bench@example.com", password);
+      firsts.push(await load(server.base, cookie, siteId));
+      log(`first load after a start: ${ms(firsts.at(-1)!)}`);
     }
+    const { base, child } = server;
     const cookie = await signIn(base, "bench@example.com", password);
-    const id = String(siteId);
-    const first = await load(base, cookie, id, "", BREAKDOWNS); // reads and decodes the blocks from the store
-    const o = (await (await fetch(`${base}/api/websites/${id}/stats/overview?period=30d`, { headers: { cookie } })).json()) as Record<string, number>;
-    const shape = `30 days: ${o.visitors} visitors, ${o.sessions} visits, ${o.pageviews} pageviews, ${o.payments} payments`;
-    log(shape);
-    const runs = async (filter: string, n: number) => {
+    const o = (await (await fetch(`${base}/api/websites/${siteId}/stats/overview?period=30d`, { headers: { cookie } })).json()) as Record<string, number>;
+    const shape = `${o.visitors} visitors, ${o.sessions} visits, ${o.pageviews} pageviews, ${o.payments} payments`;
+    log(`30 days: ${shape}`);
+
+    // /api/track's latency alone, then while dashboards load.
+    const idle = steadyTrack(base, siteId, TRACK_RATE);
+    await new Promise((r) => setTimeout(r, 5_000));
+    const idleLatency = await idle.stop();
+    const busy = steadyTrack(base, siteId, TRACK_RATE);
+    const runs = async (filter: string, n: number, id = () => siteId) => {
       const xs: number[] = [];
-      for (let i = 0; i < n; i++) xs.push(await load(base, cookie, id, filter, BREAKDOWNS));
-      log(`${filter || "unfiltered"}: p50 ${Math.round(pct(xs, 50))} ms`);
+      for (let i = 0; i < n; i++) xs.push(await load(base, cookie, id(), filter));
+      log(`${filter || "unfiltered"}: p50 ${ms(pct(xs, 50))}, p95 ${ms(pct(xs, 95))}`);
       return xs;
     };
     const unfiltered = await runs("", REPS);
-    const liveTimes = await live(base, cookie, id, LIVE_REPS);
-    const filtered = [];
-    for (const f of FILTERS) filtered.push([f, await runs(f, FILTERED_REPS)] as const);
-    // The server's resident memory with the range's columns and selections kept.
-    const rss = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${server.pid}/status`, "utf8"))?.[1];
-    const du = execFileSync("du", ["-sh", path.join(dataDir, "ferretdb")], { encoding: "utf8" }).split("\t")[0];
-    const ms = (x: number) => `${Math.round(x)} ms`;
+    const busyLatency = await busy.stop();
+    const byCountry = await runs("country:is:DE", REPS);
+    const byPage = await runs("page:contains:/blog", REPS);
+    const liveTimes: number[] = [];
+    const todayVisitors = async () => ((await (await fetch(`${base}/api/websites/${siteId}/stats/overview?period=today`, { headers: { cookie } })).json()) as { visitors: number }).visitors;
+    for (let i = 0; i < LIVE_REPS; i++) {
+      const before = await todayVisitors();
+      await track(base, siteId, `bench-live-${process.pid}-${i}`, `/live/${i}`);
+      // Until today's stats count it: the new visit is in the engine, so the load reads it.
+      for (let t = 0; (await todayVisitors()) === before; t++) {
+        if (t > 100) throw new Error("a live visit did not reach the stats within 10 s");
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      liveTimes.push(await load(base, cookie, siteId));
+    }
+    log(`live: p50 ${ms(pct(liveTimes, 50))}, p95 ${ms(pct(liveTimes, 95))}`);
+    const smallTimes = smallIds.length ? await runs("", REPS, () => smallIds[Math.floor(Math.random() * smallIds.length)]) : [];
+    const serverRss = rss(child.pid);
+    await stop(child);
+    const du = execFileSync("du", ["-sh", engineDir], { encoding: "utf8" }).split("\t")[0];
+    const p = (xs: number[]) => (xs.length ? `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}` : "n/a");
     results.push(
-      [`${size} events over ${DAYS} days`, `seeded ${seeded.written} in ${seeded.seconds.toFixed(0)} s (${Math.round(seeded.written / seeded.seconds)}/s), store ${du}${RAW ? "" : " (blocks only)"}`],
-      ["  the range the loads ask for", shape],
-      ["  first load (reads the blocks)", ms(first)],
-      ["  server RSS after the loads", rss ? `${Math.round(Number(rss) / 1024)} MB` : "n/a"],
-      [`  unfiltered x${REPS} p50 / p95`, `${ms(pct(unfiltered, 50))} / ${ms(pct(unfiltered, 95))}`],
-      ...filtered.map(([f, xs]) => [`  ${f} x${FILTERED_REPS} p50 / p95`, `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}`]),
-      [`  unfiltered, a new visit before each, x${LIVE_REPS}`, `${ms(pct(liveTimes, 50))} / ${ms(pct(liveTimes, 95))}`],
+      [`${size} events over ${DAYS} days, ${SITES} small sites`, `seeded ${seeded.events} events in ${seeded.seconds.toFixed(0)} s, engine ${du}`],
+      ["  the range the loads ask for (30 days)", shape],
+      [`  first load after a start (x${RESTARTS}) median / max`, `${ms(pct(firsts, 50))} / ${ms(Math.max(...firsts))}`],
+      [`  unfiltered x${REPS} p50 / p95`, p(unfiltered)],
+      [`  country:is:DE x${REPS} p50 / p95`, p(byCountry)],
+      [`  page:contains:/blog x${REPS} p50 / p95`, p(byPage)],
+      [`  a new visit before each load x${LIVE_REPS} p50 / p95`, p(liveTimes)],
+      [`  a random small site x${REPS} p50 / p95`, p(smallTimes)],
+      [`  /api/track at ${TRACK_RATE}/s p50 / p99: idle`, `${ms(pct(idleLatency, 50))} / ${ms(pct(idleLatency, 99))} (${idleLatency.length} events)`],
+      ["  ... while dashboards load", `${ms(pct(busyLatency, 50))} / ${ms(pct(busyLatency, 99))} (${busyLatency.length} events)`],
+      ["  server RSS after the loads (engine in process)", `${serverRss} MB`],
     );
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
     await mongoose.disconnect();
     await store.stop();
     if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
   }
-  console.log(`\nQuery benchmark: the dashboard opening on 30 days (overview, timeseries, breakdowns ${BREAKDOWNS.join(", ")}; each with its previous period; all at once), production server, embedded FerretDB`);
-  for (const [k, v] of results) console.log(`${k.padEnd(40)} ${v}`);
+  console.log("\nQuery benchmark: the dashboard opening on 30 days (overview, timeseries, 5 breakdowns, each with its previous period; all at once), production server, embedded ClickHouse (chDB)");
+  const width = Math.max(...results.map((r) => r[0].length));
+  for (const [k, v] of results) console.log(`${k.padEnd(width)}  ${v}`);
 }
 
-main().then(() => process.exit(0), (err) => { console.error(err); process.exit(1); });
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -5,7 +5,9 @@ import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
 import { connectDb } from "../lib/db";
 import { Types } from "mongoose";
-import { writeBlocksFor } from "../lib/blocks/seed-blocks";
+import { closeEngines } from "../lib/engine";
+import { deleteWebsiteRows } from "../lib/engine/delete-website";
+import { backfillFromStore } from "../lib/engine/backfill/from-store";
 import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, websiteScopedModels } from "../models";
 import { generateDay, newPool, visitsOn } from "./demo/generate";
 import { rng } from "./demo/random";
@@ -32,6 +34,7 @@ async function main() {
   const user = existing ?? (await User.create({ email: DEMO_EMAIL, name: "Demo Founder", passwordHash: await hashPassword(DEMO_PASSWORD) }));
   for (const site of await Website.find({ userId: user._id })) {
     for (const model of websiteScopedModels) await (model as unknown as typeof Website).deleteMany({ websiteId: site._id });
+    await deleteWebsiteRows(String(site._id));
     await site.deleteOne();
   }
   const website = await Website.create({ userId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date() });
@@ -50,8 +53,6 @@ async function main() {
     if (day.goals.length) await GoalEvent.insertMany(day.goals, { ordered: false });
     for (const p of day.payments as { _id?: Types.ObjectId }[]) p._id = new Types.ObjectId();
     if (day.payments.length) await Payment.insertMany(day.payments, { ordered: false });
-    // The blocks ingest would have written, so the demo dashboard reads them.
-    await writeBlocksFor(website._id, day, d === 0);
     if (spikes.has(d)) {
       await Mention.create({
         websiteId: website._id, tweetId: String(1860000000000000000n + BigInt(d)), authorHandle: r.pick(["levelsio", "marc_louvion", "tdinh_me"]),
@@ -67,13 +68,16 @@ async function main() {
     progress(`day ${d + 1}/${DAYS}: ${totals.sessions} sessions, ${totals.pageviews} pageviews, ${totals.payments} payments`);
   }
   process.stdout.write("\n");
+  // The stats engine's rows, made from the documents just written as for an install from before it.
+  await backfillFromStore({ websiteIds: [String(website._id)], progress: (phase, done, total) => progress(`${phase}: ${done}/${total}`) });
+  process.stdout.write("\n");
   console.log(`[seed] demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
 }
 
 main()
-  .then(() => mongoose.disconnect())
+  .then(() => Promise.all([mongoose.disconnect(), closeEngines()]))
   .catch(async (err) => {
     console.error("\n[seed] failed:", err);
-    await mongoose.disconnect();
+    await Promise.all([mongoose.disconnect(), closeEngines()]);
     process.exit(1);
   });

@@ -39,6 +39,8 @@ process.on("SIGTERM", () => shutdown(143));
 
 try {
   if (!dev) buildIfStale(env);
+  // An install from before the stats engine: its raw documents go into the engine once, before the server opens it.
+  run(bin("tsx"), ["scripts/backfill.ts", "--if-needed"], env);
   if (process.env.TRAILMARK_DEMO !== "false") run(bin("tsx"), ["scripts/seed.ts", "--if-missing"], env);
 } catch (err) {
   log(err.message);

@@ -72,7 +72,7 @@ const PAYMENTS_COLUMNS = `
   last_at DateTime64(3, 'UTC'),
   INDEX visitor_id_bf visitor_id TYPE bloom_filter(0.001) GRANULARITY 1`;
 
-type TableSpec = { name: string; columns: string; engine: (replicated: boolean) => string; tail: string };
+type TableSpec = { name: string; columns: string; engine: (replicated: boolean) => string; tail: string; shard?: string };
 
 const TABLES: TableSpec[] = [
   {
@@ -86,6 +86,14 @@ const TABLES: TableSpec[] = [
     columns: PAYMENTS_COLUMNS,
     engine: (r) => `${r ? "ReplicatedReplacingMergeTree" : "ReplacingMergeTree"}(version, deleted)`,
     tail: "ORDER BY (website_id, ts, payment_id)",
+  },
+  {
+    // One-time jobs the engine has been through (the backfill from the store's raw documents).
+    name: "migrations",
+    columns: "\n  name String,\n  at DateTime64(3, 'UTC')",
+    engine: (r) => (r ? "ReplicatedMergeTree" : "MergeTree"),
+    tail: "ORDER BY name",
+    shard: "cityHash64(name)",
   },
 ];
 
@@ -105,13 +113,13 @@ export function schemaStatements(database: string, cluster?: string): string[] {
     `CREATE DATABASE IF NOT EXISTS ${db} ${on}`,
     ...TABLES.flatMap((t) => [
       `CREATE TABLE IF NOT EXISTS ${db}.${t.name}_local ${on} (${t.columns}\n) ENGINE = ${t.engine(true)} ${t.tail}`,
-      `CREATE TABLE IF NOT EXISTS ${db}.${t.name} ${on} AS ${db}.${t.name}_local ENGINE = Distributed(${ident(cluster)}, ${db}, ${t.name}_local, cityHash64(website_id))`,
+      `CREATE TABLE IF NOT EXISTS ${db}.${t.name} ${on} AS ${db}.${t.name}_local ENGINE = Distributed(${ident(cluster)}, ${db}, ${t.name}_local, ${t.shard ?? "cityHash64(website_id)"})`,
     ]),
   ];
 }
 
 /** Table names for reads and inserts, and for deletes (the local tables on a cluster). */
-export type Tables = { events: string; payments: string; eventsLocal: string; paymentsLocal: string; onCluster: string };
+export type Tables = { events: string; payments: string; migrations: string; eventsLocal: string; paymentsLocal: string; onCluster: string };
 
 export function tablesOf(database: string, cluster?: string): Tables {
   const db = ident(database);
@@ -119,6 +127,7 @@ export function tablesOf(database: string, cluster?: string): Tables {
   return {
     events: `${db}.events`,
     payments: `${db}.payments`,
+    migrations: `${db}.migrations`,
     eventsLocal: `${db}.events${local}`,
     paymentsLocal: `${db}.payments${local}`,
     onCluster: cluster ? ` ON CLUSTER ${ident(cluster)}` : "",

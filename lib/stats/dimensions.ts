@@ -32,7 +32,7 @@ export type SessionDimension = keyof typeof SESSION_FIELD;
 /**
  * Dimensions a payment's touch records: revenue for these is credited to the
  * touch (first or last, by the model), so rows add up to the total. For the
- * others a payment counts wherever its payer was seen (see lib/stats/select.ts).
+ * others a payment counts wherever its payer was seen (see lib/stats/selection.ts).
  */
 export const TOUCH_FIELD = {
   channel: "channel",

@@ -32,12 +32,12 @@
  * The public /api/v1/stats/* answer the same without viewsPerSession, revenueByCurrency,
  * previous and range (DESIGN.md shapes exactly).
  *
- * Semantics (lib/stats/select.ts): a visit counts when it started in the range; revenue is net
+ * Semantics (lib/stats/selection.ts): a visit counts when it started in the range; revenue is net
  * of refunds in the site currency (revenueByCurrency has the rest); a fully refunded payment is
  * no payment; a breakdown row equals the overview filtered by `dimension is value`.
- * Visits and payments are read from the website's blocks (lib/blocks: a few packed documents per
- * day, fetched by _id) when they cover the range, else from the raw Session, PageView, GoalEvent
- * and Payment documents; both give the same exact answers (tests/lib/blocks/blocks-vs-raw.test.ts).
+ * Every answer is SQL on the stats engine (lib/engine: ClickHouse, embedded through chDB or a
+ * server), exact, and equal to a plain recount of the raw documents
+ * (tests/lib/stats/engine-vs-raw.test.ts).
  */
 export { statsContext, statsSite, type StatsContext, type StatsSite } from "./context";
 export { getOverview, type OverviewMetrics } from "./get-overview";

@@ -6,6 +6,7 @@
 // whose local days straddle UTC midnight.
 import { Types } from "mongoose";
 import { beforeAll, describe, expect, it } from "vitest";
+import { backfillFromStore } from "@/lib/engine/backfill/from-store";
 import { writeBatch, type BufferedEvent } from "@/lib/ingest/buffer";
 import { resetSessionCache } from "@/lib/ingest/sessionize";
 import { deletePayment } from "@/lib/revenue/delete-payment";
@@ -111,6 +112,23 @@ describe("the stats engine", () => {
   it("answers every question as a recount of the raw documents does", async () => {
     await expectSameAnswers(await readRaw(websiteId));
   }, 300_000);
+
+  it("answers the same when filled from the raw documents by the backfill (an install from before the engine)", async () => {
+    const live = process.env.TRAILMARK_ENGINE_DATABASE!;
+    process.env.TRAILMARK_ENGINE_DATABASE = `${live}_backfilled`;
+    try {
+      const phases = new Set<string>();
+      const moved = await backfillFromStore({ progress: (phase) => phases.add(phase) });
+      expect(moved.sessions).toBe(301);
+      expect([...phases]).toEqual(["reading the store", "making the visits' rows"]);
+      await expectSameAnswers(await readRaw(websiteId));
+      // Again: what it wrote is replaced, not added to.
+      await backfillFromStore();
+      await expectSameAnswers(await readRaw(websiteId));
+    } finally {
+      process.env.TRAILMARK_ENGINE_DATABASE = live;
+    }
+  }, 600_000);
 
   it("sees a payment, refund or deletion made after a read", async () => {
     const ctx = await statsContext(site, overviewQuerySchema.parse(RANGE));
