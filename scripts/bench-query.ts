@@ -11,22 +11,13 @@
 // while /api/track takes a steady load, whose p99 is printed beside its p99
 // with no dashboard loading. Prints p50/p95, the server's RSS, the engine's size.
 // BENCH_QUERY_KEEP=<dir> keeps the seeded store and engine there for the next run.
-import { spawn, type ChildProcess } from "node:child_process";
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import mongoose from "mongoose";
-import { hashPassword } from "../lib/auth/password";
-import { closeEngines, engine } from "../lib/engine";
-import { User, Website } from "../models";
-import { createStaging, finishStaged, stageSite } from "./bench/seed-engine";
+import { readFileSync, rmSync } from "node:fs";
 import { load, ms, pct, signIn, steadyTrack, track } from "./bench/http";
+import { startServer, stopServer } from "./bench/server";
+import { BENCH_EMAIL, BENCH_PASSWORD, benchStore } from "./bench/seed-store";
 // @ts-expect-error -- plain ESM helpers shared with the other scripts
 import { buildIfStale } from "./build-if-stale.mjs";
-// @ts-expect-error -- idem
-import { root } from "./env.mjs";
-// @ts-expect-error -- idem
-import { freePort, startStore, withDatabase } from "./store.mjs";
 
 const SIZES = (process.env.BENCH_QUERY_SIZES || "10000000").split(",").map(Number);
 const DAYS = Number(process.env.BENCH_QUERY_DAYS || 365);
@@ -36,86 +27,32 @@ const LIVE_REPS = Number(process.env.BENCH_QUERY_LIVE_REPS || 20);
 const RESTARTS = Number(process.env.BENCH_QUERY_RESTARTS || 3);
 const TRACK_RATE = Number(process.env.BENCH_QUERY_TRACK_RATE || 200);
 const KEEP = process.env.BENCH_QUERY_KEEP;
-const EVENTS_PER_VISIT = 3.25; // what the generator makes on average (pageviews and goals)
 const log = (m: string) => process.stderr.write(`[bench:query] ${m}\n`);
 const rss = (pid?: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
-
-type Seeded = { siteId: string; smallIds: string[]; seconds: number; events: number };
-
-async function seed(size: number, password: string): Promise<Seeded> {
-  const started = performance.now();
-  const user = await User.create({ email: "bench@example.com", name: "Bench", passwordHash: await hashPassword(password) });
-  const site = await Website.create({ userId: user._id, domain: "bench.example", name: "bench", timezone: "UTC", currency: "USD" });
-  const small = SITES ? await Website.insertMany(Array.from({ length: SITES }, (_, i) => ({ userId: user._id, domain: `small${i}.example`, name: `small ${i}`, timezone: "UTC", currency: "USD" }))) : [];
-  const e = await engine();
-  await createStaging(e);
-  const now = new Date();
-  log(`staging ${size} events over ${DAYS} days${SITES ? ` and ${SITES} sites of ~5,000` : ""}...`);
-  await stageSite(e, { websiteIds: [String(site._id)], visits: Math.round(size / EVENTS_PER_VISIT), days: DAYS, now, seed: 1 });
-  if (SITES) await stageSite(e, { websiteIds: small.map((s) => String(s._id)), visits: Math.round((SITES * 5000) / EVENTS_PER_VISIT), days: DAYS, now, seed: 2 });
-  await finishStaged(e, (done, total) => process.stderr.write(`\r[bench:query] making rows: month ${done}/${total} (${Math.round((performance.now() - started) / 1000)} s)   `));
-  process.stderr.write("\n");
-  const [{ n }] = await e.query<{ n: number }>(`SELECT count() AS n FROM ${e.tables.events}`);
-  await closeEngines();
-  return { siteId: String(site._id), smallIds: small.map((s) => String(s._id)), seconds: (performance.now() - started) / 1000, events: n };
-}
-
-async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const nodeArgs = (process.env.BENCH_QUERY_NODE_ARGS || "").split(" ").filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
-    cwd: root, stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    try { if ((await fetch(`${base}/api/health`)).ok) return { child, base }; } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error("the server did not start");
-}
-
-const stop = async (child: ChildProcess) => {
-  child.kill("SIGTERM");
-  if (child.exitCode === null) await new Promise((r) => child.once("exit", r));
-};
 
 async function main() {
   buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
   const results: string[][] = [];
   for (const size of SIZES) {
-    const dataDir = KEEP ? path.resolve(KEEP, `${size}-${DAYS}-${SITES}`) : path.join(root, ".data", `bench-query-${process.pid}`);
-    const marker = path.join(dataDir, "seeded.json");
-    const engineDir = path.join(dataDir, "clickhouse");
-    process.env.TRAILMARK_ENGINE_DIR = engineDir;
-    const store = await startStore({ dataDir });
-    const uri = withDatabase(store.uri, "benchq");
-    await mongoose.connect(uri);
-    const password = "bench-password";
-    let seeded: Seeded;
-    if (KEEP && existsSync(marker)) {
-      seeded = JSON.parse(readFileSync(marker, "utf8"));
-      log(`reusing the store and engine seeded in ${dataDir}`);
-    } else {
-      seeded = await seed(size, password);
-      if (KEEP) writeFileSync(marker, JSON.stringify(seeded));
-    }
-    const env = { MONGODB_URI: uri, TRAILMARK_ENGINE_DIR: engineDir, TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") };
+    const store = await benchStore({ size, days: DAYS, sites: SITES, keep: KEEP });
+    const { seeded, env } = store;
+    const engineDir = env.TRAILMARK_ENGINE_DIR;
+    const password = BENCH_PASSWORD;
     const { siteId, smallIds } = seeded;
 
     const firsts: number[] = [];
     let server = await startServer(env);
     for (let r = 0; r < RESTARTS; r++) {
       if (r > 0) {
-        await stop(server.child);
+        await stopServer(server.child);
         server = await startServer(env);
       }
-      const cookie = await signIn(server.base, "bench@example.com", password);
+      const cookie = await signIn(server.base, BENCH_EMAIL, password);
       firsts.push(await load(server.base, cookie, siteId));
       log(`first load after a start: ${ms(firsts.at(-1)!)}`);
     }
     const { base, child } = server;
-    const cookie = await signIn(base, "bench@example.com", password);
+    const cookie = await signIn(base, BENCH_EMAIL, password);
     const o = (await (await fetch(`${base}/api/websites/${siteId}/stats/overview?period=30d`, { headers: { cookie } })).json()) as Record<string, number>;
     const shape = `${o.visitors} visitors, ${o.sessions} visits, ${o.pageviews} pageviews, ${o.payments} payments`;
     log(`30 days: ${shape}`);
@@ -150,7 +87,7 @@ async function main() {
     log(`live: p50 ${ms(pct(liveTimes, 50))}, p95 ${ms(pct(liveTimes, 95))}`);
     const smallTimes = smallIds.length ? await runs("", REPS, () => smallIds[Math.floor(Math.random() * smallIds.length)]) : [];
     const serverRss = rss(child.pid);
-    await stop(child);
+    await stopServer(child);
     const du = execFileSync("du", ["-sh", engineDir], { encoding: "utf8" }).split("\t")[0];
     const p = (xs: number[]) => (xs.length ? `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}` : "n/a");
     results.push(
@@ -166,9 +103,8 @@ async function main() {
       ["  ... while dashboards load", `${ms(pct(busyLatency, 50))} / ${ms(pct(busyLatency, 99))} (${busyLatency.length} events)`],
       ["  server RSS after the loads (engine in process)", `${serverRss} MB`],
     );
-    await mongoose.disconnect();
-    await store.stop();
-    if (!KEEP) rmSync(dataDir, { recursive: true, force: true });
+    await store.close();
+    if (!KEEP) rmSync(store.dataDir, { recursive: true, force: true });
   }
   console.log("\nQuery benchmark: the dashboard opening on 30 days (overview, timeseries, 5 breakdowns, each with its previous period; all at once), production server, embedded ClickHouse (chDB)");
   const width = Math.max(...results.map((r) => r[0].length));

@@ -7,10 +7,10 @@ import { fromEngineTime } from "./time";
 /** A visit read back from the engine: its id, start and context under the names the Session documents use. */
 export type EngineVisit = { sessionId: string; visitorId: string; startedAt: Date } & Record<string, string | Date | undefined>;
 
-type Row = { session_id: string; visitor_id: string; session_start: string } & Record<string, string>;
+type Row = { session_id: string; visitor_id: string; started: string } & Record<string, string>;
 
 function visitOf(r: Row): EngineVisit {
-  const v: EngineVisit = { sessionId: r.session_id, visitorId: r.visitor_id, startedAt: new Date(fromEngineTime(r.session_start)) };
+  const v: EngineVisit = { sessionId: r.session_id, visitorId: r.visitor_id, startedAt: new Date(fromEngineTime(r.started)) };
   for (const c of CONTEXT_COLUMNS) if (r[c]) v[CONTEXT_KEY[c]] = r[c];
   return v;
 }
@@ -23,9 +23,9 @@ function visitOf(r: Row): EngineVisit {
 export async function visitsOf(websiteId: string, visitorId: string, opts: { latest?: boolean } = {}): Promise<EngineVisit[]> {
   const e = await engine();
   const rows = await e.query<Row>(
-    `SELECT session_id, visitor_id, toString(session_start) AS session_start, ${CONTEXT_COLUMNS.join(", ")} FROM ${e.tables.events}
+    `SELECT session_id, visitor_id, toString(session_start) AS started, ${CONTEXT_COLUMNS.join(", ")} FROM ${e.tables.events}
      WHERE website_id = ${str(websiteId)} AND visitor_id = ${str(visitorId)} AND session_first = 1
-     ORDER BY session_start ${opts.latest ? "DESC LIMIT 1" : "ASC"}`,
+     ORDER BY started ${opts.latest ? "DESC LIMIT 1" : "ASC"}`,
   );
   return rows.map(visitOf);
 }

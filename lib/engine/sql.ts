@@ -4,6 +4,11 @@
  * engine and a ClickHouse server then run byte-for-byte the same statement,
  * and the escaping lives in one tested place. Every value reaching these
  * functions has been validated by a zod schema first.
+ *
+ * Convention for the statements: an output alias never reuses a column's name
+ * (`toString(ts) AS at`, not `AS ts`): ClickHouse resolves a name to the alias
+ * first, also in WHERE and inside aggregates, so a same-named alias silently
+ * changes what a condition compares.
  */
 
 /** A ClickHouse string literal: backslash and single quote are the only characters a quoted string must escape. */

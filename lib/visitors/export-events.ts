@@ -9,7 +9,7 @@ import { toInterval } from "@/lib/stats/date-range";
 const CONTEXT = ["hostname", "referrer", "channel", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "country", "region", "city", "browser", "os", "device"] as const;
 export const EXPORT_COLUMNS = ["type", "timestamp", "visitor_id", "session_id", "path", "name", "title", "props", "scroll_depth", ...CONTEXT];
 
-type Row = { kind: "pageview" | "goal"; ts: string; visitor_id: string; session_id: string; session_start: string; event_id: string; path: string; name: string; title: string; props: Record<string, string> } & Record<(typeof CONTEXT)[number], string>;
+type Row = { kind: "pageview" | "goal"; at: string; visitor_id: string; session_id: string; started: string; event_id: string; path: string; name: string; title: string; props: Record<string, string> } & Record<(typeof CONTEXT)[number], string>;
 
 // Rows per engine read: a page is one ordered read that resumes after the last row of the one before.
 const PAGE = 5_000;
@@ -34,7 +34,7 @@ export function exportEventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q:
       let after = "1";
       for (;;) {
         const rows = await e.query<Row>(
-          `SELECT kind, toString(ts) AS ts, visitor_id, session_id, toString(session_start) AS session_start, event_id, path, name, title, props, ${CONTEXT.join(", ")}
+          `SELECT kind, toString(ts) AS at, visitor_id, session_id, toString(session_start) AS started, event_id, path, name, title, props, ${CONTEXT.join(", ")}
            FROM ${e.tables.events} WHERE ${site} AND kind = ${str(kind)} AND ${within} AND ${after}
            ORDER BY session_start, session_id, ts, event_id LIMIT ${int(PAGE)}`,
         );
@@ -43,12 +43,12 @@ export function exportEventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q:
         let chunk = "";
         for (const r of rows) {
           const props = Object.keys(r.props ?? {}).length ? JSON.stringify(r.props) : undefined;
-          chunk += csvRow([r.kind, new Date(fromEngineTime(r.ts)), r.visitor_id, r.session_id, r.path, r.name, r.title, props, depth.get(`${r.session_id}\0${r.path}`), ...CONTEXT.map((c) => r[c])]);
+          chunk += csvRow([r.kind, new Date(fromEngineTime(r.at)), r.visitor_id, r.session_id, r.path, r.name, r.title, props, depth.get(`${r.session_id}\0${r.path}`), ...CONTEXT.map((c) => r[c])]);
         }
         yield chunk;
         if (rows.length < PAGE) break;
         const last = rows[rows.length - 1];
-        after = `(session_start, session_id, ts, event_id) > (toDateTime64(${str(last.session_start)}, 3, 'UTC'), ${str(last.session_id)}, toDateTime64(${str(last.ts)}, 3, 'UTC'), ${str(last.event_id)})`;
+        after = `(session_start, session_id, ts, event_id) > (toDateTime64(${str(last.started)}, 3, 'UTC'), ${str(last.session_id)}, toDateTime64(${str(last.at)}, 3, 'UTC'), ${str(last.event_id)})`;
       }
     }
 
@@ -58,7 +58,7 @@ export function exportEventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q:
       const found = await e.query<{ session_id: string; path: string; depth: number }>(
         `SELECT session_id, path, max(scroll_depth) AS depth FROM ${e.tables.events}
          WHERE website_id = ${str(website.id)} AND kind = 'scroll' AND session_id IN ${strs([...new Set(rows.map((r) => r.session_id))])}
-           AND session_start >= toDateTime64(${str(rows[0].session_start)}, 3, 'UTC') AND session_start <= toDateTime64(${str(rows[rows.length - 1].session_start)}, 3, 'UTC')
+           AND session_start >= toDateTime64(${str(rows[0].started)}, 3, 'UTC') AND session_start <= toDateTime64(${str(rows[rows.length - 1].started)}, 3, 'UTC')
          GROUP BY session_id, path`,
       );
       return new Map(found.map((f) => [`${f.session_id}\0${f.path}`, f.depth]));

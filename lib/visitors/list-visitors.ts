@@ -10,7 +10,7 @@ import { orNull } from "./context";
 
 type Row = {
   visitor_id: string; first_seen: string; last_seen: number; visits: number; pageviews: number;
-  channel: string; utm_campaign: string; country: string; device: string; is_customer: number;
+  first_channel: string; first_campaign: string; last_country: string; last_device: string; is_customer: number;
 };
 type Cursor = { t: number; v: string };
 
@@ -47,8 +47,8 @@ export async function listVisitors(website: ApiWebsite, q: ListVisitorsQuery): P
   const rows = await e.query<Row>(`
     SELECT visitor_id, toString(min(session_start)) AS first_seen, toInt64(toUnixTimestamp64Milli(max(if(extra = 0, ts, session_start)))) AS last_seen,
       countIf(session_first = 1) AS visits, countIf(kind = 'pageview') AS pageviews,
-      argMinIf(channel, session_start, session_first = 1) AS channel, argMinIf(utm_campaign, session_start, session_first = 1) AS utm_campaign,
-      argMaxIf(country, session_start, session_first = 1) AS country, argMaxIf(device, session_start, session_first = 1) AS device,
+      argMinIf(channel, session_start, session_first = 1) AS first_channel, argMinIf(utm_campaign, session_start, session_first = 1) AS first_campaign,
+      argMaxIf(country, session_start, session_first = 1) AS last_country, argMaxIf(device, session_start, session_first = 1) AS last_device,
       max(session_first = 1 AND ${visitMatches}) AS matched,
       visitor_id IN (SELECT visitor_id FROM ${e.tables.payments} FINAL WHERE ${site} AND visitor_id != '') AS is_customer
     FROM ${e.tables.events} WHERE ${site} AND ${within("session_start")}
@@ -63,10 +63,10 @@ export async function listVisitors(website: ApiWebsite, q: ListVisitorsQuery): P
       lastSeen: new Date(r.last_seen).toISOString(),
       visits: r.visits,
       pageviews: r.pageviews,
-      country: orNull(r.country),
-      device: orNull(r.device),
-      channel: orNull(r.channel),
-      utmCampaign: orNull(r.utm_campaign),
+      country: orNull(r.last_country),
+      device: orNull(r.last_device),
+      channel: orNull(r.first_channel),
+      utmCampaign: orNull(r.first_campaign),
       isCustomer: r.is_customer === 1,
     })),
     nextCursor: rows.length > q.limit && last ? encodeCursor({ t: last.last_seen, v: last.visitor_id }) : null,

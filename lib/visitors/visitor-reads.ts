@@ -38,11 +38,11 @@ export async function visitorVisits(websiteId: string, visitorId: string): Promi
 /** The visitor's pageviews or goals, newest first, at most `limit`. */
 export async function visitorEvents(websiteId: string, visitorId: string, kind: VisitorEvent["kind"], limit: number): Promise<VisitorEvent[]> {
   const e = await engine();
-  const rows = await e.query<{ kind: "pageview" | "goal"; session_id: string; ts: string; path: string; name: string; value: number; extra: number }>(
-    `SELECT kind, session_id, toString(ts) AS ts, path, name, value, extra FROM ${e.tables.events}
-     WHERE ${scope(websiteId, visitorId)} AND kind = ${str(kind)} ORDER BY ts DESC LIMIT ${Math.floor(limit)}`,
+  const rows = await e.query<{ kind: "pageview" | "goal"; session_id: string; at: string; path: string; name: string; value: number; extra: number }>(
+    `SELECT kind, session_id, toString(ts) AS at, path, name, value, extra FROM ${e.tables.events}
+     WHERE ${scope(websiteId, visitorId)} AND kind = ${str(kind)} ORDER BY at DESC LIMIT ${Math.floor(limit)}`,
   );
-  return rows.map((r) => ({ kind: r.kind, sessionId: r.session_id, timestamp: new Date(fromEngineTime(r.ts)), path: r.path, name: r.name, value: r.value, extra: r.extra === 1 }));
+  return rows.map((r) => ({ kind: r.kind, sessionId: r.session_id, timestamp: new Date(fromEngineTime(r.at)), path: r.path, name: r.name, value: r.value, extra: r.extra === 1 }));
 }
 
 /** How many pageviews the visitor made, and per path and goal: count, first and last time. */
@@ -60,12 +60,12 @@ const statusOf = (refunded: number, amount: number): VisitorPayment["status"] =>
 /** The visitor's payments, oldest first. */
 export async function visitorPayments(websiteId: string, visitorId: string): Promise<VisitorPayment[]> {
   const e = await engine();
-  const rows = await e.query<{ payment_id: string; transaction_id: string; provider: string; amount: number; refunded: number; currency: string; renewal: number; ts: string }>(
-    `SELECT payment_id, transaction_id, provider, amount, refunded, currency, renewal, toString(ts) AS ts FROM ${e.tables.payments} FINAL
-     WHERE ${scope(websiteId, visitorId)} ORDER BY ts`,
+  const rows = await e.query<{ payment_id: string; transaction_id: string; provider: string; amount: number; refunded: number; currency: string; renewal: number; paid: string }>(
+    `SELECT payment_id, transaction_id, provider, amount, refunded, currency, renewal, toString(ts) AS paid FROM ${e.tables.payments} FINAL
+     WHERE ${scope(websiteId, visitorId)} ORDER BY paid`,
   );
   return rows.map((p) => ({
     id: p.payment_id, transactionId: p.transaction_id, provider: p.provider, amount: p.amount, refundedAmount: p.refunded, currency: p.currency,
-    renewal: p.renewal === 1, timestamp: new Date(fromEngineTime(p.ts)), status: statusOf(p.refunded, p.amount),
+    renewal: p.renewal === 1, timestamp: new Date(fromEngineTime(p.paid)), status: statusOf(p.refunded, p.amount),
   }));
 }

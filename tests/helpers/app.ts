@@ -81,7 +81,13 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  await waitForHealth(url, child, () => output);
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (err) {
+    // A server that never became healthy must not outlive the test that started it.
+    child.kill("SIGKILL");
+    throw err;
+  }
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));

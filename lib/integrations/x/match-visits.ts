@@ -73,11 +73,11 @@ export async function matchMentionVisits(website: { _id: unknown; currency?: str
   const visitorIds = [...new Set([...byMention.values()].flatMap((a) => [...a.visitors.keys()]))];
   const payments = visitorIds.length
     ? (
-        await e.query<{ visitorId: string; net: number; ts: string }>(
-          `SELECT visitor_id AS visitorId, amount - refunded AS net, toString(ts) AS ts FROM ${e.tables.payments} FINAL
+        await e.query<{ visitorId: string; net: number; paid: string }>(
+          `SELECT visitor_id AS visitorId, amount - refunded AS net, toString(ts) AS paid FROM ${e.tables.payments} FINAL
            WHERE website_id = ${str(websiteId)} AND currency = ${str(website.currency ?? "USD")} AND visitor_id IN ${strs(visitorIds)}`,
         )
-      ).map((p) => ({ visitorId: p.visitorId, net: p.net, timestamp: new Date(fromEngineTime(p.ts)) }))
+      ).map((p) => ({ visitorId: p.visitorId, net: p.net, timestamp: new Date(fromEngineTime(p.paid)) }))
     : [];
 
   const ops: AnyBulkWriteOperation[] = mentions.map((m) => {

@@ -1,8 +1,10 @@
 // Goals, funnels, the session CSV export and the public badge over real HTTP.
 import mongoose from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectDb, disconnectDb } from "@/lib/db";
+import { makeVisit } from "../../factories";
 import { createSite, expectApiError, uniqueDomain, type WebsiteBody } from "../../helpers/api";
-import { startApp, type TestApp } from "../../helpers/app";
+import { startApp, useDatabasesOf, type TestApp } from "../../helpers/app";
 import { newUser } from "../../helpers/client";
 
 let app: TestApp;
@@ -14,10 +16,13 @@ let site: WebsiteBody;
 beforeAll(async () => {
   app = await startApp({ label: "goalsfunnels" });
   db = await mongoose.createConnection(app.dbUri).asPromise();
+  useDatabasesOf(app);
+  await connectDb();
   [owner, stranger] = await Promise.all([newUser(app.url, "Owner"), newUser(app.url, "Stranger")]);
   site = await createSite(owner.client, { domain: uniqueDomain("goals") });
 });
 afterAll(async () => {
+  await disconnectDb();
   await db?.close();
   await app?.stop();
 });
@@ -113,7 +118,7 @@ describe("funnels", () => {
 describe("GET /api/websites/{id}/export", () => {
   it("streams the site's raw events as CSV to its owner only", async () => {
     const wid = new mongoose.Types.ObjectId(site.id);
-    await db.collection("pageviews").insertOne({ websiteId: wid, visitorId: "v1", sessionId: "s1", path: "/exported", timestamp: new Date("2026-03-02T10:00:00Z") });
+    await makeVisit(wid, new Date("2026-03-02T10:00:00Z"), { visitorId: "v1", paths: ["/exported"] });
     const res = await owner.client.get(`/api/websites/${site.id}/export?from=2026-03-01&to=2026-03-31`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toContain("text/csv");
@@ -129,7 +134,7 @@ describe("GET /api/websites/{id}/export", () => {
 describe("GET /api/badge/{websiteId}", () => {
   it("is a 404 until the owner allows a public badge, then counts a page's views as JSON and SVG", async () => {
     const wid = new mongoose.Types.ObjectId(site.id);
-    await db.collection("pageviews").insertMany([1, 2, 3].map((i) => ({ websiteId: wid, visitorId: `b${i}`, sessionId: `b${i}`, path: "/badge", timestamp: new Date() })));
+    for (const i of [1, 2, 3]) await makeVisit(wid, new Date(), { visitorId: `b${i}`, paths: ["/badge"] });
     await expectApiError(await fetch(`${app.url}/api/badge/${site.id}`), 404);
     await expectApiError(await fetch(`${app.url}/api/badge/${site.id}.svg`), 404);
 

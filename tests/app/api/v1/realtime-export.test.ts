@@ -1,10 +1,9 @@
 // GET /api/v1/realtime and GET /api/v1/export (CSV).
 import { beforeAll, describe, expect, it } from "vitest";
-import { makeGoalEvent } from "../../../factories";
+import { eventRow, insertEvents, type EventInput } from "@/lib/engine/events";
 import { expectApiError } from "../../../helpers/api";
 import { json, useV1, v1 } from "../../../helpers/api-v1";
 import { expectAccepted, postTrack, uid } from "../../../helpers/track";
-import { PageView } from "@/models/PageView";
 
 const t = useV1("v1realtime");
 
@@ -52,15 +51,17 @@ describe("GET /api/v1/export", () => {
   const day = (d: number, h = 12) => new Date(Date.UTC(2026, 1, d, h));
   const visitor = uid();
   beforeAll(async () => {
-    await PageView.insertMany([
-      { websiteId: t.a.oid, visitorId: visitor, sessionId: "s1", timestamp: day(2), path: "/a,b", title: 'Say "hi"\nthere', country: "DE", device: "mobile", utmCampaign: "=cmd()" },
-      { websiteId: t.a.oid, visitorId: visitor, sessionId: "s1", timestamp: day(1), path: "/first", referrer: "https://x.example/?q=1,2" },
-      { websiteId: t.a.oid, visitorId: visitor, sessionId: "s2", timestamp: day(20), path: "/later" },
-      { websiteId: t.b.oid, visitorId: visitor, sessionId: "s9", timestamp: day(2), path: "/other-site" },
+    // Events as ingest writes them to the stats engine, each carrying its visit's context.
+    const visit = { country: "DE", device: "mobile", utmCampaign: "=cmd()", referrer: "https://x.example/?q=1,2" };
+    const row = (e: Omit<EventInput, "id" | "visitorId">, start: Date, view: number) =>
+      eventRow({ id: uid(), visitorId: visitor, ...e }, { start: start.getTime(), first: view === 1, view: e.type === "pageview" ? view : 0, seconds: 0, context: visit });
+    await insertEvents([
+      row({ websiteId: t.a.id, sessionId: "s1", type: "pageview", timestamp: day(1), path: "/first" }, day(1), 1),
+      row({ websiteId: t.a.id, sessionId: "s1", type: "pageview", timestamp: day(2), path: "/a,b", title: 'Say "hi"\nthere' }, day(1), 2),
+      row({ websiteId: t.a.id, sessionId: "s1", type: "goal", timestamp: day(3), name: "signup", props: [{ k: "plan", v: "pro, yearly" }] }, day(1), 3),
+      row({ websiteId: t.a.id, sessionId: "s2", type: "pageview", timestamp: day(20), path: "/later" }, day(20), 1),
+      row({ websiteId: t.b.id, sessionId: "s9", type: "pageview", timestamp: day(2), path: "/other-site" }, day(2), 1),
     ]);
-    const goal = await makeGoalEvent(t.a.oid, day(3), { visitorId: visitor, sessionId: "s1", name: "signup" });
-    goal.props = [{ k: "plan", v: "pro, yearly" }];
-    await goal.save();
   });
 
   it("streams the range's pageviews then goals as escaped CSV", async () => {
