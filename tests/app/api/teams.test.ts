@@ -142,6 +142,9 @@ describe("membership is checked on every request", () => {
     expect((await owner.client.patch(`/api/teams/${team.id}/members/${dan.id}`, { role: "viewer" })).status).toBe(200);
     await expectApiError(await dan.client.patch(`/api/websites/${site.id}`, { name: "Again" }), 403, "forbidden");
     expect((await dan.client.get(`/api/websites/${site.id}/stats/overview`)).status).toBe(200);
+    // Like every mutating dashboard call, a removal posted from another site is refused.
+    await expectApiError(await owner.client.withOrigin("https://evil.example").delete(`/api/teams/${team.id}/members/${dan.id}`), 403, "cross_origin_request");
+    expect((await dan.client.get(`/api/websites/${site.id}/stats/overview`)).status).toBe(200);
     expect((await owner.client.delete(`/api/teams/${team.id}/members/${dan.id}`)).status).toBe(204);
     await expectApiError(await dan.client.get(`/api/websites/${site.id}/stats/overview`), 404, "not_found");
     const { websites } = (await (await dan.client.get("/api/websites")).json()) as { websites: { id: string }[] };
