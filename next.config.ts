@@ -6,6 +6,16 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Runtime requires: bundling breaks mongoose's driver plumbing, and chDB is a native addon.
   serverExternalPackages: ["mongoose", "mongodb", "chdb", "@clickhouse/client"],
+  // forbidden(): a member whose role is too low for a page gets app/forbidden.tsx with a 403.
+  experimental: { authInterrupts: true },
+  async headers() {
+    return [
+      // Dashboards must not be framed by other sites (clickjacking)...
+      { source: "/:path((?!share/).*)", headers: [{ key: "X-Frame-Options", value: "DENY" }, { key: "Content-Security-Policy", value: "frame-ancestors 'none'" }] },
+      // ...but a shared dashboard is made to be embedded anywhere.
+      { source: "/share/:path*", headers: [{ key: "Content-Security-Policy", value: "frame-ancestors *" }] },
+    ];
+  },
 };
 
 export default nextConfig;

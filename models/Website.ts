@@ -28,7 +28,11 @@ const settingsSchema = new Schema(
 
 const websiteSchema = new Schema(
   {
+    // Who created the site. Access goes through the team (lib/teams/access.ts).
     userId: { type: Types.ObjectId, ref: "User", required: true },
+    // The team that owns the site; missing on sites made before teams, which
+    // belong to their creator's personal team (the creator's id, lib/teams/personal.ts).
+    teamId: { type: Types.ObjectId, ref: "Team" },
     // Normalised hostname (lib/websites/domain.ts), e.g. "example.com".
     domain: { type: String, required: true },
     name: { type: String, required: true },
@@ -52,6 +56,7 @@ websiteSchema.index({ userId: 1, createdAt: 1 });
 // One site per domain per owner, enforced by the store so racing creates cannot both win.
 websiteSchema.index({ userId: 1, domain: 1 }, { unique: true });
 websiteSchema.index({ domain: 1 });
+websiteSchema.index({ teamId: 1, createdAt: 1 });
 
 export type WebsiteDoc = InferSchemaType<typeof websiteSchema> & { _id: Types.ObjectId };
 export const Website = defineModel("Website", websiteSchema);

@@ -16,6 +16,12 @@ export { RefundLedger } from "./RefundLedger";
 export { Integration } from "./Integration";
 export { JobState } from "./JobState";
 export { SearchConsoleRow } from "./SearchConsoleRow";
+export { Team } from "./Team";
+export { Membership } from "./Membership";
+export { Invite } from "./Invite";
+export { AuditEvent } from "./AuditEvent";
+export { Share } from "./Share";
+export { AccountToken } from "./AccountToken";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";
@@ -27,6 +33,7 @@ import { Identity } from "./Identity";
 import { Integration } from "./Integration";
 import { JobState } from "./JobState";
 import { SearchConsoleRow } from "./SearchConsoleRow";
+import { Share } from "./Share";
 import { Mention } from "./Mention";
 import { PageView } from "./PageView";
 import { Payment } from "./Payment";
@@ -35,4 +42,4 @@ import { Session } from "./Session";
 import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow, Share];

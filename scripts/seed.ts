@@ -4,6 +4,7 @@
 import mongoose from "mongoose";
 import { hashPassword } from "../lib/auth/password";
 import { connectDb } from "../lib/db";
+import { ensurePersonalTeam } from "../lib/teams/personal";
 import { Types } from "mongoose";
 import { closeEngines } from "../lib/engine";
 import { deleteWebsiteRows } from "../lib/engine/delete-website";
@@ -31,13 +32,14 @@ async function main() {
     return;
   }
   const started = Date.now();
-  const user = existing ?? (await User.create({ email: DEMO_EMAIL, name: "Demo Founder", passwordHash: await hashPassword(DEMO_PASSWORD) }));
+  const user = existing ?? (await User.create({ email: DEMO_EMAIL, name: "Demo Founder", passwordHash: await hashPassword(DEMO_PASSWORD), emailVerifiedAt: new Date() }));
   for (const site of await Website.find({ userId: user._id })) {
     for (const model of websiteScopedModels) await (model as unknown as typeof Website).deleteMany({ websiteId: site._id });
     await deleteWebsiteRows(String(site._id));
     await site.deleteOne();
   }
-  const website = await Website.create({ userId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date() });
+  await ensurePersonalTeam(user._id);
+  const website = await Website.create({ userId: user._id, teamId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date() });
 
   const r = rng(20261122);
   const now = new Date();

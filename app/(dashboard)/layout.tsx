@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { currentUser } from "@/components/dashboard/require-user";
 import { TopBar } from "@/components/dashboard/top-bar";
+import { VerifyBanner } from "@/components/dashboard/verify-banner";
 
 export default async function DashboardLayout({ children }: { children: React.ReactNode }) {
   const user = await currentUser();
@@ -9,6 +10,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="flex min-h-dvh flex-col bg-muted/30">
       <TopBar user={user} />
+      {user.emailVerified ? null : <VerifyBanner email={user.email} />}
       <main className="mx-auto w-full max-w-6xl flex-1 px-4 py-6 sm:px-6 sm:py-8">{children}</main>
     </div>
   );

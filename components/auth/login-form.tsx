@@ -2,10 +2,11 @@
 
 import { useState } from "react";
 import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { AlertCircle } from "lucide-react";
 import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { credentialsSignIn } from "./credentials-sign-in";
 import { FormField } from "./form-field";
 import { OAuthButtons, type OAuthProvider } from "./oauth-buttons";
 
@@ -38,15 +39,8 @@ export function LoginForm({
     setPending(true);
     setError(null);
     try {
-      const result = await signIn("credentials", {
-        email: String(form.get("email") ?? "").trim(),
-        password: String(form.get("password") ?? ""),
-        redirect: false,
-      });
-      if (!result || result.error || !result.ok) {
-        setError("Invalid email or password");
-        return;
-      }
+      const result = await credentialsSignIn(String(form.get("email") ?? "").trim(), String(form.get("password") ?? ""));
+      if (!result.ok) return setError(result.message);
       router.push(callbackUrl);
       router.refresh();
     } catch {
@@ -68,6 +62,9 @@ export function LoginForm({
         ) : null}
         <FormField id="email" label="Email" type="email" autoComplete="email" required placeholder="you@example.com" />
         <FormField id="password" label="Password" type="password" autoComplete="current-password" required />
+        <Link href="/forgot-password" className="-mt-2 justify-self-end text-xs text-muted-foreground underline-offset-4 hover:text-foreground hover:underline">
+          Forgot password?
+        </Link>
         <Button type="submit" disabled={pending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>

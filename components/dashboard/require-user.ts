@@ -1,7 +1,11 @@
 import { cache } from "react";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
+import { websiteAccess } from "@/lib/auth/access";
+import { teamWithRole } from "@/lib/teams/membership";
+import { serializeTeam, type TeamDTO } from "@/lib/teams/teams";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { findOwnedWebsite } from "@/lib/websites/service";
+import { hasRole, type Role } from "@/lib/teams/roles";
+import { serializeWebsite } from "@/lib/websites/service";
 import type { WebsiteDTO } from "@/lib/websites/types";
 
 /** One store read per request, however many layouts and pages ask. */
@@ -17,12 +21,25 @@ export async function requireUser(returnTo: string): Promise<CurrentUser> {
   return user;
 }
 
-const ownedWebsite = cache(findOwnedWebsite);
+const access = cache(websiteAccess);
 
-/** The signed-in user's website, or the 404 page: someone else's site is never revealed. */
-export async function requireWebsite(websiteId: string, returnTo: string): Promise<{ user: CurrentUser; website: WebsiteDTO }> {
+/**
+ * The website as the signed-in user may see it, through the same check as the
+ * API (lib/auth/access.ts): the 404 page outside its team, the 403 page for a
+ * member whose role is below what the page needs.
+ */
+export async function requireWebsite(websiteId: string, returnTo: string, needed: Role = "viewer"): Promise<{ user: CurrentUser; website: WebsiteDTO }> {
   const user = await requireUser(returnTo);
-  const website = await ownedWebsite(user.id, websiteId);
-  if (!website) notFound();
-  return { user, website };
+  const found = await access(user.id, websiteId);
+  if (!found) notFound();
+  if (!hasRole(found.role, needed)) forbidden();
+  return { user, website: serializeWebsite(found.website, found.role) };
+}
+
+/** A team page: the 404 page for anyone outside the team (the same check as /api/teams/{id}). */
+export async function requireTeam(teamId: string, returnTo: string): Promise<{ user: CurrentUser; team: TeamDTO }> {
+  const user = await requireUser(returnTo);
+  const found = await teamWithRole(user.id, teamId);
+  if (!found) notFound();
+  return { user, team: serializeTeam(found.team, found.role) };
 }

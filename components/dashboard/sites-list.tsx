@@ -48,13 +48,27 @@ function SiteCard({ site, days }: { site: WebsiteDTO; days: 7 | 30 }) {
           <Badge variant="secondary">{site.timezone}</Badge>
           <Badge variant="secondary">{site.currency}</Badge>
           {revenueSources > 0 ? <Badge variant="success">Revenue connected</Badge> : null}
+          {site.role === "viewer" ? <Badge variant="outline">View only</Badge> : null}
         </CardContent>
       </Card>
     </Link>
   );
 }
 
-export function SitesList({ sites, days = 30 }: { sites: WebsiteDTO[]; days?: 7 | 30 }) {
+function SiteGrid({ sites, days }: { sites: WebsiteDTO[]; days: 7 | 30 }) {
+  return (
+    <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+      {sites.map((site) => (
+        <SiteCard key={site.id} site={site} days={days} />
+      ))}
+    </div>
+  );
+}
+
+type TeamHeading = { id: string; name: string };
+
+/** The user's sites; with more than one team, grouped under each team's name. */
+export function SitesList({ sites, teams = [], days = 30 }: { sites: WebsiteDTO[]; teams?: TeamHeading[]; days?: 7 | 30 }) {
   return (
     <>
       <PageHeader
@@ -86,12 +100,22 @@ export function SitesList({ sites, days = 30 }: { sites: WebsiteDTO[]; days?: 7 
       />
       {sites.length === 0 ? (
         <EmptySites />
-      ) : (
-        <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {sites.map((site) => (
-            <SiteCard key={site.id} site={site} days={days} />
-          ))}
+      ) : teams.length > 1 ? (
+        <div className="grid gap-8">
+          {teams.map((t) => {
+            const own = sites.filter((s) => s.teamId === t.id);
+            return own.length ? (
+              <section key={t.id} aria-label={t.name} className="grid gap-3">
+                <h2 className="text-sm font-semibold text-muted-foreground">
+                  <Link href={`/team/${t.id}`} className="hover:text-foreground">{t.name}</Link>
+                </h2>
+                <SiteGrid sites={own} days={days} />
+              </section>
+            ) : null;
+          })}
         </div>
+      ) : (
+        <SiteGrid sites={sites} days={days} />
       )}
     </>
   );

@@ -13,20 +13,26 @@ export function TopBar({ user }: { user: { name: string; email: string } }) {
       <div className="mx-auto flex h-14 max-w-6xl items-center gap-4 px-4 sm:px-6">
         <Logo href="/dashboard" />
         <nav className="flex items-center">
-          <Link
-            href="/dashboard"
-            className="rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground"
-          >
-            Sites
-          </Link>
+          {[
+            ["/dashboard", "Sites"],
+            ["/teams", "Teams"],
+          ].map(([href, label]) => (
+            <Link
+              key={href}
+              href={href}
+              className="rounded-md px-2.5 py-1.5 text-sm font-medium text-muted-foreground transition-colors hover:bg-accent hover:text-foreground"
+            >
+              {label}
+            </Link>
+          ))}
         </nav>
         <div className="ml-auto flex min-w-0 items-center gap-2">
-          <div className="flex min-w-0 items-center gap-2" title={user.email}>
+          <Link href="/account" className="flex min-w-0 items-center gap-2 rounded-md px-1 py-0.5 hover:bg-accent" title={`${user.email}: account settings`} aria-label="Account">
             <span className="flex size-7 shrink-0 items-center justify-center rounded-full bg-brand-soft text-xs font-semibold text-brand">
               {initials(user.name || user.email)}
             </span>
             <span className="hidden truncate text-sm font-medium md:inline">{user.name || user.email}</span>
-          </div>
+          </Link>
           <SignOutButton />
         </div>
       </div>

@@ -36,7 +36,10 @@ function Created({ website }: { website: WebsiteDTO }) {
   );
 }
 
-export function NewSiteForm() {
+type TeamOption = { id: string; name: string };
+
+/** `teams`: those the user may add sites to (admin or owner), personal first; the choice shows only when there are several. */
+export function NewSiteForm({ teams, defaultTeam }: { teams: TeamOption[]; defaultTeam?: string }) {
   const browserTz = useBrowserTimezone();
   const [timezone, setTimezone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -54,7 +57,7 @@ export function NewSiteForm() {
     setError(null);
     const result = await apiFetch<{ website: WebsiteDTO }>("/api/websites", {
       method: "POST",
-      body: { domain, ...(name ? { name } : {}), timezone: zone, currency: String(form.get("currency")) },
+      body: { domain, ...(name ? { name } : {}), timezone: zone, currency: String(form.get("currency")), ...(form.get("teamId") ? { teamId: String(form.get("teamId")) } : {}) },
     });
     setPending(false);
     if (result.ok) setCreated(result.data.website);
@@ -83,6 +86,19 @@ export function NewSiteForm() {
             <Label htmlFor="name">Name (optional)</Label>
             <Input id="name" name="name" placeholder="My product" />
           </div>
+          {teams.length > 1 ? (
+            <div className="grid gap-2">
+              <Label htmlFor="teamId">Team</Label>
+              <Select id="teamId" name="teamId" defaultValue={teams.some((t) => t.id === defaultTeam) ? defaultTeam : teams[0].id}>
+                {teams.map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+              </Select>
+              <p className="text-xs text-muted-foreground">Its members see the site with their role there.</p>
+            </div>
+          ) : null}
           <div className="grid gap-5 sm:grid-cols-2">
             <div className="grid gap-2">
               <Label htmlFor="timezone">Time zone</Label>

@@ -2,6 +2,7 @@ import { ExternalLink } from "lucide-react";
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { SiteFavicon } from "@/components/dashboard/site-favicon";
 import { Suspense } from "react";
+import { Badge } from "@/components/ui/badge";
 import { ExportButton } from "./export-button";
 import { SiteNav } from "./site-nav";
 
@@ -11,7 +12,10 @@ export function SiteHeader({ website }: { website: WebsiteDTO }) {
       <div className="flex items-center gap-3 pb-4">
         <SiteFavicon domain={website.domain} />
         <div className="min-w-0 flex-1">
-          <h1 className="truncate text-xl font-semibold tracking-tight sm:text-2xl">{website.name}</h1>
+          <div className="flex min-w-0 items-center gap-2">
+            <h1 className="truncate text-xl font-semibold tracking-tight sm:text-2xl">{website.name}</h1>
+            {website.role === "viewer" ? <Badge variant="outline">View only</Badge> : null}
+          </div>
           <a
             href={`https://${website.domain}`}
             target="_blank"
@@ -26,7 +30,7 @@ export function SiteHeader({ website }: { website: WebsiteDTO }) {
           <ExportButton websiteId={website.id} timezone={website.timezone} />
         </Suspense>
       </div>
-      <SiteNav websiteId={website.id} />
+      <SiteNav websiteId={website.id} canAdmin={website.role !== "viewer"} />
     </div>
   );
 }

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 
-export function SiteNav({ websiteId }: { websiteId: string }) {
+export function SiteNav({ websiteId, canAdmin }: { websiteId: string; canAdmin: boolean }) {
   const pathname = usePathname();
   const base = `/dashboard/${websiteId}`;
   const section = (path: string) => ({ href: `${base}/${path}`, active: pathname.startsWith(`${base}/${path}`) });
@@ -15,8 +15,8 @@ export function SiteNav({ websiteId }: { websiteId: string }) {
     { ...section("revenue"), label: "Revenue" },
     { ...section("realtime"), label: "Realtime" },
     { ...section("keywords"), label: "Keywords" },
-    { ...section("proxy"), label: "Proxy" },
-    { ...section("settings"), label: "Settings" },
+    // Setup and settings are for the team's admins; viewers do not see them.
+    ...(canAdmin ? [{ ...section("proxy"), label: "Proxy" }, { ...section("settings"), label: "Settings" }] : []),
   ];
   return (
     <nav className="-mb-px flex gap-1 overflow-x-auto" aria-label="Site">

@@ -1,16 +1,17 @@
-import { getServerSession } from "next-auth";
-import { connectDb } from "@/lib/db";
-import { User } from "@/models/User";
-import { authOptions } from "./options";
+import { cookies } from "next/headers";
+import { getToken } from "next-auth/jwt";
+import { sessionUser, type SessionUser } from "./session-user";
 
-export type CurrentUser = { id: string; email: string; name: string };
+export type CurrentUser = SessionUser;
 
-/** The signed-in user, re-read from the store so a deleted account is signed out at once. */
+/**
+ * The signed-in user. The session cookie is decoded here and the account
+ * re-read from the store, so a deleted account, a changed password or "sign
+ * out everywhere" ends a session on its very next request.
+ */
 export async function getCurrentUser(): Promise<CurrentUser | null> {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id || !/^[a-f0-9]{24}$/.test(id)) return null;
-  await connectDb();
-  const user = await User.findById(id, { email: 1, name: 1 }).lean();
-  return user ? { id: String(user._id), email: user.email, name: user.name } : null;
+  const jar = await cookies();
+  const token = await getToken({ req: { cookies: jar, headers: {} } as unknown as Parameters<typeof getToken>[0]["req"] });
+  if (!token) return null;
+  return sessionUser(token.uid, token.gen);
 }

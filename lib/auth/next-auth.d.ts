@@ -1,7 +1,16 @@
 import "next-auth";
+import "next-auth/jwt";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; name?: string | null; email?: string | null; image?: string | null };
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    /** The user's session generation when this session was issued (lib/auth/session-user.ts). */
+    gen?: number;
   }
 }

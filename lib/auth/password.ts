@@ -1,13 +1,18 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from "node:crypto";
+import { hashSlots } from "./hash-slots";
 
 // scrypt from Node itself: a memory-hard KDF with no native add-on to build.
 // N=2^15, r=8 costs ~32 MiB and ~50 ms per hash on this class of machine.
 const PARAMS = { N: 1 << 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 } satisfies ScryptOptions;
 const KEYLEN = 32;
 
+/** Every hash waits for one of a few slots, so sign-in bursts cannot take the CPU from ingest (./hash-slots.ts). */
 function scrypt(password: string, salt: Buffer, opts: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scryptCb(password.normalize("NFKC"), salt, KEYLEN, opts, (err, key) => (err ? reject(err) : resolve(key))),
+  return hashSlots().run(
+    () =>
+      new Promise<Buffer>((resolve, reject) =>
+        scryptCb(password.normalize("NFKC"), salt, KEYLEN, opts, (err, key) => (err ? reject(err) : resolve(key))),
+      ),
   );
 }
 

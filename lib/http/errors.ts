@@ -6,12 +6,15 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Extra response headers, e.g. Retry-After on a 429. */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
 }
 
 export const notFound = (what = "Not found") => new ApiError(404, "not_found", what);
+export const forbidden = (what = "Your role in this team does not allow this") => new ApiError(403, "forbidden", what);
 
 export function errorResponse(status: number, code: string, message: string, headers?: HeadersInit): Response {
   return Response.json({ error: { code, message } }, { status, headers });
@@ -19,7 +22,7 @@ export function errorResponse(status: number, code: string, message: string, hea
 
 /** Maps anything a handler throws to the documented JSON error shape. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message);
+  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message, err.headers);
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";

@@ -44,6 +44,20 @@ export class TokenBuckets {
     };
   }
 
+  /** Whether `key` has a token left, without taking one (to refuse early and charge only failures). */
+  peek(key: string, now = Date.now()): RateLimitResult {
+    const bucket = this.buckets.get(key);
+    const tokens = bucket ? Math.min(this.limit, bucket.tokens + (now - bucket.updatedAt) * this.perMs) : this.limit;
+    const allowed = tokens >= 1;
+    return {
+      allowed,
+      limit: this.limit,
+      remaining: Math.floor(tokens),
+      resetSeconds: Math.ceil((this.limit - tokens) / this.perMs / 1000),
+      retryAfterSeconds: allowed ? 0 : Math.max(1, Math.ceil((1 - tokens) / this.perMs / 1000)),
+    };
+  }
+
   // A full bucket carries no information, so forgetting the least recent key
   // only ever gives a client its full budget back: memory stays bounded.
   private evict() {

@@ -5,6 +5,7 @@ import type { UpdateIntegrationsInput } from "@/lib/schemas/integrations";
 import { Integration, integrationKey, integrationKinds, type IntegrationDoc, type IntegrationKind } from "@/models/Integration";
 import { JobState } from "@/models/JobState";
 import type { WebsiteDoc } from "@/models/Website";
+import { audit, type Actor } from "@/lib/teams/audit";
 import { jobId } from "./jobs";
 import { googleConfigured } from "./search-console/client";
 
@@ -52,7 +53,7 @@ async function apply(websiteId: Types.ObjectId, kind: IntegrationKind, $set: Rec
   await Integration.updateOne({ _id: integrationKey(websiteId, kind) }, update, { upsert: true });
 }
 
-export async function updateIntegrations(website: Pick<WebsiteDoc, "_id">, input: UpdateIntegrationsInput): Promise<IntegrationsDTO> {
+export async function updateIntegrations(website: Pick<WebsiteDoc, "_id" | "teamId" | "userId" | "domain">, input: UpdateIntegrationsInput, actor: Actor): Promise<IntegrationsDTO> {
   await connectDb();
   const wid = new Types.ObjectId(String(website._id));
   if (input.x) {
@@ -65,6 +66,7 @@ export async function updateIntegrations(website: Pick<WebsiteDoc, "_id">, input
     if (input.x.bearerToken === null) $unset.tokenEnc = 1;
     else if (input.x.bearerToken) $set.tokenEnc = encryptSecret(input.x.bearerToken);
     await apply(wid, "x", $set, $unset);
+    if (input.x.bearerToken) await audit(website.teamId ?? website.userId, actor, "integration.connected", { target: "X", websiteId: wid, detail: website.domain });
   }
   if (input.github) {
     const $set: Record<string, unknown> = {};
@@ -73,6 +75,7 @@ export async function updateIntegrations(website: Pick<WebsiteDoc, "_id">, input
     if (input.github.token === null) $unset.tokenEnc = 1;
     else if (input.github.token) $set.tokenEnc = encryptSecret(input.github.token);
     await apply(wid, "github", $set, $unset);
+    if (input.github.token) await audit(website.teamId ?? website.userId, actor, "integration.connected", { target: "GitHub", websiteId: wid, detail: website.domain });
   }
   if (input.searchConsole) {
     const $set: Record<string, unknown> = {};

@@ -1,5 +1,7 @@
 import { runJob } from "@/lib/jobs/run-job";
+import { ensurePersonalTeam } from "@/lib/teams/personal";
 import { JobState } from "@/models/JobState";
+import { Membership } from "@/models/Membership";
 import { User } from "@/models/User";
 import { Website } from "@/models/Website";
 import { duePeriod, type ReportKind } from "./period";
@@ -7,11 +9,14 @@ import { mailer, sendReport } from "./send";
 
 export const reportJobId = (kind: ReportKind, userId: unknown) => `report-${kind}:${String(userId)}`;
 
-/** Each user's sites' time zones: a user's report is due when the period has ended in all of them. */
+/** The time zones of each user's sites (those of all their teams): a report is due when the period has ended in all of them. */
 async function zonesByUser(userIds: unknown[]): Promise<Map<string, string[]>> {
-  const sites = await Website.find({ userId: { $in: userIds }, deletedAt: { $exists: false } }, { userId: 1, timezone: 1 }).lean();
+  const ms = await Membership.find({ userId: { $in: userIds } }, { userId: 1, teamId: 1 }).lean();
+  const sites = await Website.find({ teamId: { $in: [...new Set(ms.map((m) => String(m.teamId)))] }, deletedAt: { $exists: false } }, { teamId: 1, timezone: 1 }).lean();
+  const byTeam = new Map<string, string[]>();
+  for (const s of sites) byTeam.set(String(s.teamId), [...(byTeam.get(String(s.teamId)) ?? []), s.timezone || "UTC"]);
   const zones = new Map<string, string[]>();
-  for (const s of sites) zones.set(String(s.userId), [...(zones.get(String(s.userId)) ?? []), s.timezone || "UTC"]);
+  for (const m of ms) zones.set(String(m.userId), [...(zones.get(String(m.userId)) ?? []), ...(byTeam.get(String(m.teamId)) ?? [])]);
   return zones;
 }
 
@@ -27,8 +32,9 @@ export async function sendDueReports(now = new Date()): Promise<number> {
   if (!mailer()) return 0;
   let sent = 0;
   for (const kind of ["weekly", "monthly"] as const) {
-    const users = await User.find({ [`emailReports.${kind}`]: true }, { _id: 1 }).lean();
+    const users = await User.find({ [`emailReports.${kind}`]: true }, { _id: 1, teamsReady: 1 }).lean();
     if (!users.length) continue;
+    for (const u of users) if (!u.teamsReady) await ensurePersonalTeam(u._id);
     const zones = await zonesByUser(users.map((u) => u._id));
     const states = new Map((await JobState.find({ _id: { $in: users.map((u) => reportJobId(kind, u._id)) } }, { lastPeriod: 1, nextRunAt: 1 }).lean()).map((s) => [s._id, s]));
     for (const u of users) {

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
 
+export const objectId = z.string().regex(/^[a-f0-9]{24}$/, "must be an id of 24 hex characters");
 const currencies = new Set(Intl.supportedValuesOf("currency"));
 
 // Intl.supportedValuesOf lists only canonical names and misses current ones
@@ -57,6 +58,7 @@ export const createWebsiteSchema = z
     name: z.string().trim().min(1).max(100).optional(),
     timezone: timezoneSchema.optional(),
     currency: currencySchema.optional(),
+    teamId: objectId.optional().describe("The team to create it in (default: your personal team)"),
   })
   .strict();
 
@@ -67,6 +69,7 @@ export const updateWebsiteSchema = z
     currency: currencySchema,
     settings: settingsSchema,
     paymentProviders: z.object(Object.fromEntries(paymentProviderIds.map((p) => [p, providerSecretSchema.optional()]))).strict(),
+    teamId: objectId.describe("Moves the site to another team you administer"),
   })
   .partial()
   .strict();

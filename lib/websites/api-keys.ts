@@ -3,6 +3,7 @@ import { sha256Hex } from "@/lib/crypto";
 import { connectDb } from "@/lib/db";
 import { notFound } from "@/lib/http/errors";
 import { ApiKey, type ApiKeyDoc } from "@/models/ApiKey";
+import { audit, type Actor } from "@/lib/teams/audit";
 import type { WebsiteDoc } from "@/models/Website";
 
 export type ApiKeyDTO = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null };
@@ -16,7 +17,7 @@ const serialize = (k: ApiKeyDoc): ApiKeyDTO => ({
 });
 
 /** Creates a key bound to one website. The key itself is returned here once and only its hash is kept. */
-export async function createApiKey(website: WebsiteDoc, name?: string): Promise<ApiKeyDTO & { key: string }> {
+export async function createApiKey(website: WebsiteDoc, actor: Actor, name?: string): Promise<ApiKeyDTO & { key: string }> {
   const key = `tm_${randomBytes(24).toString("base64url")}`;
   await connectDb();
   const doc = await ApiKey.create({
@@ -26,6 +27,7 @@ export async function createApiKey(website: WebsiteDoc, name?: string): Promise<
     keyHash: sha256Hex(key),
     prefix: key.slice(0, 10),
   });
+  await audit(website.teamId ?? website.userId, actor, "key.created", { target: doc.name, websiteId: website._id, detail: `${doc.prefix}… on ${website.domain}` });
   return { ...serialize(doc.toObject() as ApiKeyDoc), key };
 }
 
@@ -35,11 +37,12 @@ export async function listApiKeys(website: WebsiteDoc): Promise<ApiKeyDTO[]> {
   return docs.map(serialize);
 }
 
-export async function revokeApiKey(website: WebsiteDoc, keyId: string): Promise<void> {
+export async function revokeApiKey(website: WebsiteDoc, actor: Actor, keyId: string): Promise<void> {
   if (!/^[a-f0-9]{24}$/.test(keyId)) throw notFound("API key not found");
   await connectDb();
-  const res = await ApiKey.deleteOne({ _id: keyId, websiteId: website._id });
-  if (res.deletedCount !== 1) throw notFound("API key not found");
+  const doc = await ApiKey.findOneAndDelete({ _id: keyId, websiteId: website._id }).lean<ApiKeyDoc>();
+  if (!doc) throw notFound("API key not found");
+  await audit(website.teamId ?? website.userId, actor, "key.revoked", { target: doc.name, websiteId: website._id, detail: `${doc.prefix}… on ${website.domain}` });
 }
 
 /** The website a bearer key is bound to, or null for an unknown or revoked key. */

@@ -7,16 +7,20 @@ import { deleteWebsiteRows } from "@/lib/engine/delete-website";
 import { websiteScopedModels } from "@/models";
 import { Website, type WebsiteDoc } from "@/models/Website";
 import { forgetWebsite } from "@/lib/ingest/website-cache";
+import { audit, type Actor } from "@/lib/teams/audit";
+import { membershipsOf } from "@/lib/teams/membership";
+import { moveWebsite } from "@/lib/teams/move-website";
+import type { Role } from "@/lib/teams/roles";
 import { normalizeDomain } from "./domain";
 import type { WebsiteDTO } from "./types";
 
-const isObjectId = (id: string) => /^[a-f0-9]{24}$/.test(id);
-
-export function serializeWebsite(w: WebsiteDoc): WebsiteDTO {
+export function serializeWebsite(w: WebsiteDoc, role: Role): WebsiteDTO {
   const s = w.settings ?? {};
   const providers = (w.paymentProviders ?? {}) as Record<string, { webhookSecretEnc?: string | null; lastReceivedAt?: Date | null } | undefined>;
   return {
     id: String(w._id),
+    teamId: String(w.teamId ?? w.userId),
+    role,
     domain: w.domain,
     name: w.name,
     timezone: w.timezone ?? "UTC",
@@ -44,38 +48,34 @@ export function serializeWebsite(w: WebsiteDoc): WebsiteDTO {
   };
 }
 
-/** The website if `userId` owns it; null for someone else's, a deleted one, or a malformed id. */
-export async function findOwnedWebsiteDoc(userId: string, websiteId: string): Promise<WebsiteDoc | null> {
-  if (!isObjectId(websiteId) || !isObjectId(userId)) return null;
-  await connectDb();
-  return Website.findOne({ _id: websiteId, userId }).lean<WebsiteDoc>();
-}
-
-export async function findOwnedWebsite(userId: string, websiteId: string): Promise<WebsiteDTO | null> {
-  const doc = await findOwnedWebsiteDoc(userId, websiteId);
-  return doc ? serializeWebsite(doc) : null;
-}
-
+/** The websites of every team the user is in, each with the user's role there. */
 export async function listWebsites(userId: string): Promise<WebsiteDTO[]> {
-  await connectDb();
-  const docs = await Website.find({ userId }).sort({ createdAt: 1 }).lean<WebsiteDoc[]>();
-  return docs.map(serializeWebsite);
+  const ms = await membershipsOf(userId);
+  const roles = new Map(ms.map((m) => [String(m.teamId), m.role]));
+  const docs = await Website.find({ teamId: { $in: ms.map((m) => m.teamId) } }).sort({ createdAt: 1 }).lean<WebsiteDoc[]>();
+  return docs.map((d) => serializeWebsite(d, roles.get(String(d.teamId)) ?? "viewer"));
 }
 
-export async function createWebsite(userId: string, input: CreateWebsiteInput): Promise<WebsiteDTO> {
+/** Creates a website in a team (the caller's role there is checked by the route). */
+export async function createWebsite(actor: Actor, teamId: string, role: Role, input: CreateWebsiteInput): Promise<WebsiteDTO> {
   const domain = normalizeDomain(input.domain);
   await connectDb();
   const taken = () => new ApiError(409, "domain_taken", `You already track ${domain}`);
   await Website.init(); // the unique index must exist before the first insert relies on it
+  // One site per domain per team. The store's unique index is per creator (it
+  // predates teams); two members racing to add one domain is the gap left.
+  if (await Website.exists({ teamId: new Types.ObjectId(teamId), domain })) throw new ApiError(409, "domain_taken", `This team already tracks ${domain}`);
   try {
     const doc = await Website.create({
-      userId: new Types.ObjectId(userId),
+      userId: new Types.ObjectId(actor.id),
+      teamId: new Types.ObjectId(teamId),
       domain,
       name: input.name ?? domain,
       timezone: input.timezone ?? "UTC",
       currency: input.currency ?? "USD",
     });
-    return serializeWebsite(doc.toObject() as WebsiteDoc);
+    await audit(teamId, actor, "site.created", { target: domain, websiteId: doc._id });
+    return serializeWebsite(doc.toObject() as WebsiteDoc, role);
   } catch (err) {
     if ((err as { code?: number }).code === 11000) throw taken();
     throw err;
@@ -98,7 +98,17 @@ function updateDocument(input: UpdateWebsiteInput): { $set: Record<string, unkno
   return { $set, $unset };
 }
 
-export async function updateWebsite(website: WebsiteDoc, input: UpdateWebsiteInput): Promise<WebsiteDTO> {
+/**
+ * Applies settings and secrets, and moves the site when `teamId` names
+ * another team (`target`: the caller's access there, checked by the route).
+ */
+export async function updateWebsite(
+  website: WebsiteDoc,
+  role: Role,
+  input: UpdateWebsiteInput,
+  actor: Actor,
+  target?: { team: { _id: unknown; name: string }; role: Role },
+): Promise<WebsiteDTO> {
   const { $set, $unset } = updateDocument(input);
   const update: Record<string, unknown> = {};
   if (Object.keys($set).length) update.$set = $set;
@@ -110,7 +120,11 @@ export async function updateWebsite(website: WebsiteDoc, input: UpdateWebsiteInp
   if (!doc) throw new ApiError(404, "not_found", "Website not found");
   // Ingest caches settings; this process applies the change at once, others within 30 s.
   forgetWebsite(String(website._id));
-  return serializeWebsite(doc);
+  for (const [provider, change] of Object.entries(input.paymentProviders ?? {})) {
+    if (change) await audit(doc.teamId ?? doc.userId, actor, "payment_secret.changed", { target: doc.domain, websiteId: doc._id, detail: `${provider}: ${change.webhookSecret === null ? "removed" : "set"}` });
+  }
+  if (target && String(target.team._id) !== String(doc.teamId)) return serializeWebsite(await moveWebsite(doc, target.team, actor), target.role);
+  return serializeWebsite(doc, role);
 }
 
 /** Deletes the website and everything recorded for it. Data goes first, so a crash mid-way leaves a website to delete again rather than orphans. */

@@ -1,8 +1,13 @@
 import type { PaymentProviderId } from "@/lib/schemas/website";
+import type { Role } from "@/lib/teams/roles";
 
 /** A website as the dashboard API returns it: never a secret, only whether one is set. */
 export type WebsiteDTO = {
   id: string;
+  /** The team that owns the site. */
+  teamId: string;
+  /** The caller's role in that team: what the dashboard offers them. */
+  role: Role;
   domain: string;
   name: string;
   timezone: string;

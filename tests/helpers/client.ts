@@ -5,6 +5,8 @@ export type Json = Record<string, unknown>;
 
 export class Client {
   private cookies = new Map<string, string>();
+  /** Sent with every request, e.g. an X-Forwarded-For naming this client's IP. */
+  headers: Record<string, string> = {};
 
   constructor(readonly baseUrl: string, private origin: string | null = baseUrl) {}
 
@@ -27,7 +29,7 @@ export class Client {
   }
 
   async request(method: string, path: string, body?: unknown, init: RequestInit & { rawBody?: string } = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
+    const headers = new Headers({ ...this.headers, ...Object.fromEntries(new Headers(init.headers)) });
     if (this.cookies.size) headers.set("cookie", [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; "));
     if (this.origin && method !== "GET") headers.set("origin", this.origin);
     let payload: BodyInit | undefined = init.rawBody;

@@ -24,12 +24,13 @@ export default async function LoginPage({ searchParams }: { searchParams: Search
       footer={
         <>
           No account yet?{" "}
-          <Link href="/signup" className="font-medium text-foreground underline-offset-4 hover:underline">
+          <Link href={callbackUrl === "/dashboard" ? "/signup" : `/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`} className="font-medium text-foreground underline-offset-4 hover:underline">
             Sign up
           </Link>
         </>
       }
     >
+      {params.reset === "1" ? <p className="rounded-md border border-success/30 bg-success/5 px-3 py-2 text-sm" role="status">Your password is changed. Sign in with it.</p> : null}
       <LoginForm providers={configuredOAuthProviders()} callbackUrl={callbackUrl} urlError={error} />
     </AuthShell>
   );

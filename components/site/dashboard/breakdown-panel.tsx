@@ -15,7 +15,7 @@ import { useJson } from "./use-json";
 import { WorldMap } from "./world-map";
 
 export type PanelTab = { key: string; label: string; dimension: Dimension; column: string; map?: boolean };
-type Props = { title: string; tabs: PanelTab[]; mode?: PanelMode; websiteId: string; state: DashState; currency: string; totalVisitors: number; onChange: (s: DashState) => void };
+type Props = { title: string; tabs: PanelTab[]; mode?: PanelMode; apiBase: string; state: DashState; currency: string; totalVisitors: number; onChange: (s: DashState) => void };
 
 function RowLabel({ dimension, value }: { dimension: Dimension; value: string }) {
   if (dimension === "country") return <CountryLabel value={value} />;
@@ -59,11 +59,11 @@ function Rows({ rows, tab, mode, currency, onPick }: { rows: PanelRow[]; tab: Pa
 }
 
 /** A card of breakdown tabs; clicking a row (or a country on the map) filters the whole dashboard. */
-export function BreakdownPanel({ title, tabs, mode = "visitors", websiteId, state, currency, totalVisitors, onChange }: Props) {
+export function BreakdownPanel({ title, tabs, mode = "visitors", apiBase, state, currency, totalVisitors, onChange }: Props) {
   const [active, setActive] = useState(tabs[0].key);
   const tab = tabs.find((t) => t.key === active) ?? tabs[0];
   const limit = tab.map ? 250 : mode === "revenue" ? 50 : 10;
-  const { data, error, loading } = useJson<{ rows: BreakdownRow[] }>(`/api/websites/${websiteId}/stats/breakdown?${apiQuery(state, { dimension: tab.dimension, limit })}`);
+  const { data, error, loading } = useJson<{ rows: BreakdownRow[] }>(`${apiBase}/stats/breakdown?${apiQuery(state, { dimension: tab.dimension, limit })}`);
   // Revenue mode fetches more rows, ranks them by revenue and shows the top ten.
   const rows = data ? panelRows(data.rows, mode, totalVisitors).slice(0, tab.map ? 250 : 10) : null;
   const pick = (value: string) => onChange(withFilter(state, { dimension: tab.dimension, op: "is", value }));

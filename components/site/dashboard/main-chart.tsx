@@ -12,11 +12,16 @@ import { useJson } from "./use-json";
 
 const INTERVAL_LABEL: Record<DashInterval, string> = { hour: "Hours", day: "Days", week: "Weeks", month: "Months" };
 
-/** The main chart, fetch part: the series and the markers of the range, then the pure transform, then the render. */
-export function MainChart({ websiteId, state, currency, onChange }: { websiteId: string; state: DashState; currency: string; onChange: (s: DashState) => void }) {
-  const base = `/api/websites/${websiteId}`;
-  const series = useJson<SeriesInput>(`${base}/stats/timeseries?${apiQuery(state, { interval: state.interval })}`);
-  const markers = useJson<MarkersInput>(`${base}/markers?${apiQuery({ ...state, filters: [] })}`);
+type Props = { apiBase: string; state: DashState; currency: string; onChange: (s: DashState) => void; showMarkers?: boolean };
+
+/**
+ * The main chart, fetch part: the series and the markers of the range, then
+ * the pure transform, then the render. A shared dashboard shows no markers:
+ * commit messages and mentions may be private to the team.
+ */
+export function MainChart({ apiBase, state, currency, onChange, showMarkers = true }: Props) {
+  const series = useJson<SeriesInput>(`${apiBase}/stats/timeseries?${apiQuery(state, { interval: state.interval })}`);
+  const markers = useJson<MarkersInput>(showMarkers ? `${apiBase}/markers?${apiQuery({ ...state, filters: [] })}` : null);
   const rows = useMemo(() => (series.data ? buildChartRows(series.data, markers.data ? toMarkers(markers.data) : []) : null), [series.data, markers.data]);
   const intervals = series.data ? allowedIntervals(series.data.range.current) : [];
   const showRevenue = !!rows?.some((r) => r.revenue !== 0 || (r.previousRevenue ?? 0) !== 0);

@@ -25,6 +25,8 @@ export async function FunnelsView({ website, period, funnelId }: { website: Webs
   const selected = funnels.find((f) => f.id === funnelId) ?? funnels[0];
   const report = selected ? await getFunnelReport(website, selected, goals, periodInterval(period.days, website.timezone)) : null;
   const base = `/dashboard/${website.id}/funnels`;
+  // Viewers read the report; defining and deleting funnels is for admins.
+  const canEdit = website.role !== "viewer";
 
   return (
     <div className="grid grid-cols-1 gap-6">
@@ -54,7 +56,7 @@ export async function FunnelsView({ website, period, funnelId }: { website: Webs
                 {report.entered ? ` (${formatPercent(report.completed / report.entered)})` : ""} · steps in order within {windowLabel(selected.windowHours)} · last {period.label}
               </CardDescription>
             </div>
-            <DeleteButton url={`/api/websites/${website.id}/funnels/${selected.id}`} label={`funnel ${selected.name}`} after={base} />
+            {canEdit ? <DeleteButton url={`/api/websites/${website.id}/funnels/${selected.id}`} label={`funnel ${selected.name}`} after={base} /> : null}
           </CardHeader>
           <CardContent className="grid gap-6 px-3 sm:px-6">
             {report.entered === 0 ? (
@@ -74,15 +76,17 @@ export async function FunnelsView({ website, period, funnelId }: { website: Webs
         </EmptyState>
       )}
 
-      <Card>
-        <CardHeader>
-          <CardTitle className="text-base">New funnel</CardTitle>
-          <CardDescription>Pages accept <code className="font-mono">*</code> wildcards; a goal step takes a goal&apos;s name or any custom event name.</CardDescription>
-        </CardHeader>
-        <CardContent>
-          <FunnelForm websiteId={website.id} goalNames={goals.map((g) => g.name)} />
-        </CardContent>
-      </Card>
+      {canEdit ? (
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">New funnel</CardTitle>
+            <CardDescription>Pages accept <code className="font-mono">*</code> wildcards; a goal step takes a goal&apos;s name or any custom event name.</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <FunnelForm websiteId={website.id} goalNames={goals.map((g) => g.name)} />
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }

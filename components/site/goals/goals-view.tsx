@@ -18,6 +18,8 @@ export async function GoalsView({ website, period }: { website: WebsiteDTO; peri
   const goals = await listGoals(website.id);
   const range = periodInterval(period.days, website.timezone);
   const stats = await getGoalStats(website, goals, range);
+  // Viewers read the report; defining and deleting goals is for admins.
+  const canEdit = website.role !== "viewer";
   return (
     <div className="grid grid-cols-1 gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
@@ -65,7 +67,7 @@ export async function GoalsView({ website, period }: { website: WebsiteDTO; peri
                       <TableCell className="text-right tabular-nums">{formatPercent(conversionRate)}</TableCell>
                       <TableCell className="text-right tabular-nums">{formatMoney(revenue, stats.currency)}</TableCell>
                       <TableCell className="text-right">
-                        <DeleteButton url={`/api/websites/${website.id}/goals/${goal.id}`} label={goal.name} />
+                        {canEdit ? <DeleteButton url={`/api/websites/${website.id}/goals/${goal.id}`} label={goal.name} /> : null}
                       </TableCell>
                     </TableRow>
                   ))}
@@ -75,14 +77,16 @@ export async function GoalsView({ website, period }: { website: WebsiteDTO; peri
           )}
         </CardContent>
       </Card>
-      <Card>
-        <CardHeader>
-          <CardTitle className="text-base">Add a goal</CardTitle>
-        </CardHeader>
-        <CardContent>
-          <GoalForm websiteId={website.id} />
-        </CardContent>
-      </Card>
+      {canEdit ? (
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Add a goal</CardTitle>
+          </CardHeader>
+          <CardContent>
+            <GoalForm websiteId={website.id} />
+          </CardContent>
+        </Card>
+      ) : null}
     </div>
   );
 }

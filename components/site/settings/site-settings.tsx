@@ -12,9 +12,12 @@ import { GeneralSection } from "./general-section";
 import { PaymentProvidersSection } from "./payment-providers-section";
 import { PrivacySection } from "./privacy-section";
 import { SettingsSection } from "./settings-section";
+import { SharingSection } from "./sharing-section";
+import { TeamSection } from "./team-section";
 
 const SECTIONS = [
   ["general", "General"],
+  ["team", "Team"],
   ["snippet", "Tracking snippet"],
   ["privacy", "Privacy"],
   ["exclusions", "Exclusions"],
@@ -22,6 +25,7 @@ const SECTIONS = [
   ["integrations", "Integrations"],
   ["email-reports", "Email reports"],
   ["api-keys", "API keys"],
+  ["sharing", "Shared dashboards"],
   ["danger", "Danger zone"],
 ] as const;
 
@@ -49,6 +53,7 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
       <SettingsNav />
       <div className="grid min-w-0 gap-6">
         <GeneralSection website={website} onSaved={setWebsite} />
+        <TeamSection website={website} onSaved={setWebsite} />
         <SettingsSection id="snippet" title="Tracking snippet" description="Paste it into the <head> of every page.">
           <TrackingSnippet websiteId={website.id} domain={website.domain} settings={website.settings} />
         </SettingsSection>
@@ -58,6 +63,7 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
         <IntegrationsSection websiteId={website.id} domain={website.domain} />
         <EmailReportsSection />
         <ApiKeysSection websiteId={website.id} />
+        <SharingSection websiteId={website.id} />
         <DangerZone website={website} />
       </div>
     </div>

@@ -6,12 +6,12 @@ type Props = { params: Promise<{ websiteId: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { websiteId } = await params;
-  const { website } = await requireWebsite(websiteId, `/dashboard/${websiteId}/settings`);
+  const { website } = await requireWebsite(websiteId, `/dashboard/${websiteId}/settings`, "admin");
   return { title: `Settings · ${website.name}` };
 }
 
 export default async function SiteSettingsPage({ params }: Props) {
   const { websiteId } = await params;
-  const { website } = await requireWebsite(websiteId, `/dashboard/${websiteId}/settings`);
+  const { website } = await requireWebsite(websiteId, `/dashboard/${websiteId}/settings`, "admin");
   return <SiteSettings website={website} />;
 }

@@ -3,11 +3,13 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { ApiError } from "@/lib/http/errors";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { completeConnection, readState } from "@/lib/integrations/search-console/oauth";
-import { findOwnedWebsiteDoc } from "@/lib/websites/service";
+import { authorizeWebsite } from "@/lib/auth/access";
+import { audit } from "@/lib/teams/audit";
 
 /**
  * Google redirects here after consent. The signed state names the website and
- * the user who started; the signed-in user must be that owner. Either way the
+ * the user who started; the signed-in user must be that user and still an
+ * admin of the site's team (checked again here). Either way the
  * browser goes back to settings with the outcome in the query string.
  */
 export async function GET(req: NextRequest) {
@@ -18,10 +20,10 @@ export async function GET(req: NextRequest) {
   let websiteId = "";
   try {
     websiteId = readState(q.get("state") ?? "", user.id);
-    const website = await findOwnedWebsiteDoc(user.id, websiteId);
-    if (!website) throw new ApiError(404, "not_found", "Website not found");
+    const { website } = await authorizeWebsite(user.id, websiteId, "admin");
     if (q.get("error")) throw new ApiError(400, "oauth_denied", "Access was not granted");
     await completeConnection(website, q.get("code") ?? "", origin);
+    await audit(website.teamId, user, "integration.connected", { target: "Google Search Console", websiteId: website._id, detail: website.domain });
     return Response.redirect(`${origin}/dashboard/${websiteId}/settings?searchConsole=connected#integrations`, 302);
   } catch (err) {
     const code = err instanceof ApiError ? err.code : "oauth_failed";

@@ -6,7 +6,7 @@ export const dynamic = "force-dynamic";
 
 // The dashboard's download of raw events: the same CSV as GET /api/v1/export,
 // behind the session instead of an API key.
-export const GET = withWebsite(async (req, { website }) => {
+export const GET = withWebsite("viewer", async (req, { website }) => {
   const query = parseQuery(req.url, exportQuerySchema);
   const site = { id: String(website._id), timezone: website.timezone ?? "UTC", currency: website.currency ?? "USD" };
   return new Response(exportEventsCsv(site, query), {

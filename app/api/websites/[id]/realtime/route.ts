@@ -3,7 +3,7 @@ import { realtimeStream } from "@/lib/ingest/realtime-stream";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withWebsite(async (req, { website }) =>
+export const GET = withWebsite("viewer", async (req, { website }) =>
   new Response(realtimeStream(String(website._id), req.signal), {
     headers: { "Content-Type": "text/event-stream", "Cache-Control": "no-cache, no-transform", Connection: "keep-alive", "X-Accel-Buffering": "no" },
   }),

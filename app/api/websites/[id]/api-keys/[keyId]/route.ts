@@ -1,7 +1,7 @@
 import { withWebsite } from "@/lib/auth/with-website";
 import { revokeApiKey } from "@/lib/websites/api-keys";
 
-export const DELETE = withWebsite<{ id: string; keyId: string }>(async (_req, { website, params }) => {
-  await revokeApiKey(website, params.keyId);
+export const DELETE = withWebsite<{ id: string; keyId: string }>("admin", async (_req, { website, user, params }) => {
+  await revokeApiKey(website, user, params.keyId);
   return new Response(null, { status: 204 });
 });

@@ -4,4 +4,4 @@ import { dashboardBreakdown, statsSite } from "@/lib/stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withWebsite(async (req, { website }) => Response.json(await dashboardBreakdown(statsSite(website), breakdownQuerySchema.parse(statsParams(req.url)))));
+export const GET = withWebsite("viewer", async (req, { website }) => Response.json(await dashboardBreakdown(statsSite(website), breakdownQuerySchema.parse(statsParams(req.url)))));

@@ -4,4 +4,4 @@ import { dashboardOverview, statsSite } from "@/lib/stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withWebsite(async (req, { website }) => Response.json(await dashboardOverview(statsSite(website), overviewQuerySchema.parse(statsParams(req.url)))));
+export const GET = withWebsite("viewer", async (req, { website }) => Response.json(await dashboardOverview(statsSite(website), overviewQuerySchema.parse(statsParams(req.url)))));

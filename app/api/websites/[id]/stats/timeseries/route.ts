@@ -4,4 +4,4 @@ import { dashboardTimeseries, statsSite } from "@/lib/stats";
 
 export const dynamic = "force-dynamic";
 
-export const GET = withWebsite(async (req, { website }) => Response.json(await dashboardTimeseries(statsSite(website), timeseriesQuerySchema.parse(statsParams(req.url)))));
+export const GET = withWebsite("viewer", async (req, { website }) => Response.json(await dashboardTimeseries(statsSite(website), timeseriesQuerySchema.parse(statsParams(req.url)))));

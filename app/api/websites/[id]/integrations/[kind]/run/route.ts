@@ -7,7 +7,7 @@ import { runKindSchema } from "@/lib/schemas/integrations";
 // "Run now" waits for the sync (seconds, or a short rate-limit wait) and answers with the new job state.
 export const maxDuration = 300;
 
-export const POST = withWebsite<{ id: string; kind: string }>(async (_req, { website, params }) => {
+export const POST = withWebsite<{ id: string; kind: string }>("admin", async (_req, { website, params }) => {
   const parsed = runKindSchema.safeParse(params.kind);
   if (!parsed.success) throw new ApiError(404, "not_found", "Unknown integration");
   const kind = parsed.data;

@@ -1,0 +1,3 @@
+import { adminOnlyLayout } from "@/components/dashboard/admin-only-layout";
+
+export default adminOnlyLayout("proxy");

@@ -1,0 +1,19 @@
+import type { Metadata } from "next";
+import { teamWebsites } from "@/lib/teams/teams";
+import { requireTeam } from "@/components/dashboard/require-user";
+import { TeamView } from "@/components/teams/team-view";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { id } = await params;
+  const { team } = await requireTeam(id, `/team/${id}`);
+  return { title: team.personal ? "Personal team" : team.name };
+}
+
+export default async function TeamPage({ params }: Props) {
+  const { id } = await params;
+  const { user, team } = await requireTeam(id, `/team/${id}`);
+  const sites = (await teamWebsites(team.id)).map((w) => ({ id: String(w._id), name: w.name, domain: w.domain }));
+  return <TeamView team={team} me={{ id: user.id, emailVerified: user.emailVerified }} sites={sites} />;
+}

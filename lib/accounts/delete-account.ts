@@ -1,0 +1,42 @@
+import { Types } from "mongoose";
+import { connectDb } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
+import { audit } from "@/lib/teams/audit";
+import { membershipsOf, ownerCount } from "@/lib/teams/membership";
+import { deleteTeam } from "@/lib/teams/teams";
+import { AccountToken } from "@/models/AccountToken";
+import { Membership, membershipKey } from "@/models/Membership";
+import { Team, type TeamDoc } from "@/models/Team";
+import { User } from "@/models/User";
+import { assertPassword } from "./credentials";
+
+/**
+ * Deletes the account: its personal team and every team it is the only owner
+ * of, each with all of its sites' data (the same deletion as deleting a site
+ * by hand), and its place in the other teams. Needs the password, or for an
+ * account without one (GitHub, Google) its email typed out.
+ */
+export async function deleteAccount(user: { id: string; email: string; name: string; hasPassword: boolean }, confirm: { password?: string; confirmEmail?: string }): Promise<void> {
+  if (user.hasPassword) {
+    if (!confirm.password) throw new ApiError(400, "invalid_input", "password: give your password to delete your account");
+    await assertPassword(user.id, user.email, confirm.password);
+  } else if (confirm.confirmEmail?.trim().toLowerCase() !== user.email) {
+    throw new ApiError(400, "invalid_input", "confirmEmail: type your email address to delete your account");
+  }
+  await connectDb();
+  for (const { teamId, role } of await membershipsOf(user.id)) {
+    const team = await Team.findById(teamId).lean<TeamDoc>();
+    const personal = String(teamId) === user.id;
+    if (team && (personal || (role === "owner" && (await ownerCount(teamId)) === 1))) {
+      await deleteTeam(team, { withAccount: true });
+    } else {
+      await Membership.deleteOne({ _id: membershipKey(teamId, user.id) });
+      await audit(teamId, { id: user.id, name: user.name }, "member.left", { target: user.email, detail: "account deleted" });
+    }
+  }
+  // A personal team whose membership was lost still goes (and with it, sites from before teams).
+  const personal = await Team.findById(user.id).lean<TeamDoc>();
+  if (personal) await deleteTeam(personal, { withAccount: true });
+  await AccountToken.deleteMany({ userId: new Types.ObjectId(user.id) });
+  await User.deleteOne({ _id: user.id });
+}
