@@ -1,4 +1,6 @@
 import type { Metadata } from "next";
+import { billingConfig } from "@/lib/billing/config";
+import { planDTO } from "@/lib/billing/overview";
 import { teamWebsites } from "@/lib/teams/teams";
 import { requireTeam } from "@/components/dashboard/require-user";
 import { TeamView } from "@/components/teams/team-view";
@@ -15,5 +17,6 @@ export default async function TeamPage({ params }: Props) {
   const { id } = await params;
   const { user, team } = await requireTeam(id, `/team/${id}`);
   const sites = (await teamWebsites(team.id)).map((w) => ({ id: String(w._id), name: w.name, domain: w.domain }));
-  return <TeamView team={team} me={{ id: user.id, emailVerified: user.emailVerified }} sites={sites} />;
+  const billing = billingConfig();
+  return <TeamView team={team} me={{ id: user.id, emailVerified: user.emailVerified }} sites={sites} plans={billing ? billing.plans.map(planDTO) : null} />;
 }
