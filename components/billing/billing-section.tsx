@@ -66,7 +66,7 @@ function Limit({ label, used, limit }: { label: string; used: number; limit: num
 function PlanLine({ b }: { b: BillingOverview }) {
   const now = Date.now();
   let detail: string;
-  if (b.trial) detail = `Free trial: ${daysUntil(b.trialEndsAt, now)} days left (ends ${formatDay(b.trialEndsAt)}), with the limits of ${b.plan?.name ?? "the trial plan"}`;
+  if (b.trial) detail = `${daysUntil(b.trialEndsAt, now)} days left (ends ${formatDay(b.trialEndsAt)}), with the limits of ${b.plan?.name ?? "the trial plan"}; no card needed`;
   else if (b.status === "none") detail = `The free trial ended on ${formatDay(b.trialEndsAt)}`;
   else if (b.status === "canceled") detail = "The subscription has ended";
   else if (b.cancelAtPeriodEnd && b.currentPeriodEnd) detail = `Billed ${b.interval === "year" ? "yearly" : "monthly"}; ends on ${formatDay(b.currentPeriodEnd)}`;

@@ -7,7 +7,8 @@ import { billingConfig, type BillingConfig } from "./config";
 import { priceOf, type Interval } from "./plans";
 import { hasLiveSubscription } from "./standing";
 import { billingRecord } from "./state";
-import { stripeClient, TEAM_METADATA_KEY } from "./stripe";
+import { idOf, stripeClient, TEAM_METADATA_KEY } from "./stripe";
+import { syncSubscription } from "./webhook/sync";
 
 const off = () => new ApiError(404, "not_found", "Billing is not enabled on this server");
 
@@ -70,7 +71,7 @@ export async function openCheckout(team: TeamDoc, owner: { email: string; name: 
       subscription_data: { metadata: { [TEAM_METADATA_KEY]: teamId } },
       metadata: { [TEAM_METADATA_KEY]: teamId },
       allow_promotion_codes: true,
-      success_url: `${back}?checkout=done#billing`,
+      success_url: `${back}?checkout={CHECKOUT_SESSION_ID}#billing`,
       cancel_url: `${back}#billing`,
     }),
   );
@@ -86,4 +87,19 @@ export async function openPortal(team: TeamDoc): Promise<{ url: string }> {
   if (!doc?.customerId) throw new ApiError(409, "no_subscription", "This team has never subscribed: choose a plan first");
   const session = await stripeCall(() => stripeClient(config).billingPortal.sessions.create({ customer: doc.customerId!, return_url: `${appOrigin()}/team/${String(team._id)}#billing` }));
   return { url: session.url };
+}
+
+/**
+ * The return from Checkout (its success URL names the session): Stripe
+ * redirects at once and its webhook may come a little later, so the session
+ * is looked up here and a paid subscription applied straight away. Another
+ * team's session, or one not paid yet, changes nothing.
+ */
+export async function confirmCheckout(teamId: string, sessionId: string): Promise<void> {
+  const config = billingConfig();
+  if (!config || !/^cs_[A-Za-z0-9_]+$/.test(sessionId)) return;
+  const session = await stripeCall(() => stripeClient(config).checkout.sessions.retrieve(sessionId));
+  const subscription = idOf(session.subscription);
+  if (session.client_reference_id !== teamId || session.status !== "complete" || !subscription) return;
+  await syncSubscription(subscription, config, teamId);
 }

@@ -1,4 +1,4 @@
-import type { Grace, GraceReason, LimitName } from "./standing";
+import type { Grace, GraceReason } from "./standing";
 
 const date = (d: Date) => d.toLocaleDateString("en-US", { month: "long", day: "numeric", timeZone: "UTC" });
 
@@ -20,5 +20,3 @@ export function lockedMessage(reason: GraceReason): string {
 export function graceMessage(grace: Grace): string {
   return `${GRACE_CAUSE[grace.reason]}. Tracking goes on; stats lock on ${date(grace.endsAt)} unless the plan fits by then.`;
 }
-
-export const LIMIT_LABEL: Record<LimitName, string> = { events: "events this month", sites: "sites", members: "members" };

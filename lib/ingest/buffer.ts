@@ -5,7 +5,7 @@ import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
-import { settleWritten } from "@/lib/billing/usage/pending";
+import { writeCounted } from "@/lib/billing/usage/pending";
 import { eventRow, insertEvents, type EventRow } from "@/lib/engine/events";
 import { EventLog } from "./event-log";
 import { liveWebsites } from "./website-cache";
@@ -123,7 +123,7 @@ async function writeStaged({ sessions, rows, replayed }: Staged): Promise<void> 
   const live = await liveWebsites([...new Set([...sessions.websiteIds(), ...rows.map((r) => r.website_id)])]);
   sessions.keepWebsites(live);
   // Usage counts what is written from here on in the engine, no longer in memory.
-  settleWritten(await insertEvents(rows.filter((r) => live.has(r.website_id)), replayed));
+  await writeCounted(() => insertEvents(rows.filter((r) => live.has(r.website_id)), replayed));
   await writeSessions(sessions);
 }
 

@@ -75,7 +75,7 @@ describe("billing in the browser", () => {
     await page.waitForURL(new RegExp(`^${b.stripe.url}/checkout/`));
     expect(await page.locator("[data-price]").getAttribute("data-price")).toBe("price_growth_y");
     await page.getByRole("button", { name: "Pay and subscribe" }).click();
-    await page.waitForURL(`${b.app.url}/team/${team.id}?checkout=done#billing`);
+    await page.waitForURL(new RegExp(`^${b.app.url}/team/${team.id}\\?checkout=cs_test_\\w+#billing$`));
     await page.getByTestId("billing-plan").getByText("Growth plan").waitFor();
     expect(await page.getByTestId("billing-status").textContent()).toBe("Active");
     await page.getByText(/Billed yearly; renews on/).waitFor();

@@ -1,7 +1,7 @@
 import { engine } from "@/lib/engine";
 import { at, str } from "@/lib/engine/sql";
 import type { MonthSpan } from "./month";
-import { pendingByWebsite, pendingEvents } from "./pending";
+import { pendingByWebsite, pendingEvents, readCounted } from "./pending";
 
 // Usage counts what the tracker sends (pageviews, custom events, scroll and
 // identify): rows ingest wrote. Goals a site's server posts and payment
@@ -13,13 +13,20 @@ const monthRows = (month: MonthSpan) =>
 export async function countMonthEvents(websiteIds: readonly string[], month: MonthSpan): Promise<number> {
   if (!websiteIds.length) return 0;
   const e = await engine();
-  const [row] = await e.query<{ n: number | string }>(
-    `SELECT count() AS n FROM ${e.tables.events} WHERE website_id IN (${websiteIds.map(str).join(", ")}) AND ${monthRows(month)}`,
-  );
-  return Number(row?.n ?? 0) + pendingEvents(websiteIds, month.key);
+  return readCounted(async () => {
+    const [row] = await e.query<{ n: number | string }>(
+      `SELECT count() AS n FROM ${e.tables.events} WHERE website_id IN (${websiteIds.map(str).join(", ")}) AND ${monthRows(month)}`,
+    );
+    return Number(row?.n ?? 0) + pendingEvents(websiteIds, month.key);
+  });
 }
 
-/** Every website's events in the month (those with any), engine and pending together: one scan for the usage job. */
+/**
+ * Every website's events in the month (those with any), engine and pending
+ * together: one scan for the usage job. Not fenced from writes like a team's
+ * count (a long scan must not hold them up): a batch being written as it runs
+ * may be off by its size, which the next pass corrects.
+ */
 export async function countMonthEventsByWebsite(month: MonthSpan): Promise<Map<string, number>> {
   const e = await engine();
   const rows = await e.query<{ website_id: string; n: number | string }>(

@@ -14,7 +14,11 @@ import { monthOf, type MonthSpan } from "./month";
  */
 type Counts = { since: number; months: Map<string, Map<string, number>>; current: MonthSpan & { sites: Map<string, number> } };
 
-const holder = globalThis as unknown as { __trailmarkPendingUsage?: Counts };
+// Writes to the engine and usage reads take turns (see writeCounted).
+type Gate = { writing: Promise<void> | null; readers: number; idle: Promise<void> | null; release: () => void };
+
+const holder = globalThis as unknown as { __trailmarkPendingUsage?: Counts; __trailmarkUsageGate?: Gate };
+const gate: Gate = (holder.__trailmarkUsageGate ??= { writing: null, readers: 0, idle: null, release: () => {} });
 
 function state(): Counts {
   if (!holder.__trailmarkPendingUsage) {
@@ -46,11 +50,11 @@ export function countAccepted(websiteId: string, at: number): void {
 }
 
 /**
- * Takes events off once their rows are in the engine. Rows timed before this
+ * Takes events off once their rows are in the engine (see writeCounted). Rows timed before this
  * process started were never counted here (a previous process's log, or rows
  * written by scripts), so they are skipped; a count never goes below zero.
  */
-export function settleWritten(rows: readonly { website_id: string; ts: string; extra?: number }[]): void {
+function settleWritten(rows: readonly { website_id: string; ts: string; extra?: number }[]): void {
   if (!rows.length) return;
   const s = state();
   const since = new Date(s.since).toISOString().slice(0, 23).replace("T", " ");
@@ -76,4 +80,38 @@ export function pendingEvents(websiteIds: Iterable<string>, key: string): number
 /** Every website with events of the month `key` not yet in the engine. */
 export function pendingByWebsite(key: string): Map<string, number> {
   return new Map(state().months.get(key) ?? []);
+}
+
+type Row = { website_id: string; ts: string; extra?: number };
+
+/**
+ * Writes rows to the engine and takes them off the tally as one step that no
+ * usage read overlaps: a read between the insert and the tally's update would
+ * count the batch twice, or (its query's snapshot taken before the insert)
+ * not at all. Reads are rare and short; the writer waits for them, never ingest.
+ */
+export async function writeCounted(write: () => Promise<readonly Row[]>): Promise<void> {
+  while (gate.readers > 0 || gate.writing) await (gate.writing ?? gate.idle);
+  let done = () => {};
+  gate.writing = new Promise((resolve) => (done = resolve));
+  try {
+    settleWritten(await write());
+  } finally {
+    gate.writing = null;
+    done();
+  }
+}
+
+/** Runs a usage read (an engine count plus the tally) between writes, so it sees every accepted event once. */
+export async function readCounted<T>(read: () => Promise<T>): Promise<T> {
+  while (gate.writing) await gate.writing;
+  if (gate.readers++ === 0) gate.idle = new Promise((resolve) => (gate.release = resolve));
+  try {
+    return await read();
+  } finally {
+    if (--gate.readers === 0) {
+      gate.idle = null;
+      gate.release();
+    }
+  }
 }

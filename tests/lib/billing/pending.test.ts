@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { engineTime } from "@/lib/engine/time";
-import { countAccepted, pendingByWebsite, pendingEvents, settleWritten } from "@/lib/billing/usage/pending";
+import { countAccepted, pendingByWebsite, pendingEvents, readCounted, writeCounted } from "@/lib/billing/usage/pending";
 import { monthOf, projectMonth } from "@/lib/billing/usage/month";
 
 const row = (website_id: string, at: number, extra = 0) => ({ website_id, ts: engineTime(at), extra });
+const settleWritten = (rows: ReturnType<typeof row>[]) => writeCounted(async () => rows);
 
 describe("events accepted and not yet in the engine", () => {
-  it("are counted per website and UTC month, and taken off once written (never below zero)", () => {
+  it("are counted per website and UTC month, and taken off once written (never below zero)", async () => {
     const now = Date.now();
     const month = monthOf(now);
     const nextMonth = monthOf(month.to);
@@ -17,13 +18,39 @@ describe("events accepted and not yet in the engine", () => {
     expect(pendingEvents(["site-a", "site-b", "site-c"], month.key)).toBe(6);
     expect(pendingEvents(["site-a"], nextMonth.key)).toBe(1);
 
-    settleWritten([row("site-a", now), row("site-a", now), row("site-b", now), row("site-b", now)]);
+    await settleWritten([row("site-a", now), row("site-a", now), row("site-b", now), row("site-b", now)]);
     expect(pendingByWebsite(month.key)).toEqual(new Map([["site-a", 3]]));
     // Extra rows (goals from a site's server, payment markers) and rows from before this process were never counted here.
-    settleWritten([row("site-a", now, 1), row("site-a", now - 86_400_000 * 400)]);
+    await settleWritten([row("site-a", now, 1), row("site-a", now - 86_400_000 * 400)]);
     expect(pendingEvents(["site-a"], month.key)).toBe(3);
-    settleWritten([row("site-a", month.to + 1000)]);
+    await settleWritten([row("site-a", month.to + 1000)]);
     expect(pendingEvents(["site-a"], nextMonth.key)).toBe(0);
+  });
+
+  it("are read and written in turns: a read waits for the write under way, and a write for the reads", async () => {
+    const seen: string[] = [];
+    const gate = () => {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { open, opened };
+    };
+    const insert = gate();
+    const writing = writeCounted(async () => (await insert.opened, seen.push("written"), []));
+    const reading = readCounted(async () => seen.push("read"));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toEqual([]);
+    insert.open();
+    await Promise.all([writing, reading]);
+    expect(seen).toEqual(["written", "read"]);
+
+    const query = gate();
+    const read = readCounted(async () => (await query.opened, seen.push("counted")));
+    const write = writeCounted(async () => (seen.push("written again"), []));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(seen).toHaveLength(2);
+    query.open();
+    await Promise.all([read, write]);
+    expect(seen.slice(2)).toEqual(["counted", "written again"]);
   });
 });
 

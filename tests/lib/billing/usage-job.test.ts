@@ -4,6 +4,7 @@
 // the month turns.
 import { Types } from "mongoose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { planRetentionDays } from "@/lib/billing/retention";
 import { settleAllTeams } from "@/lib/billing/usage/job";
 import { teamUsage } from "@/lib/billing/usage/team-usage";
 import { Membership, Team, TeamBilling, User, Website } from "@/models";
@@ -63,6 +64,8 @@ describe("settleAllTeams", () => {
     expect(sent.map((m) => m.to)).toEqual([verifiedOwner]);
     expect(sent.some((m) => m.to === unverifiedOwner || m.to === verifiedAdmin)).toBe(false);
     expect(await TeamBilling.findById(teamId).lean()).toMatchObject({ notified: { month: "2026-07", level: 80 } });
+    // The trial plan's retention is recorded with the team, for data retention to read.
+    expect(await planRetentionDays(teamId)).toBe(365);
   });
 
   it("at 100 % mails again and starts the over-limit grace once past it; the next month ends it", async () => {

@@ -78,6 +78,28 @@ describe("a team's subscription", () => {
     expect(url.startsWith(`${b.stripe.url}/portal/`)).toBe(true);
   });
 
+  it("coming back from Checkout shows the plan even before Stripe's webhook arrives; the late events change nothing", async () => {
+    const early = (await createTeam(owner.client, "Early Co")).id;
+    const res = await owner.client.post(`/api/teams/${early}/billing/checkout`, { plan: "growth", interval: "year" });
+    const { url } = (await res.json()) as { url: string };
+    let back = "";
+    const late = await b.stripe.capture(async () => {
+      back = (await fetch(`${url}/pay`, { method: "POST", redirect: "manual" })).headers.get("location")!;
+    });
+    expect(late.map((e) => e.type)).toEqual(["customer.subscription.created", "invoice.paid", "checkout.session.completed"]);
+    expect(await getBilling(owner.client, early)).toMatchObject({ status: "trialing" });
+    expect(back).toMatch(new RegExp(`^${b.app.url}/team/${early}\\?checkout=cs_test_\\w+#billing$`));
+    // Another team's session in the URL confirms nothing.
+    const stranger = (await createTeam(owner.client, "Other Co")).id;
+    const path = back.replace(b.app.url, "").replace(/#.*/, "");
+    expect((await owner.client.get(path.replace(early, stranger))).status).toBe(200);
+    expect(await getBilling(owner.client, stranger)).toMatchObject({ status: "trialing" });
+    expect((await owner.client.get(path)).status).toBe(200);
+    expect(await getBilling(owner.client, early)).toMatchObject({ status: "active", plan: { id: "growth" }, interval: "year" });
+    for (const e of late) expect((await b.stripe.deliver(e)).status).toBe(200);
+    expect(await getBilling(owner.client, early)).toMatchObject({ status: "active", plan: { id: "growth" }, interval: "year" });
+  });
+
   it("follows plan changes made in the portal: to yearly, then down to a smaller plan", async () => {
     await b.stripe.changePrice(subId, "price_growth_y");
     expect(await getBilling(owner.client, teamId)).toMatchObject({ status: "active", plan: { id: "growth" }, interval: "year" });
