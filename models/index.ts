@@ -22,6 +22,8 @@ export { Invite } from "./Invite";
 export { AuditEvent } from "./AuditEvent";
 export { Share } from "./Share";
 export { AccountToken } from "./AccountToken";
+export { TeamBilling } from "./TeamBilling";
+export { BillingEvent } from "./BillingEvent";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";

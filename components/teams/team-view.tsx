@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Globe } from "lucide-react";
+import type { PlanDTO } from "@/lib/billing/overview";
 import { withArticle } from "@/lib/teams/role-names";
+import { BillingSection } from "@/components/billing/billing-section";
 import type { TeamDTO } from "@/lib/teams/teams";
 import { PageHeader } from "@/components/dashboard/page-header";
 import { SiteFavicon } from "@/components/dashboard/site-favicon";
@@ -14,8 +16,8 @@ import { TeamSettingsSection } from "./team-settings-section";
 
 type Site = { id: string; name: string; domain: string };
 
-/** /team/{id}: sites, members, invitations, the audit log and the team's settings, each as the role allows. */
-export function TeamView({ team, me, sites }: { team: TeamDTO; me: { id: string; emailVerified: boolean }; sites: Site[] }) {
+/** /team/{id}: sites, usage and billing, members, invitations, the audit log and the team's settings, each as the role allows. */
+export function TeamView({ team, me, sites, plans }: { team: TeamDTO; me: { id: string; emailVerified: boolean }; sites: Site[]; plans: PlanDTO[] | null }) {
   const admin = team.role !== "viewer";
   return (
     <>
@@ -57,6 +59,7 @@ export function TeamView({ team, me, sites }: { team: TeamDTO; me: { id: string;
             </Link>
           ) : null}
         </SettingsSection>
+        <BillingSection teamId={team.id} owner={team.role === "owner"} plans={plans} />
         <MembersSection teamId={team.id} role={team.role} personal={team.personal} me={me.id} />
         {admin ? <InvitesSection teamId={team.id} owner={team.role === "owner"} emailVerified={me.emailVerified} /> : null}
         {admin ? <AuditSection teamId={team.id} /> : null}

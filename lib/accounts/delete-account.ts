@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import { assertNoLiveSubscription } from "@/lib/billing/limits";
 import { connectDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { audit } from "@/lib/teams/audit";
@@ -24,10 +25,13 @@ export async function deleteAccount(user: { id: string; email: string; name: str
     throw new ApiError(400, "invalid_input", "confirmEmail: type your email address to delete your account");
   }
   await connectDb();
-  for (const { teamId, role } of await membershipsOf(user.id)) {
+  const memberships = await membershipsOf(user.id);
+  const goesWithAccount = async (teamId: unknown, role: string) => String(teamId) === user.id || (role === "owner" && (await ownerCount(teamId)) === 1);
+  // Checked for every team first, so a refusal leaves the account whole.
+  for (const { teamId, role } of memberships) if (await goesWithAccount(teamId, role)) await assertNoLiveSubscription(teamId);
+  for (const { teamId, role } of memberships) {
     const team = await Team.findById(teamId).lean<TeamDoc>();
-    const personal = String(teamId) === user.id;
-    if (team && (personal || (role === "owner" && (await ownerCount(teamId)) === 1))) {
+    if (team && (await goesWithAccount(teamId, role))) {
       await deleteTeam(team, { withAccount: true });
     } else {
       await Membership.deleteOne({ _id: membershipKey(teamId, user.id) });

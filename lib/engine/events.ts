@@ -58,10 +58,11 @@ async function storedIds(rows: readonly EventRow[]): Promise<Set<string>> {
 /**
  * Writes event rows in one insert. `replayed`: the rows may have been written
  * before (a log segment replayed), so those already held are left out; rows
- * never change once written, so skipping them is exact.
+ * never change once written, so skipping them is exact. Returns the rows
+ * this call wrote.
  */
-export async function insertEvents(rows: readonly EventRow[], replayed = false): Promise<void> {
-  if (!rows.length) return;
+export async function insertEvents(rows: readonly EventRow[], replayed = false): Promise<readonly EventRow[]> {
+  if (!rows.length) return rows;
   const e = await engine();
   let fresh = rows;
   if (replayed) {
@@ -69,6 +70,7 @@ export async function insertEvents(rows: readonly EventRow[], replayed = false):
     fresh = rows.filter((r) => !held.has(r.event_id));
   }
   await e.insert(e.tables.events, fresh);
+  return fresh;
 }
 
 /** Removes events by id (a deleted payment's timeline markers). */

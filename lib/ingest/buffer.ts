@@ -5,6 +5,7 @@ import { connectDb } from "@/lib/db";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
+import { writeCounted } from "@/lib/billing/usage/pending";
 import { eventRow, insertEvents, type EventRow } from "@/lib/engine/events";
 import { EventLog } from "./event-log";
 import { liveWebsites } from "./website-cache";
@@ -121,7 +122,8 @@ async function writeStaged({ sessions, rows, replayed }: Staged): Promise<void> 
   // Staged while its website existed: an owner who deleted it since asked for its data to go.
   const live = await liveWebsites([...new Set([...sessions.websiteIds(), ...rows.map((r) => r.website_id)])]);
   sessions.keepWebsites(live);
-  await insertEvents(rows.filter((r) => live.has(r.website_id)), replayed);
+  // Usage counts what is written from here on in the engine, no longer in memory.
+  await writeCounted(() => insertEvents(rows.filter((r) => live.has(r.website_id)), replayed));
   await writeSessions(sessions);
 }
 

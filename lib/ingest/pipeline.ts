@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import { countAccepted } from "@/lib/billing/usage/pending";
 import { hashEmail } from "@/lib/crypto";
 import { ApiError } from "@/lib/http/errors";
 import { isBotRequest } from "./bots";
@@ -75,6 +76,7 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
     context: { hostname, ...sourceFields, ...geo, ...ua },
   };
   ingestBuffer().add(buffered);
+  countAccepted(site.id, now.getTime());
   realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
   void markFirstEvent(site, now).catch(() => {});
   return { accepted: true, visitorId };

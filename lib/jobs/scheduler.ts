@@ -1,3 +1,4 @@
+import { settleAllTeams } from "@/lib/billing/usage/job";
 import { connectDb } from "@/lib/db";
 import { runIntegration, jobId } from "@/lib/integrations/jobs";
 import { sendDueReports } from "@/lib/reports/job";
@@ -30,6 +31,8 @@ export async function schedulerTick(now = new Date()): Promise<number> {
     ran++;
   }
   ran += await sendDueReports(now);
+  // Hosted billing: usage warnings and the over-limit grace follow this month's count.
+  await settleAllTeams(now).catch((err) => console.error("[billing] usage pass failed", err));
   return ran;
 }
 

@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { verifiedTokenHash, newToken } from "@/lib/auth/tokens";
+import { assertRoomFor } from "@/lib/billing/limits";
 import { decryptSecret, encryptSecret } from "@/lib/crypto";
 import { connectDb } from "@/lib/db";
 import { ApiError, notFound } from "@/lib/http/errors";
@@ -57,6 +58,7 @@ export async function createInvite(team: TeamDoc, inviter: Actor & { emailVerifi
     throw new ApiError(409, "already_member", `${input.email} is already a member of this team`);
   }
   await Invite.deleteMany({ teamId: team._id, email: input.email, acceptedAt: { $exists: false } });
+  await assertRoomFor(team._id, "members");
   const { token, hash } = newToken("invite");
   const expiresAt = new Date(Date.now() + INVITE_TTL_MS);
   const mail = inviter.emailVerified && !!mailer();

@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { connectDb } from "@/lib/db";
+import { assertRoomFor } from "@/lib/billing/limits";
 import { ApiError } from "@/lib/http/errors";
 import { Website, type WebsiteDoc } from "@/models/Website";
 import { audit, type Actor } from "./audit";
@@ -15,6 +16,7 @@ export async function moveWebsite(website: WebsiteDoc, to: { _id: unknown; name:
   if (await Website.exists({ teamId, domain: website.domain, _id: { $ne: website._id } })) {
     throw new ApiError(409, "domain_taken", `${to.name} already tracks ${website.domain}`);
   }
+  await assertRoomFor(teamId, "sites");
   const moved = await Website.findOneAndUpdate({ _id: website._id }, { $set: { teamId } }, { returnDocument: "after" }).lean<WebsiteDoc>();
   if (!moved) throw new ApiError(404, "not_found", "Website not found");
   await audit(from, actor, "site.moved_out", { target: website.domain, websiteId: website._id, detail: `to ${to.name}` });

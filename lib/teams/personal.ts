@@ -1,4 +1,5 @@
 import { Types } from "mongoose";
+import { startTrial } from "@/lib/billing/state";
 import { connectDb } from "@/lib/db";
 import { Membership, membershipKey } from "@/models/Membership";
 import { Team } from "@/models/Team";
@@ -18,6 +19,7 @@ export async function ensurePersonalTeam(userId: unknown): Promise<void> {
   const id = personalTeamId(userId);
   await Team.updateOne({ _id: id }, { $setOnInsert: { name: "Personal", personal: true, createdBy: id } }, { upsert: true });
   await Membership.updateOne({ _id: membershipKey(id, id) }, { $setOnInsert: { teamId: id, userId: id, role: "owner" } }, { upsert: true });
+  await startTrial(id);
   await Website.updateMany({ userId: id, teamId: { $exists: false } }, { $set: { teamId: id } });
   await User.updateOne({ _id: id }, { $set: { teamsReady: true } });
 }

@@ -1,4 +1,6 @@
 import { Types } from "mongoose";
+import { startTrial } from "@/lib/billing/state";
+import { assertNoLiveSubscription } from "@/lib/billing/limits";
 import { connectDb } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { deleteWebsite } from "@/lib/websites/service";
@@ -6,6 +8,7 @@ import { AuditEvent } from "@/models/AuditEvent";
 import { Invite } from "@/models/Invite";
 import { Membership, membershipKey } from "@/models/Membership";
 import { Team, type TeamDoc } from "@/models/Team";
+import { TeamBilling } from "@/models/TeamBilling";
 import { Website, type WebsiteDoc } from "@/models/Website";
 import { audit, type Actor } from "./audit";
 import { membershipsOf } from "./membership";
@@ -35,6 +38,7 @@ export async function createTeam(actor: Actor, name: string): Promise<TeamDTO> {
   await connectDb();
   const team = await Team.create({ name, personal: false, createdBy: new Types.ObjectId(actor.id) });
   await Membership.create({ teamId: team._id, userId: new Types.ObjectId(actor.id), role: "owner" });
+  await startTrial(team._id);
   await audit(team._id, actor, "team.created", { target: name });
   return serializeTeam(team.toObject() as TeamDoc, "owner");
 }
@@ -54,12 +58,14 @@ export async function renameTeam(team: TeamDoc, role: Role, actor: Actor, name: 
 export async function deleteTeam(team: TeamDoc, opts: { withAccount?: boolean } = {}): Promise<void> {
   if (team.personal && !opts.withAccount) throw new ApiError(409, "personal_team", "Your personal team is deleted only with your account");
   await connectDb();
+  await assertNoLiveSubscription(team._id);
   for (const site of await Website.find({ teamId: team._id }).lean<WebsiteDoc[]>()) await deleteWebsite(site);
   // Sites from before teams still name only their creator: the personal team's id.
   if (team.personal) for (const site of await Website.find({ userId: team._id, teamId: { $exists: false } }).lean<WebsiteDoc[]>()) await deleteWebsite(site);
   await Invite.deleteMany({ teamId: team._id });
   await Membership.deleteMany({ teamId: team._id });
   await AuditEvent.deleteMany({ teamId: team._id });
+  await TeamBilling.deleteOne({ _id: team._id });
   await Team.deleteOne({ _id: team._id });
 }
 

@@ -23,7 +23,7 @@ async function webhookSecret(websiteId: string, provider: string): Promise<strin
 }
 
 /** The store did not answer: the provider should retry later, which 503 asks for. */
-function isStoreUnavailable(err: unknown): boolean {
+export function isStoreUnavailable(err: unknown): boolean {
   const name = (err as Error | null)?.name ?? "";
   return /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|PoolClosed)Error$/.test(name) || /buffering timed out|connection .* closed/i.test(String((err as Error).message));
 }

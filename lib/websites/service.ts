@@ -10,6 +10,7 @@ import { forgetWebsite } from "@/lib/ingest/website-cache";
 import { audit, type Actor } from "@/lib/teams/audit";
 import { membershipsOf } from "@/lib/teams/membership";
 import { moveWebsite } from "@/lib/teams/move-website";
+import { assertRoomFor } from "@/lib/billing/limits";
 import type { Role } from "@/lib/teams/roles";
 import { normalizeDomain } from "./domain";
 import type { WebsiteDTO } from "./types";
@@ -65,6 +66,7 @@ export async function createWebsite(actor: Actor, teamId: string, role: Role, in
   // One site per domain per team. The store's unique index is per creator (it
   // predates teams); two members racing to add one domain is the gap left.
   if (await Website.exists({ teamId: new Types.ObjectId(teamId), domain })) throw new ApiError(409, "domain_taken", `This team already tracks ${domain}`);
+  await assertRoomFor(teamId, "sites");
   try {
     const doc = await Website.create({
       userId: new Types.ObjectId(actor.id),

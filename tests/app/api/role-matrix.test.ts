@@ -106,6 +106,7 @@ const routes: Route[] = [
   { label: "GET invites", method: "GET", path: ({ team }) => `/api/teams/${team}/invites`, needs: "admin", ok: 200, team: "team" },
   { label: "POST invites", method: "POST", path: ({ team }) => `/api/teams/${team}/invites`, body: { email: "newcomer@example.com", role: "viewer" }, needs: "owner", ok: 201, team: "team" },
   { label: "DELETE invite", method: "DELETE", path: ({ team }) => `/api/teams/${team}/invites/${ids.invite}`, needs: "owner", ok: 204, team: "team" },
+  { label: "GET usage", method: "GET", path: ({ team }) => `/api/teams/${team}/usage`, needs: "viewer", ok: 200, team: "team" },
   { label: "GET audit", method: "GET", path: ({ team }) => `/api/teams/${team}/audit`, needs: "admin", ok: 200, team: "team" },
   { label: "DELETE member", method: "DELETE", path: ({ team }) => `/api/teams/${team}/members/${extra.id}`, needs: "owner", ok: 204, team: "doomedTeam" },
   { label: "DELETE team", method: "DELETE", path: ({ team }) => `/api/teams/${team}`, needs: "owner", ok: 204, team: "doomedTeam" },

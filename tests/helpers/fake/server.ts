@@ -1,20 +1,21 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 
-export type Reply = { status: number; headers?: Record<string, string>; body?: unknown };
+/** `body` is sent as JSON; `text` as it is (with its content-type among `headers`). */
+export type Reply = { status: number; headers?: Record<string, string>; body?: unknown; text?: string };
 export type Seen = { method: string; path: string; query: URLSearchParams; headers: http.IncomingHttpHeaders; body: string; status?: number };
 
 /**
  * A provider's API on 127.0.0.1: `route` answers each request; `failNext`
  * queues scripted answers (429, 5xx...) served before the route, in order.
  */
-export async function startFakeServer(route: (req: Seen) => Reply) {
+export async function startFakeServer(route: (req: Seen) => Reply | Promise<Reply>) {
   const seen: Seen[] = [];
   const queued: ((req: Seen) => Reply | null)[] = [];
   const server = http.createServer((req, res) => {
     let body = "";
     req.on("data", (c) => (body += c));
-    req.on("end", () => {
+    req.on("end", async () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
       const r: Seen = { method: req.method ?? "GET", path: decodeURIComponent(url.pathname), query: url.searchParams, headers: req.headers, body };
       seen.push(r);
@@ -24,10 +25,10 @@ export async function startFakeServer(route: (req: Seen) => Reply) {
         reply = queued[i](r);
         if (reply) queued.splice(i, 1);
       }
-      reply ??= route(r);
+      reply ??= await route(r);
       r.status = reply.status;
-      const payload = reply.body === undefined ? "" : JSON.stringify(reply.body);
-      res.writeHead(reply.status, { ...(payload ? { "content-type": "application/json; charset=utf-8" } : {}), ...reply.headers });
+      const payload = reply.text ?? (reply.body === undefined ? "" : JSON.stringify(reply.body));
+      res.writeHead(reply.status, { ...(payload && reply.text === undefined ? { "content-type": "application/json; charset=utf-8" } : {}), ...reply.headers });
       res.end(payload);
     });
   });

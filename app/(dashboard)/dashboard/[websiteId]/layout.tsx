@@ -1,4 +1,6 @@
+import { Suspense } from "react";
 import { requireWebsite } from "@/components/dashboard/require-user";
+import { BillingBanner } from "@/components/billing/billing-banner";
 import { SiteHeader } from "@/components/site/site-header";
 
 export default async function SiteLayout({
@@ -13,6 +15,10 @@ export default async function SiteLayout({
   return (
     <>
       <SiteHeader website={website} />
+      {/* Counting the month's events must not hold up the page. */}
+      <Suspense>
+        <BillingBanner teamId={website.teamId} owner={website.role === "owner"} />
+      </Suspense>
       {children}
     </>
   );
