@@ -1,5 +1,6 @@
 import { Types } from "mongoose";
 import { hashEmail } from "@/lib/crypto";
+import { isStoreUnavailable } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { isBotRequest } from "./bots";
 import { ingestBuffer, type BufferedEvent } from "./buffer";
@@ -18,6 +19,13 @@ export type IngestRequest = { event: RawEvent; headers: HeaderSource; socketIp: 
 export type IngestOutcome = { accepted: true; visitorId: string } | { accepted: false; reason: DropReason };
 
 const dropped = (reason: DropReason): IngestOutcome => ({ accepted: false, reason });
+
+/** The day's salt is read once a day; while the store is down it cannot be, and the event is refused (503), not failed. */
+const dailySalt = (now: Date) =>
+  getDailySalt(now).catch((err) => {
+    if (!isStoreUnavailable(err)) throw err;
+    throw new ApiError(503, "store_unavailable", "The database is not reachable; send the event again later");
+  });
 
 /**
  * The ingestion pipeline, in order: resolve website -> bots -> privacy signals
@@ -54,7 +62,7 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
   // the same visitor today, someone new tomorrow, nothing stored in the browser.
   const cookieless = settings.cookieless || !event.visitorId;
   const visitorId = cookieless
-    ? cookielessVisitorId({ salt: await getDailySalt(now), websiteId: site.id, ip, userAgent })
+    ? cookielessVisitorId({ salt: await dailySalt(now), websiteId: site.id, ip, userAgent })
     : event.visitorId!;
 
   const buffered: BufferedEvent = {

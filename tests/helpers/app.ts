@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export type TestApp = {
   url: string;
+  pid: number;
   dbUri: string;
   ingestDir: string;
   /** Everything the server printed so far. */
@@ -72,5 +73,5 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
     child.kill(signal);
     await exited;
   };
-  return { url, dbUri, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
+  return { url, pid: child.pid!, dbUri, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
 }
