@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { clientId, LIMITS, propsSchema } from "@/lib/ingest/parse";
+import { clientId, LIMITS, propsSchema, withoutProtoKey } from "@/lib/ingest/parse";
 import type { DateBound } from "@/lib/stats/date-range";
 
 // Request schemas of the public API v1: the routes parse with them and the
@@ -23,9 +23,9 @@ export const identifyRequestSchema = z
     userId: z.string().trim().min(1).max(LIMITS.userId).describe("Your own id for this user"),
     email: z.string().trim().max(LIMITS.email).pipe(z.email()).optional().describe("Kept only as a salted hash, to match payments; never returned"),
     name: z.string().trim().min(1).max(200).optional(),
-    metadata: z
+    metadata: withoutProtoKey(z
       .record(z.string().min(1).max(LIMITS.propKey), traitValue)
-      .refine((o) => Object.keys(o).length <= 50, "at most 50 metadata keys")
+      .refine((o) => Object.keys(o).length <= 50, "at most 50 metadata keys"))
       .optional()
       .describe("Traits merged into the visitor's profile (same key: the new value wins)"),
   })
