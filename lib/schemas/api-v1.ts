@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { clientId, LIMITS, propsSchema, withoutProtoKey } from "@/lib/ingest/parse";
-import type { DateBound } from "@/lib/stats/date-range";
+import { DAY_BOUNDS_MESSAGE, dayInBounds, type DateBound } from "@/lib/stats/date-range";
 
 // Request schemas of the public API v1: the routes parse with them and the
 // OpenAPI document is generated from them (lib/openapi), so the docs cannot
@@ -62,10 +62,15 @@ export const paymentRequestSchema = z
 
 export const deletePaymentQuerySchema = z.object({ transactionId: transactionIdSchema }).strict();
 
-// A query-string date: a day in the website's time zone, or an ISO instant.
+// A query-string date: a day in the website's time zone, or an ISO instant
+// (whose UTC day must be one stats can cover, like a day's).
 const dateBound = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) ? !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) : z.iso.datetime({ offset: true }).safeParse(s).success, "must be a date (YYYY-MM-DD) or an ISO 8601 date-time")
+  .refine((s) => {
+    const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+    return Number.isNaN(t) || dayInBounds(new Date(t).toISOString().slice(0, 10)); // NaN: the check above says why
+  }, DAY_BOUNDS_MESSAGE)
   .transform((s): DateBound => (s.length === 10 ? { day: s } : { instant: new Date(s) }));
 const from = dateBound.describe("Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time");
 const to = dateBound.describe("End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive)");

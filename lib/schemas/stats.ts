@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_BOUNDS_MESSAGE, dayInBounds } from "@/lib/stats/date-range";
 import { DIMENSIONS } from "@/lib/stats/dimensions";
 import { parseFilter, type Filter } from "@/lib/stats/filters";
 import { INTERVALS, PERIODS } from "@/lib/stats/period";
@@ -7,13 +8,16 @@ import { INTERVALS, PERIODS } from "@/lib/stats/period";
 // (API key) and /api/websites/{id}/stats/* (dashboard), the OpenAPI document
 // and the tests. lib/stats returns these types.
 
-const day = z
+/** A calendar day, YYYY-MM-DD, that stats can cover (see FIRST_DAY / LAST_DAY). */
+export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD")
   .refine((s) => {
     const t = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(s);
-  }, "must be a real calendar day");
+  }, "must be a real calendar day")
+  .refine(dayInBounds, DAY_BOUNDS_MESSAGE);
+const day = daySchema;
 
 const filter = z
   .string()
