@@ -72,8 +72,8 @@ const dateBound = z
     return Number.isNaN(t) || dayInBounds(new Date(t).toISOString().slice(0, 10)); // NaN: the check above says why
   }, DAY_BOUNDS_MESSAGE)
   .transform((s): DateBound => (s.length === 10 ? { day: s } : { instant: new Date(s) }));
-const from = dateBound.describe("Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time");
-const to = dateBound.describe("End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive)");
+const from = dateBound.describe("Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time, from 1970-01-01");
+const to = dateBound.describe("End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive), up to 2099-12-31");
 
 const boolString = z.enum(["true", "false"]).transform((v) => v === "true");
 

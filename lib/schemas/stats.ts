@@ -33,8 +33,8 @@ const filter = z
 
 const common = {
   period: z.enum(PERIODS).optional().describe("The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all"),
-  from: day.optional().describe("Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`"),
-  to: day.optional().describe("Custom range end, a day (inclusive; default today); needs `from`"),
+  from: day.optional().describe("Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too"),
+  to: day.optional().describe("Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from`"),
   filter: z
     .array(filter)
     .max(20)
