@@ -1,5 +1,6 @@
 // `npm start` (production build on PORT, demo seeded) and `npm run dev`.
 import { spawn, spawnSync } from "node:child_process";
+import { constants } from "node:os";
 import path from "node:path";
 import { appDatabaseUri, ensureSecret, loadDotEnv, root } from "./env.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
@@ -18,16 +19,21 @@ loadDotEnv();
 ensureSecret();
 const port = process.env.PORT || "3000";
 const host = process.env.HOST || "127.0.0.1";
-const store = await startStore();
+// An embedded store is restarted when it dies; one that cannot be is the end of this run.
+const store = await startStore({ onGiveUp: () => shutdown(1) });
 const env = {
   ...process.env,
   MONGODB_URI: appDatabaseUri(store),
+  ...(store.statusFile && { TRAILMARK_STORE_STATUS: store.statusFile }),
   NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
 };
 
 let child;
+let stopping = false;
 async function shutdown(code) {
-  if (child && child.exitCode === null) {
+  if (stopping) return;
+  stopping = true;
+  if (child && child.exitCode === null && child.signalCode === null) {
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
   }
@@ -49,5 +55,10 @@ try {
 
 const command = dev ? [bin("next"), ["dev", "-p", port, "-H", host]] : [process.execPath, [path.join(root, "scripts", "server.mjs")]];
 child = spawn(command[0], command[1], { cwd: root, stdio: "inherit", env: { ...env, PORT: port, HOST: host, NODE_ENV: dev ? "development" : "production" } });
-child.on("exit", (code) => shutdown(code ?? 1));
+// The server died (crash or signal) unless we stopped it: exit non-zero, store stopped, so a process manager restarts us.
+child.on("exit", (code, signal) => {
+  if (stopping) return;
+  log(`server exited (${signal ?? `code ${code}`}); stopping the store`);
+  shutdown(signal ? 128 + (constants.signals[signal] ?? 0) : code || 1);
+});
 log(`Trailmark on http://localhost:${port} (store: ${store.kind})`);

@@ -71,8 +71,21 @@ export const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 
 const propValue = z.union([z.string().max(LIMITS.propValue), z.number(), z.boolean(), z.null()], {
   error: `must be a string of at most ${LIMITS.propValue} characters, a number or a boolean`,
 });
+/**
+ * An object schema that refuses a "__proto__" key: JSON.parse makes it an
+ * ordinary own key, which zod's record would drop without a word, losing what
+ * the caller sent. Refused like any other key we cannot store.
+ */
+export const withoutProtoKey = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value, ctx) => {
+    if (value && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
+      ctx.addIssue({ code: "custom", message: '"__proto__" cannot be a key', input: value });
+    }
+    return value;
+  }, schema);
+
 /** Custom properties as callers send them (an object), stored as key/value pairs. */
-export const propsSchema = z
+export const propsSchema = withoutProtoKey(z
   .record(z.string().min(1).max(LIMITS.propKey), propValue)
   .refine((o) => Object.keys(o).length <= LIMITS.props, `at most ${LIMITS.props} properties`)
   .transform((o) =>
@@ -81,7 +94,7 @@ export const propsSchema = z
       .filter(([, v]) => v !== null)
       .map(([k, v]) => ({ k, v: String(v) })),
   )
-  .transform((props) => (props.length ? props : undefined));
+  .transform((props) => (props.length ? props : undefined)));
 
 export const trackBodySchema = z
   .object({

@@ -16,7 +16,9 @@ export const verifyPolar: Verifier = async (rawBody, headers, secret) => {
   try {
     await webhooks.validateEvent(rawBody, plain, secret);
   } catch (err) {
-    if (!(err instanceof webhooks.PolarWebhookUnknownTypeError)) {
+    // Thrown after the signature passed: a body that is not JSON (400 below) or a type this SDK does not know.
+    const signedButUnreadable = err instanceof webhooks.PolarWebhookError && err.cause instanceof SyntaxError;
+    if (!(err instanceof webhooks.PolarWebhookUnknownTypeError) && !signedButUnreadable) {
       throw invalidSignature(err instanceof webhooks.PolarWebhookVerificationError ? err.message : undefined);
     }
   }

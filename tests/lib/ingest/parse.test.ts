@@ -111,6 +111,7 @@ describe("parseTrackBody", () => {
     ["an overlong prop value", { type: "goal", name: "x", props: { k: "v".repeat(256) } }, "props"],
     ["a nested prop value", { type: "goal", name: "x", props: { k: { nested: true } } }, "props"],
     ["props as an array", { type: "goal", name: "x", props: ["a"] }, "props"],
+    ["a prop key __proto__ (JSON.parse makes it an own key)", { type: "goal", name: "x", props: { ["__proto__"]: "polluted", plan: "pro" } }, "props"],
     ["an invalid email", { type: "identify", email: "not-an-email" }, "email"],
   ])("rejects %s", (_what, fields, path) => {
     const err = errorOf(() => parseTrackBody(body(fields)));
