@@ -4,17 +4,27 @@ import { CodeBlock } from "@/components/code-block";
 import { CopyButton } from "@/components/copy-button";
 import { useOrigin } from "@/components/use-origin";
 
-type TagOptions = { cookieless?: boolean; trackScroll?: boolean; hashPaths?: boolean; respectDnt?: boolean };
+type TagOptions = { cookieless?: boolean; trackScroll?: boolean; hashPaths?: boolean; respectDnt?: boolean; allowedHostnames?: string[] };
 
 /**
  * The tag for a site. Settings that change what the browser does (store no
- * cookie, measure scrolling, follow hash routes, honour DNT) must also be on
- * the tag, so the snippet follows them.
+ * cookie, measure scrolling, follow hash routes, honour DNT, carry the visitor
+ * to the site's other domains) must also be on the tag, so the snippet follows
+ * them. Scroll depth and cross-domain ids are tracker extensions: they pick
+ * the script file (script.<extensions>.js, names in alphabetical order).
  */
 export function trackingSnippet(origin: string, websiteId: string, domain: string, opts: TagOptions = {}): string {
-  const flags = [opts.cookieless && "data-cookieless", opts.trackScroll && "data-track-scroll", opts.hashPaths && "data-hash", opts.respectDnt && "data-respect-dnt"];
+  const others = opts.allowedHostnames ?? [];
+  const extensions = [others.length && "cross-domain", opts.trackScroll && "scroll-depth"].filter(Boolean);
+  const file = ["script", ...extensions, "js"].join(".");
+  const flags = [
+    opts.cookieless && "data-cookieless",
+    opts.hashPaths && "data-hash",
+    opts.respectDnt && "data-respect-dnt",
+    others.length && `data-allowed-hostnames="${others.join(",")}"`,
+  ];
   const extra = flags.filter(Boolean).map((f) => ` ${f}`).join("");
-  return `<script defer src="${origin}/js/script.js" data-website-id="${websiteId}" data-domain="${domain}"${extra}></script>`;
+  return `<script defer src="${origin}/js/${file}" data-website-id="${websiteId}" data-domain="${domain}"${extra}></script>`;
 }
 
 /** The one tag a site owner pastes into their <head>, with a copy button. */

@@ -17,6 +17,9 @@ declare module "vitest" {
 }
 
 function buildApp() {
+  // The tracker's variants are generated, not committed; the app serves them from public/js.
+  const tracker = spawnSync(process.execPath, [path.join(root, "scripts/build-tracker.mjs")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  if (tracker.status !== 0) throw new Error("building the tracker failed; run `npm run build:tracker` to see why");
   // Always rebuilt: a stale build would test yesterday's code.
   if (process.env.TRAILMARK_TEST_SKIP_BUILD !== "1" || !existsSync(path.join(root, TEST_DIST_DIR, "BUILD_ID"))) {
     const started = Date.now();
