@@ -18,6 +18,8 @@ export type Harness = {
   origin: (host: string) => string;
   /** Serves `body` at `path` with the tracker tag (`file`, default the core) carrying `attrs`; returns the path. */
   page: (path: string, attrs: Record<string, string | true>, body?: string, head?: string, file?: string) => string;
+  /** Serves `body` as is at `path` (any host), e.g. a page or an app's bundle. */
+  serve: (path: string, body: string, contentType?: string) => void;
   /** Waits until `count` events of `websiteId` arrived (and a little longer, to catch extras). */
   events: (websiteId: string, count: number, settleMs?: number) => Promise<Record<string, any>[]>;
   close: () => Promise<void>;
@@ -33,6 +35,7 @@ const read = (req: IncomingMessage) =>
 export async function startHarness(): Promise<Harness> {
   const scripts = new Map<string, string>((await buildAllTrackers()).map((b: { file: string; code: string }) => [`/js/${b.file}`, b.code]));
   const pages = new Map<string, string>();
+  const assets = new Map<string, { body: string; contentType: string }>();
   const hits: Hit[] = [];
   const state = { preflights: 0 };
   const server: Server = createServer(async (req, res) => {
@@ -44,6 +47,9 @@ export async function startHarness(): Promise<Harness> {
       const text = await read(req);
       hits.push({ host: String(req.headers.host), contentType: String(req.headers["content-type"]), body: JSON.parse(text) });
       res.writeHead(202, { "Access-Control-Allow-Origin": "*" }).end();
+    } else if (assets.has(url.pathname)) {
+      const { body, contentType } = assets.get(url.pathname)!;
+      res.writeHead(200, { "Content-Type": contentType }).end(body);
     } else if (scripts.has(url.pathname)) {
       res.writeHead(200, { "Content-Type": "text/javascript" }).end(scripts.get(url.pathname));
     } else {
@@ -68,6 +74,9 @@ export async function startHarness(): Promise<Harness> {
       const tag = `<script defer src="${origin("cdn.trailmark.test")}/js/${file}"${a}></script>`;
       pages.set(path, `<!doctype html><html><head><title>Test page</title>${head}${tag}</head><body>${body}</body></html>`);
       return path;
+    },
+    serve(path, body, contentType = "text/html") {
+      assets.set(path, { body, contentType });
     },
     async events(websiteId, count, settleMs = 300) {
       const mine = () => hits.filter((h) => h.body.websiteId === websiteId).map((h) => h.body);
