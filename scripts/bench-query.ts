@@ -126,7 +126,7 @@ async function live(base: string, cookie: string, id: string, n: number) {
 }
 
 async function main() {
-  buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
+  await buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
   const results: string[][] = [];
   for (const size of SIZES) {
     const dataDir = KEEP ? path.resolve(KEEP, `${size}-${DAYS}${RAW ? "" : "-blocks"}`) : path.join(root, ".data", `bench-query-${process.pid}`);

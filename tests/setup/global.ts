@@ -27,7 +27,7 @@ function buildApp() {
     const res = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: TEST_DIST_DIR },
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: TEST_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (res.status !== 0) throw new Error("next build failed; run `npx next build` to see why");
     process.stderr.write(`[tests] built in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
