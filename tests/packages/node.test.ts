@@ -102,7 +102,11 @@ describe("against the API", () => {
     expect(invalid).toMatchObject({ status: 400, code: "invalid_input" });
     expect(invalid.message).toMatch(/^POST \/api\/v1\/payments answered 400 invalid_input: amount/);
     await tm.payments.record({ transactionId: "tx_conflict", amount: 100, currency: "usd" });
-    expect(await err(tm.payments.record({ transactionId: "tx_conflict", amount: 200, currency: "usd" }))).toMatchObject({ status: 409, code: "transaction_conflict" });
+    expect(await err(tm.payments.record({ transactionId: "tx_conflict", amount: 200, currency: "usd" }))).toMatchObject({
+      status: 409,
+      code: "transaction_conflict",
+      message: "POST /api/v1/payments answered 409 transaction_conflict: Transaction tx_conflict is already recorded as 100 USD; delete it first to record it differently",
+    });
     const wrongHost = await err(new sdk.Trailmark({ apiKey: "tm_x", host: `${ctx.app.url}/dashboard` }).realtime());
     expect(wrongHost).toMatchObject({ status: 404, code: "invalid_response" });
     expect(wrongHost.message).toContain("is host the address of your Trailmark deployment?");

@@ -25,6 +25,12 @@ beforeAll(async () => {
     format: "iife",
     jsx: "automatic",
     define: { "process.env.NODE_ENV": '"development"' },
+    plugins: [
+      {
+        name: "built-package",
+        setup: (b) => b.onResolve({ filter: /packages\/react\/src\/index$/ }, () => ({ path: path.join(root, "packages/react/dist/index.js") })),
+      },
+    ],
     write: false,
     logLevel: "silent",
   });
