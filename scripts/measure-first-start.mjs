@@ -68,7 +68,11 @@ results.push(["second npm start: app ready", Date.now() - t]);
 process.kill(-again.pid, "SIGINT");
 await new Promise((r) => again.once("exit", r));
 
-if (!keep) rmSync(dir, { recursive: true, force: true });
+if (!keep) {
+  // Go's module cache is read-only: make it removable first.
+  spawnSync("chmod", ["-R", "u+w", dir]);
+  rmSync(dir, { recursive: true, force: true });
+}
 console.log(`\nfirst start (${warm ? "warm" : "empty"} npm and Go caches), load average now ${load()}:`);
 for (const [what, ms] of results) console.log(`  ${what.padEnd(42)} ${duration(ms)}`);
 if (phases) console.log(`  npm start's phases: ${phases}`);
