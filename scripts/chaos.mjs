@@ -157,7 +157,7 @@ function printTable(rows) {
 async function main() {
   const only = process.env.CHAOS_ONLY?.toLowerCase();
   const selected = drills.filter((d) => !only || d.name.toLowerCase().includes(only));
-  buildIfStale(process.env);
+  await buildIfStale(process.env);
   // A store of our own, whatever MONGODB_URI says: the drills kill it.
   delete process.env.MONGODB_URI;
   const dataDir = mkdtempSync(path.join(tmpdir(), "trailmark-chaos-"));

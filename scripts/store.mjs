@@ -8,6 +8,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { MongoClient } from "mongodb";
 import { preparePatchedFerret } from "./ferretdb/patch.mjs";
+import { duration, runStep } from "./run-step.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const ferretSrc = path.join(root, "scripts", "ferretdb");
@@ -55,23 +56,25 @@ function newestMtime(dir) {
   return Math.max(...readdirSync(dir).map((f) => statSync(path.join(dir, f)).mtimeMs));
 }
 
-/** Builds the FerretDB wrapper unless the binary is newer than its sources. */
-export function buildFerret() {
+/**
+ * Builds the FerretDB wrapper unless the binary is newer than its sources.
+ * Asynchronous, with heartbeats: the first build downloads and compiles Go
+ * modules for minutes without a word.
+ */
+export async function buildFerret() {
   // One binary for every data dir (demo, tests): it is built once per checkout.
   const bin = path.join(root, ".data", "bin", "trailmark-store");
   if (existsSync(bin) && statSync(bin).mtimeMs >= newestMtime(ferretSrc)) return bin;
   if (!onPath("go")) return null;
   mkdirSync(path.dirname(bin), { recursive: true });
-  log("building the embedded FerretDB store (first run only, about two minutes)...");
+  log("building the embedded FerretDB store (first run only)...");
   const started = Date.now();
+  log("downloading Go modules (nothing to download when the module cache has them)...");
+  await runStep("store: go mod download", "go", ["mod", "download"], { cwd: ferretSrc });
   const work = preparePatchedFerret(ferretSrc, path.join(root, ".data", "ferretdb-src"));
-  const res = spawnSync("go", ["build", "-trimpath", "-o", bin, "."], {
-    cwd: ferretSrc,
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, CGO_ENABLED: "0", GOWORK: work },
-  });
-  if (res.status !== 0) throw new Error("go build of the embedded store failed (see output above)");
-  log(`built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  log("compiling...");
+  await runStep("store: go build", "go", ["build", "-trimpath", "-o", bin, "."], { cwd: ferretSrc, env: { ...process.env, CGO_ENABLED: "0", GOWORK: work } });
+  log(`built in ${duration(Date.now() - started)}`);
   return bin;
 }
 
@@ -212,7 +215,7 @@ export async function startStore({ dataDir = process.env.TRAILMARK_DATA_DIR || p
   if (onPath("mongod")) {
     store = await startMongod(dataDir, opts);
   } else {
-    const bin = buildFerret();
+    const bin = await buildFerret();
     store = bin ? await startFerret(bin, dataDir, opts) : await startMemoryServer();
   }
   try {

@@ -13,19 +13,27 @@ import { liveWebsites } from "./website-cache";
 import { resetSessionCache, SessionBatch, type SessionEvent } from "./sessionize";
 import { writeSessions } from "./session-writes";
 import { loggedEvent } from "./logged-event";
+import type { EventType, Vitals } from "./types";
 
 /** An accepted event as the buffer keeps it: plain JSON, so it survives the log. */
-export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
+export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp" | "type"> & {
   id: string; // ObjectId hex chosen at ingest: replaying the log cannot insert an event twice
+  type: EventType;
   websiteId: string;
   timestamp: string;
   name?: string;
   title?: string;
   props?: { k: string; v: string }[];
   scrollDepth?: number;
+  vitals?: Vitals;
   emailHash?: string;
   identityName?: string;
 };
+
+// Web vitals are accepted and buffered, but the store has no place for them
+// yet: they belong to the stats engine, which will keep them. Sessions must
+// not count them as activity either.
+const writable = (e: BufferedEvent): e is BufferedEvent & { type: SessionEvent["type"] } => e.type !== "vitals";
 
 const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
 const FLUSH_AT = 1000;
@@ -111,7 +119,7 @@ async function writeEvents(events: BufferedEvent[], staged: Staged, replayed = f
   const identities: AnyBulkWriteOperation[] = [];
   const live = await liveWebsites([...new Set(events.map((e) => e.websiteId))]);
   // Accepted before its website was deleted: the owner asked for its data to go.
-  const accepted = events.filter((e) => live.has(e.websiteId)).map((e) => ({ ...e, websiteId: new Types.ObjectId(e.websiteId), timestamp: new Date(e.timestamp) }));
+  const accepted = events.filter(writable).filter((e) => live.has(e.websiteId)).map((e) => ({ ...e, websiteId: new Types.ObjectId(e.websiteId), timestamp: new Date(e.timestamp) }));
   await sessions.prefetch(accepted);
   for (const e of accepted) {
     const { websiteId, timestamp } = e;

@@ -78,14 +78,19 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
     title: event.title,
     props: event.props,
     scrollDepth: event.scrollDepth,
+    vitals: event.vitals,
     userId: event.userId,
     emailHash: event.email ? hashEmail(event.email) : undefined,
     identityName: event.type === "identify" ? event.name : undefined,
     context: { hostname, ...sourceFields, ...geo, ...ua },
   };
   ingestBuffer().add(buffered);
-  countAccepted(site.id, now.getTime());
-  realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
+  // A page's vitals arrive as it is left: no new activity for the live view,
+  // and not an event a plan counts.
+  if (event.type !== "vitals") {
+    countAccepted(site.id, now.getTime());
+    realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
+  }
   void markFirstEvent(site, now).catch(() => {});
   return { accepted: true, visitorId };
 }

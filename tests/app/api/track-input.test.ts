@@ -101,6 +101,9 @@ describe("400 invalid_input", () => {
     ["a goal with a blank name", (site) => ({ ...valid(site), type: "goal", name: "   " })],
     ["a scroll without scrollDepth", (site) => ({ ...valid(site), type: "scroll" })],
     ["an identify without userId or email", (site) => ({ ...valid(site), type: "identify" })],
+    ["a vitals event without vitals", (site) => ({ ...valid(site), type: "vitals" })],
+    ["a vitals event with a negative LCP", (site) => ({ ...valid(site), type: "vitals", vitals: { lcp: -5, ttfb: 80 } })],
+    ["a vitals event with a CLS given as text", (site) => ({ ...valid(site), type: "vitals", vitals: { cls: "0.1" } })],
   ];
   it.each(cases)("refuses %s", async (label, body) => {
     // Each case names its own site, so the final check can say which refusal stored something.
