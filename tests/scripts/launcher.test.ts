@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freshDatabaseUri } from "../helpers/app";
-import { eventually } from "../helpers/eventually";
+import { eventually, WAIT_MS } from "../helpers/eventually";
 // @ts-expect-error plain ESM scripts
 import { buildIsStale } from "../../scripts/build-if-stale.mjs";
 // @ts-expect-error plain ESM scripts
@@ -49,7 +49,7 @@ describe("runStep", () => {
     const done = path.join(mkdtempSync(path.join(tmpdir(), "tm-step-")), "done");
     const script = `console.log("Running TypeScript ..."); setInterval(() => require("fs").existsSync(${JSON.stringify(done)}) && process.exit(0), 20);`;
     const step = runStep("app build", process.execPath, ["-e", script], { heartbeatMs: 50, write });
-    await eventually(async () => expect(out).toMatch(/\[start\] app build: still working \(\d+ s; quiet for \d+ s after: Running TypeScript \.\.\.\)\n/), 10_000, 20);
+    await eventually(async () => expect(out).toMatch(/\[start\] app build: still working \(\d+ s; quiet for \d+ s after: Running TypeScript \.\.\.\)\n/), WAIT_MS, 20);
     writeFileSync(done, "");
     expect(await step).toBeGreaterThan(0);
     expect(out).toContain("Running TypeScript ...\n");
@@ -85,7 +85,7 @@ describe("npm start", () => {
     } finally {
       if (launcher.exitCode === null) process.kill(-launcher.pid!, "SIGKILL");
     }
-  }, 120_000);
+  });
 });
 
 async function startThenKillServer(launcher: ChildProcess, port: number, exited: Promise<number | null>, output: () => string) {
