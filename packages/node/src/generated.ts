@@ -297,9 +297,9 @@ export interface Realtime {
 export type GetStatsOverviewQuery = {
   /** The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all */
   period?: "today" | "yesterday" | "24h" | "7d" | "30d" | "mtd" | "last_month" | "12mo" | "all";
-  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period` */
+  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too */
   from?: string;
-  /** Custom range end, a day (inclusive; default today); needs `from` */
+  /** Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from` */
   to?: string;
   /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension` */
   filter?: string | string[];
@@ -310,9 +310,9 @@ export type GetStatsOverviewQuery = {
 export type GetStatsTimeseriesQuery = {
   /** The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all */
   period?: "today" | "yesterday" | "24h" | "7d" | "30d" | "mtd" | "last_month" | "12mo" | "all";
-  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period` */
+  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too */
   from?: string;
-  /** Custom range end, a day (inclusive; default today); needs `from` */
+  /** Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from` */
   to?: string;
   /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension` */
   filter?: string | string[];
@@ -325,9 +325,9 @@ export type GetStatsTimeseriesQuery = {
 export type GetStatsBreakdownQuery = {
   /** The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all */
   period?: "today" | "yesterday" | "24h" | "7d" | "30d" | "mtd" | "last_month" | "12mo" | "all";
-  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period` */
+  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too */
   from?: string;
-  /** Custom range end, a day (inclusive; default today); needs `from` */
+  /** Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from` */
   to?: string;
   /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension` */
   filter?: string | string[];
@@ -340,9 +340,9 @@ export type GetStatsBreakdownQuery = {
 };
 
 export type GetVisitorsQuery = {
-  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time */
+  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time, from 1970-01-01 */
   from?: string;
-  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive) */
+  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive), up to 2099-12-31 */
   to?: string;
   /** Only visitors who viewed this path, e.g. `/pricing` */
   page?: string;
@@ -370,9 +370,9 @@ export type DeletePaymentsQuery = {
 };
 
 export type GetExportQuery = {
-  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time */
+  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time, from 1970-01-01 */
   from: string;
-  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive) */
+  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive), up to 2099-12-31 */
   to: string;
   /** Which events to export */
   type?: "all" | "pageviews" | "goals";
