@@ -96,13 +96,13 @@ async function startThenKillServer(launcher: ChildProcess, port: number, exited:
       if (res) statuses.push(res.status);
       expect(res?.status).toBe(200);
     },
-    60_000,
+    3 * WAIT_MS, // the store, the build check, the engine backfill and the server, one after the other
     25,
   );
   expect(statuses[0]).toBe(503);
   const out = output();
   for (const line of ["[start] Starting the store...", "[start] Building the app...", "[start] Starting the server...", `[start] Trailmark on http://localhost:${port}`]) expect(out).toContain(line);
-  expect(out).toMatch(/ready in \d+ s: starting the store \d+ s, building the app \d+ s, starting the server \d+ s/);
+  expect(out).toMatch(/ready in \d+ s: starting the store \d+ s, building the app \d+ s, filling the stats engine \d+ s, starting the server \d+ s/);
   const server = spawnSync("ps", ["--ppid", String(launcher.pid), "-o", "pid="], { encoding: "utf8" }).stdout.trim().split(/\s+/).map(Number);
   expect(server).toHaveLength(1);
   process.kill(server[0], "SIGKILL");

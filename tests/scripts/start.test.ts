@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIsStale } from "../../scripts/build-if-stale.mjs";
 // @ts-expect-error plain ESM helper shared with npm start
 import { freePort } from "../../scripts/store.mjs";
-import { eventually } from "../helpers/eventually";
+import { eventually, WAIT_MS } from "../helpers/eventually";
 import { childMatching, isRunning } from "../helpers/processes";
 import { expectAccepted, postTrack } from "../helpers/track";
 
@@ -77,7 +77,7 @@ describe("npm start", () => {
       const again = storePid();
       expect(again).not.toBe(first);
       expect(await db.collection("pageviews").countDocuments({ websiteId: insertedId })).toBe(6);
-    }, 60_000, 250);
+    }, WAIT_MS, 250);
     // /api/health shows what the supervisor did.
     await eventually(async () => {
       const health = (await (await fetch(`${url}/api/health`)).json()) as { status: string; store: { ok: boolean; supervisor?: { state: string; restarts: number } } };

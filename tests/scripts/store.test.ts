@@ -40,7 +40,7 @@ async function holdPort(port: number): Promise<net.Server> {
         srv.once("error", reject);
         srv.listen(port, "127.0.0.1", () => resolve(srv));
       }),
-    10_000,
+    WAIT_MS,
     5,
   );
 }
