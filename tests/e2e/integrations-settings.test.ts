@@ -6,7 +6,7 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSite, uniqueDomain } from "../helpers/api";
 import { startApp, type TestApp } from "../helpers/app";
-import { launchBrowser, SCREENSHOT_DIR } from "../helpers/browser";
+import { hydrated, launchBrowser, SCREENSHOT_DIR } from "../helpers/browser";
 import { newUser } from "../helpers/client";
 import { eventually } from "../helpers/eventually";
 import { startFakeGithub } from "../helpers/fake/github";
@@ -56,7 +56,7 @@ describe("integrations in settings", () => {
     await page.goto(`${app.url}/login`);
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill(owner.password);
-    await page.getByRole("button", { name: /sign in|log in/i }).click();
+    await (await hydrated(page.getByRole("button", { name: /sign in|log in/i }))).click();
     await page.waitForURL(/\/dashboard/);
     await page.goto(`${app.url}/dashboard/${site.id}/settings#integrations`);
     const section = page.locator("#integrations");

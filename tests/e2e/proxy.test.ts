@@ -7,7 +7,7 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lookupGeo } from "@/lib/ingest/geo";
 import { startApp, type TestApp } from "../helpers/app";
-import { launchBrowser, screenshot } from "../helpers/browser";
+import { hydrated, launchBrowser, screenshot } from "../helpers/browser";
 import { newUser } from "../helpers/client";
 import { eventually } from "../helpers/eventually";
 import { startEdge, startRewriteProxy, type RunningProxy } from "../helpers/rewrite-proxy";
@@ -138,7 +138,7 @@ describe("the dashboard's proxy page", () => {
     await page.goto(`${app.url}/login`);
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill(owner.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await (await hydrated(page.getByRole("button", { name: "Sign in" }))).click();
     await page.waitForURL((url) => url.pathname === "/dashboard");
     await page.goto(`${app.url}/dashboard/${website.id}`);
     await page.getByRole("link", { name: "Proxy" }).click();

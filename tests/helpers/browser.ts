@@ -1,7 +1,8 @@
 import { mkdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { WAIT_MS } from "./eventually";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { expect } from "vitest";
+import { eventually, WAIT_MS } from "./eventually";
 
 const root = path.resolve(import.meta.dirname, "../..");
 export const SCREENSHOT_DIR = path.join(root, "test-results", "screenshots");
@@ -26,6 +27,17 @@ export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> 
     return context;
   };
   return browser;
+}
+
+/**
+ * Waits until React has hydrated `control` (its props are attached). Clicked
+ * earlier, a server-rendered form submits natively, so the test's click is
+ * lost; a slow machine makes that window seconds long.
+ */
+export async function hydrated(control: Locator): Promise<Locator> {
+  // eventually, not expect.poll: sign-in helpers run in beforeAll too.
+  await eventually(async () => expect(await control.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$"))), "hydrated by React").toBe(true));
+  return control;
 }
 
 /** Saves a full-page screenshot and returns its size in bytes, for a non-empty check. */
