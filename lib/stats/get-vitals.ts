@@ -9,7 +9,7 @@ import { rateVital, roundVital, VITALS } from "./vitals-ratings";
 // Dimensions a vitals row answers itself: the page and what its request said
 // (host, geo, user agent). A filter on any other dimension (source, campaign,
 // entry or exit page, goal) keeps the vitals of visitors with a visit in the
-// range that passes every filter.
+// range that passes every such filter.
 const OWN_COLUMN: Partial<Record<Dimension, string>> = {
   page: "path", hostname: "hostname", country: "country", region: "region", city: "city", browser: "browser", os: "os", device: "device",
 };
@@ -44,8 +44,9 @@ export async function getVitals(ctx: StatsContext, limit: number): Promise<Vital
     const column = OWN_COLUMN[f.dimension];
     if (column) where.push(filterSql(f, labelled(column)));
   }
-  if (ctx.filters.some((f) => !OWN_COLUMN[f.dimension])) {
-    const sel = selection(e, ctx, [range]);
+  const visitFilters = ctx.filters.filter((f) => !OWN_COLUMN[f.dimension]);
+  if (visitFilters.length) {
+    const sel = selection(e, { ...ctx, filters: visitFilters }, [range]);
     where.push(`visitor IN (SELECT visitor FROM ${sel.events} WHERE ${sel.visits})`);
   }
   const metrics = VITALS.map((m) => `quantile(0.75)(${m}) AS ${m}_p75, count(${m}) AS ${m}_n`).join(", ");

@@ -107,7 +107,7 @@ describe("the Web vitals panel", () => {
     expect(await panel.getByTestId("vitals-enable").textContent()).toContain("script.web-vitals.js");
     await shoot(panel, "vitals-desktop-light-empty");
     await page.close();
-  });
+  }, 120_000);
 
   it("fits desktop and phone, light and dark", async () => {
     const storageState = await t.desktop.storageState();
@@ -121,14 +121,15 @@ describe("the Web vitals panel", () => {
         expect(await tableOf(panel)).toHaveLength(PAGES.length);
         // Nothing pushes the page sideways, and each row's cells stay inside the panel.
         expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(view.viewport.width);
-        const box = (await panel.boundingBox())!;
-        for (const cell of await panel.locator("[role=table] [role=cell]:visible").all()) {
-          const b = (await cell.boundingBox())!;
-          expect(b.x + b.width).toBeLessThanOrEqual(box.x + box.width);
-        }
+        // The phone's rows are two lines (the page, then the values): the phone screenshot shows them.
+        const overflow = await panel.evaluate((el) => {
+          const right = el.getBoundingClientRect().right;
+          return [...el.querySelectorAll("[role=cell]")].filter((c) => c.getBoundingClientRect().width > 0 && c.getBoundingClientRect().right > right).length;
+        });
+        expect(overflow).toBe(0);
         await shoot(panel, `vitals-${view.name}-${colorScheme}`);
         await context.close();
       }
     }
-  });
+  }, 180_000);
 });

@@ -32,7 +32,7 @@ function Value({ cell, className }: { cell: VitalCell; className?: string }) {
 function EnableNote() {
   return (
     <p className="px-2 py-6 text-center text-sm text-muted-foreground" data-testid="vitals-enable">
-      No web vitals reported in this period. They come come from the tracker&apos;s web-vitals extension: load <code className="rounded bg-muted px-1 font-mono">script.web-vitals.js</code> instead of{" "}
+      No web vitals reported in this period. They come from the tracker&apos;s web-vitals extension: load <code className="rounded bg-muted px-1 font-mono">script.web-vitals.js</code> instead of{" "}
       <code className="rounded bg-muted px-1 font-mono">script.js</code> in your tag (with other extensions, list them alphabetically, e.g.{" "}
       <code className="rounded bg-muted px-1 font-mono">script.outbound-links.web-vitals.js</code>).
     </p>

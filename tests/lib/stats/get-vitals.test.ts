@@ -93,6 +93,8 @@ describe("getVitals", () => {
     expect(await only(["channel:is:Referral"])).toEqual([homeRow]);
     expect(await only(["channel:is:Direct", "device:is:mobile"])).toEqual([pricingRow]);
     expect(await only(["channel:is:Organic Search"])).toEqual([]);
+    // The page filter tests each page load, not the visit: ada's visit also viewed /pricing, her loads of / still count.
+    expect(await only(["channel:is:Referral", "page:is_not:/pricing"])).toEqual([homeRow]);
   });
 
   it("keeps the most measured pages within the limit, and answers nulls for a range without vitals", async () => {
