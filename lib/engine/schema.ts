@@ -15,6 +15,12 @@ import { ident } from "./sql";
  *
  * payments: one row per state of a payment (a refund or re-attribution
  * writes a newer row, a deletion a tombstone); queries read it FINAL.
+ *
+ * imported: daily aggregates brought from another analytics tool, kept apart
+ * from the events (they are not visits). One row per import, day, dimension
+ * and value; dimension '' holds the day's totals. Stats read only the rows of
+ * finished imports (lib/stats/imported.ts), so a half-written import is never
+ * counted.
  */
 export const TOUCH_COLUMNS = ["channel", "referrer_domain", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "entry_page", "country", "device"] as const;
 export type TouchColumn = (typeof TOUCH_COLUMNS)[number];
@@ -72,6 +78,18 @@ const PAYMENTS_COLUMNS = `
   last_at DateTime64(3, 'UTC'),
   INDEX visitor_id_bf visitor_id TYPE bloom_filter(0.001) GRANULARITY 1`;
 
+const IMPORTED_COLUMNS = `
+  website_id ${lc},
+  import_id String,
+  day Date,
+  dimension ${lc},
+  value String,
+  visitors UInt64,
+  visits UInt64,
+  pageviews UInt64,
+  bounces UInt64,
+  duration UInt64`;
+
 type TableSpec = { name: string; columns: string; engine: (replicated: boolean) => string; tail: string; shard?: string };
 
 const TABLES: TableSpec[] = [
@@ -86,6 +104,12 @@ const TABLES: TableSpec[] = [
     columns: PAYMENTS_COLUMNS,
     engine: (r) => `${r ? "ReplicatedReplacingMergeTree" : "ReplacingMergeTree"}(version, deleted)`,
     tail: "ORDER BY (website_id, ts, payment_id)",
+  },
+  {
+    name: "imported",
+    columns: IMPORTED_COLUMNS,
+    engine: (r) => (r ? "ReplicatedMergeTree" : "MergeTree"),
+    tail: "PARTITION BY toYYYYMM(day) ORDER BY (website_id, dimension, day, value)",
   },
   {
     // One-time jobs the engine has been through (the backfill from the store's raw documents).
@@ -119,7 +143,7 @@ export function schemaStatements(database: string, cluster?: string): string[] {
 }
 
 /** Table names for reads and inserts, and for deletes (the local tables on a cluster). */
-export type Tables = { events: string; payments: string; migrations: string; eventsLocal: string; paymentsLocal: string; onCluster: string };
+export type Tables = { events: string; payments: string; imported: string; migrations: string; eventsLocal: string; paymentsLocal: string; importedLocal: string; onCluster: string };
 
 export function tablesOf(database: string, cluster?: string): Tables {
   const db = ident(database);
@@ -127,9 +151,11 @@ export function tablesOf(database: string, cluster?: string): Tables {
   return {
     events: `${db}.events`,
     payments: `${db}.payments`,
+    imported: `${db}.imported`,
     migrations: `${db}.migrations`,
     eventsLocal: `${db}.events${local}`,
     paymentsLocal: `${db}.payments${local}`,
+    importedLocal: `${db}.imported${local}`,
     onCluster: cluster ? ` ON CLUSTER ${ident(cluster)}` : "",
   };
 }
