@@ -54,7 +54,8 @@ export async function createJob(fields: Record<string, unknown> & { websiteId: u
 
 async function finish(id: string, status: ImportStatus, error?: string, set: Record<string, unknown> = {}): Promise<void> {
   const freed = status === "done" ? {} : { dedupeKey: id };
-  await Import.updateOne({ _id: id }, { $set: { status, ...freed, ...set, ...(error ? { error } : {}) } });
+  // A backfill's key is needed only while it runs.
+  await Import.updateOne({ _id: id }, { $set: { status, ...freed, ...set, ...(error ? { error } : {}) }, $unset: { apiKeyEnc: 1 } });
 }
 
 export type JobControl = {
@@ -83,7 +84,7 @@ export function runInBackground(id: string, work: (ctl: JobControl) => Promise<R
         await finish(id, "cancelled");
       } else {
         // A cancel that came after the last step still wins: the rows go.
-        const done = await Import.updateOne({ _id: id, status: { $in: ["queued", "running"] } }, { $set: { status: "done", progress: 1, ...outcome } });
+        const done = await Import.updateOne({ _id: id, status: { $in: ["queued", "running"] } }, { $set: { status: "done", progress: 1, ...outcome }, $unset: { apiKeyEnc: 1 } });
         if (!done.modifiedCount) await undo();
       }
     } catch (err) {
