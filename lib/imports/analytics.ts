@@ -44,10 +44,14 @@ export async function startRowsImport(websiteId: string, userId: string | undefi
   return { id, duplicate };
 }
 
-/** An uploaded export: read and checked whole before anything is stored, then imported as a job. */
+/**
+ * An uploaded export: read and checked whole before anything is stored, then
+ * imported as a job. "The same file" is the same content: a re-zipped or
+ * re-downloaded export of the same days and numbers is recognised too.
+ */
 export async function startFileImport(site: { id: string; timezone: string }, userId: string | undefined, source: FileSource, bytes: Uint8Array): Promise<{ id: string; duplicate: boolean }> {
   const parsed = readers[source](bytes, site.timezone);
-  const hash = createHash("sha256").update(bytes).digest("hex");
+  const hash = createHash("sha256").update(JSON.stringify(parsed.rows)).digest("hex");
   return startRowsImport(site.id, userId, source, parsed, `${site.id}:${source}:${hash}`);
 }
 

@@ -44,7 +44,7 @@ const notSet = (v: string) => (v === "(not set)" ? "" : v);
 const gaDay = (v: string) => `${v.slice(0, 4)}-${v.slice(4, 6)}-${v.slice(6, 8)}`;
 
 async function readReport(api: analyticsdata_v1beta.Analyticsdata, property: string, from: string, to: string, report: (typeof REPORTS)[number], set: RowSet): Promise<void> {
-  for (let offset = 0; ; offset += PAGE) {
+  for (let offset = 0; ; ) {
     const res = await api.properties.runReport({
       property: `properties/${property}`,
       requestBody: {
@@ -67,7 +67,9 @@ async function readReport(api: analyticsdata_v1beta.Analyticsdata, property: str
         bounces: Math.round(bounceRate * sessions), duration: Math.round(avgDuration * sessions),
       });
     }
-    if (rows.length < PAGE || offset + PAGE >= (res.data.rowCount ?? 0)) return;
+    // Paged by what came back: the API may send fewer rows than the limit.
+    offset += rows.length;
+    if (!rows.length || offset >= (res.data.rowCount ?? 0)) return;
   }
 }
 
