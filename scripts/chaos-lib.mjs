@@ -45,6 +45,8 @@ export async function health(url) {
 export function deployment({ storeUri, dataDir, name, env = {} }) {
   const dbUri = withDatabase(storeUri, `chaos_${name}`);
   const ingestDir = path.join(dataDir, `ingest-${name}`);
+  // Its own stats engine directory: the drills must not touch a running install's.
+  const engineDir = path.join(dataDir, `engine-${name}`);
   mkdirSync(ingestDir, { recursive: true });
   let port;
   let server = null;
@@ -52,6 +54,7 @@ export function deployment({ storeUri, dataDir, name, env = {} }) {
   const dep = {
     dbUri,
     ingestDir,
+    engineDir,
     get url() {
       return `http://127.0.0.1:${port}`;
     },
@@ -71,6 +74,7 @@ export function deployment({ storeUri, dataDir, name, env = {} }) {
           HOST: "127.0.0.1",
           MONGODB_URI: dbUri,
           TRAILMARK_INGEST_DIR: ingestDir,
+          TRAILMARK_ENGINE_DIR: engineDir,
           NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
           NEXTAUTH_URL: `http://127.0.0.1:${port}`,
           ...env,
@@ -157,27 +161,52 @@ export function startLoad(dep, websiteId, { concurrency = 8, perSecond = 200 } =
   };
 }
 
+/** How many times each load path was stored, as `[path, times]` pairs, tallied against what was acknowledged. */
+function tally(pairs, acked) {
+  const seen = new Map();
+  for (const [p, times] of pairs) {
+    const n = Number(/^\/e\/(\d+)$/.exec(p)?.[1]);
+    seen.set(n, (seen.get(n) ?? 0) + times);
+  }
+  let stored = 0;
+  let duplicated = 0;
+  for (const times of seen.values()) {
+    stored += times;
+    duplicated += times - 1;
+  }
+  const lost = [...acked.keys()].filter((n) => !seen.has(n)).length;
+  return { stored, lost, duplicated };
+}
+
 /** What the store holds of the load: how many documents, and which acknowledged events are missing or doubled. */
 export async function verify(dbUri, websiteId, acked) {
   const client = await MongoClient.connect(dbUri, { serverSelectionTimeoutMS: 10_000 });
   try {
-    const seen = new Map();
+    const pairs = [];
     const cursor = client.db().collection("pageviews").find({ websiteId: new ObjectId(websiteId) }, { projection: { _id: 0, path: 1 } });
-    for await (const { path: p } of cursor) {
-      const n = Number(/^\/e\/(\d+)$/.exec(p)?.[1]);
-      seen.set(n, (seen.get(n) ?? 0) + 1);
-    }
-    let stored = 0;
-    let duplicated = 0;
-    for (const times of seen.values()) {
-      stored += times;
-      duplicated += times - 1;
-    }
-    const lost = [...acked.keys()].filter((n) => !seen.has(n)).length;
-    return { stored, lost, duplicated };
+    for await (const { path: p } of cursor) pairs.push([p, 1]);
+    return tally(pairs, acked);
   } finally {
     await client.close();
   }
+}
+
+// Run in a child process: libchdb opens one data directory per process, and every drill has its own.
+const ENGINE_COUNT = `
+const { Session } = require("chdb");
+const [dir, db, site] = process.argv.slice(1);
+const s = new Session(dir);
+const q = "SELECT path, toUInt32(count()) AS n FROM " + db + ".events WHERE website_id = '" + site.replace(/[^0-9a-f]/g, "") + "' AND kind = 'pageview' GROUP BY path";
+process.stdout.write(JSON.stringify(JSON.parse(s.query(q, "JSONCompact").toString()).data));
+s.close();
+`;
+
+/** The same tally over the stats engine's rows, read once the server has stopped (it holds the directory while it runs). */
+export function verifyEngine(engineDir, websiteId, acked) {
+  const db = process.env.TRAILMARK_ENGINE_DATABASE || "trailmark";
+  const res = spawnSync(process.execPath, ["-e", ENGINE_COUNT, engineDir, db, websiteId], { cwd: root, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (res.status !== 0) throw new Error(`reading the engine's rows failed: ${res.stderr.slice(-500)}`);
+  return tally(JSON.parse(res.stdout), acked);
 }
 
 /** Mounts a tmpfs of `size` on `dir` (root only); returns how to unmount it, or null when it cannot. */
