@@ -6,7 +6,7 @@ import type { StatsQuery } from "@/lib/schemas/stats";
 import { bucketCount } from "./buckets";
 import { dayKeyFormatter } from "./day-key";
 import type { Filter } from "./filters";
-import { finishedImports } from "./imported";
+import { finishedImports, firstImportedDay } from "./imported";
 import { resolvePeriod, type ResolvedPeriod } from "./period";
 
 /** The website as every stats query needs it (what withApiKey hands a v1 route). */
@@ -39,6 +39,12 @@ async function earliestDay(site: StatsSite): Promise<string | null> {
   return dayKeyFormatter(site.timezone)(new Date(Math.min(...times)));
 }
 
+/** Where `all` starts: the first native day, or the first imported one when the question takes imports. */
+async function allStartsOn(site: StatsSite, withImports: boolean): Promise<string | null> {
+  const [native, imported] = await Promise.all([earliestDay(site), withImports ? firstImportedDay(site.id) : null]);
+  return [native, imported].filter((d): d is string => !!d).sort()[0] ?? null;
+}
+
 /** Finished imports covering days of the range or the one before it. */
 function importsOf(site: StatsSite, period: ResolvedPeriod): Promise<string[]> {
   const day = dayKeyFormatter(site.timezone);
@@ -47,7 +53,7 @@ function importsOf(site: StatsSite, period: ResolvedPeriod): Promise<string[]> {
 }
 
 export async function statsContext(site: StatsSite, q: StatsQuery, now = new Date()): Promise<StatsContext> {
-  const earliest = q.period === "all" && !q.from ? await earliestDay(site) : null;
+  const earliest = q.period === "all" && !q.from ? await allStartsOn(site, q.imported === true) : null;
   const period = resolvePeriod(q, site.timezone, now, earliest);
   const buckets = bucketCount(period.range, period.interval);
   if (buckets > MAX_BUCKETS) {

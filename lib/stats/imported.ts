@@ -25,6 +25,13 @@ export async function finishedImports(websiteId: string, fromDay: string, toDay:
   return docs.map((d) => String(d._id));
 }
 
+/** The first day a finished import covers, if any (where the `all` period starts with imports on). */
+export async function firstImportedDay(websiteId: string): Promise<string | null> {
+  await connectDb();
+  const first = await Import.findOne({ websiteId, kind: "analytics", status: "done" }, { from: 1 }).sort({ from: 1 }).lean<{ from?: string }>();
+  return first?.from ?? null;
+}
+
 /** What a dashboard answer says about imported data: null when none covers its days (or it was not asked for). */
 export function importedInfo(sel: Pick<Selection, "ctx">, refusal: string | null, note: string | null = null): ImportedInfo | null {
   if (!sel.ctx.imports.length) return null;

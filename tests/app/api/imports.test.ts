@@ -22,7 +22,7 @@ const ga4 = ga4Api({
     { date: "2025-06-01", dims: { sessionSource: "(direct)", sessionMedium: "(none)", pagePath: "/pricing", landingPage: "/pricing", countryId: "US", browser: "Safari", operatingSystem: "iOS", deviceCategory: "mobile", sessionCampaignName: "(direct)" }, users: 10, sessions: 10, views: 15, bounces: 8, seconds: 200 },
     { date: "2025-06-02", dims: { sessionSource: "newsletter", sessionMedium: "email", pagePath: "/blog", landingPage: "/blog", countryId: "FR", browser: "Firefox", operatingSystem: "Linux", deviceCategory: "desktop", sessionCampaignName: "june" }, users: 30, sessions: 35, views: 70, bounces: 10, seconds: 2100 },
   ],
-});
+}, 2);
 let owner: Awaited<ReturnType<typeof newUser>>;
 
 beforeAll(async () => {

@@ -55,6 +55,10 @@ describe("imported data in the stats", () => {
     expect(byValue).toMatchObject({ "google.com": 131, "(none)": 40 });
     expect(byValue["news.ycombinator.com"]).toBeUndefined();
     expect(referrers.imported).toMatchObject({ included: true, note: expect.stringContaining("Revenue") });
+    // "All time" starts at the first imported day when imports are on.
+    const all = await dashboardOverview(statsSite(site), overviewQuerySchema.parse({ period: "all" }));
+    expect(all.range.current.start.slice(0, 10)).toBe("2026-03-01");
+    expect(all.visitors).toBe(171);
     const devices = await dashboardBreakdown(statsSite(site), breakdownQuerySchema.parse({ ...days, dimension: "device" }));
     expect(Object.fromEntries(devices.rows.map((r) => [r.value, r.visitors]))).toEqual({ desktop: 91, mobile: 30, tablet: 50 });
   });
