@@ -21,6 +21,11 @@ import { ident } from "./sql";
  * and value; dimension '' holds the day's totals. Stats read only the rows of
  * finished imports (lib/stats/imported.ts), so a half-written import is never
  * counted.
+ *
+ * vitals: one row per page view's web vitals (the tracker's web-vitals
+ * extension), immutable, with the page and the context of the request that
+ * brought them. Apart from events: they are no activity of a visit and no
+ * event a plan counts.
  */
 export const TOUCH_COLUMNS = ["channel", "referrer_domain", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "entry_page", "country", "device"] as const;
 export type TouchColumn = (typeof TOUCH_COLUMNS)[number];
@@ -89,6 +94,22 @@ const IMPORTED_COLUMNS = `
   pageviews UInt64,
   bounces UInt64,
   duration UInt64`;
+/** Context of a vitals row: what the request itself says (page host, geo, user agent), not its visit's source. */
+export const VITALS_CONTEXT = ["hostname", "country", "region", "city", "browser", "os", "device"] as const satisfies readonly ContextColumn[];
+export const VITALS_METRICS = ["lcp", "inp", "cls", "ttfb"] as const;
+
+// LCP, INP and TTFB in whole milliseconds, CLS unitless; a metric the browser did not measure is NULL.
+const VITALS_COLUMNS = `
+  website_id ${lc},
+  ts DateTime64(3, 'UTC'),
+  event_id String,
+  visitor_id String,
+  visitor UInt64 MATERIALIZED sipHash64(visitor_id),
+  session_id String,
+  path ${lc},
+  ${VITALS_CONTEXT.map((c) => `${c} ${lc}`).join(",\n  ")},
+  ${VITALS_METRICS.map((m) => `${m} Nullable(Float64)`).join(",\n  ")},
+  INDEX visitor_id_bf visitor_id TYPE bloom_filter(0.001) GRANULARITY 1`;
 
 type TableSpec = { name: string; columns: string; engine: (replicated: boolean) => string; tail: string; shard?: string };
 
@@ -110,6 +131,13 @@ const TABLES: TableSpec[] = [
     columns: IMPORTED_COLUMNS,
     engine: (r) => (r ? "ReplicatedMergeTree" : "MergeTree"),
     tail: "PARTITION BY toYYYYMM(day) ORDER BY (website_id, dimension, day, value)",
+  },
+  {
+    // Added after events and payments: created, like them, whenever the schema is made, so an older database gains it at the next start.
+    name: "vitals",
+    columns: VITALS_COLUMNS,
+    engine: (r) => (r ? "ReplicatedMergeTree" : "MergeTree"),
+    tail: "PARTITION BY toYYYYMM(ts) ORDER BY (website_id, ts)",
   },
   {
     // One-time jobs the engine has been through (the backfill from the store's raw documents).
@@ -143,7 +171,7 @@ export function schemaStatements(database: string, cluster?: string): string[] {
 }
 
 /** Table names for reads and inserts, and for deletes (the local tables on a cluster). */
-export type Tables = { events: string; payments: string; imported: string; migrations: string; eventsLocal: string; paymentsLocal: string; importedLocal: string; onCluster: string };
+export type Tables = { events: string; payments: string; imported: string; vitals: string; migrations: string; eventsLocal: string; paymentsLocal: string; importedLocal: string; vitalsLocal: string; onCluster: string };
 
 export function tablesOf(database: string, cluster?: string): Tables {
   const db = ident(database);
@@ -156,6 +184,8 @@ export function tablesOf(database: string, cluster?: string): Tables {
     eventsLocal: `${db}.events${local}`,
     paymentsLocal: `${db}.payments${local}`,
     importedLocal: `${db}.imported${local}`,
+    vitals: `${db}.vitals`,
+    vitalsLocal: `${db}.vitals${local}`,
     onCluster: cluster ? ` ON CLUSTER ${ident(cluster)}` : "",
   };
 }
