@@ -6,6 +6,8 @@ import { TrackingSnippet } from "@/components/tracking-snippet";
 import { EmailReportsSection } from "@/components/integrations/email-reports-section";
 import { IntegrationsSection } from "@/components/integrations/integrations-section";
 import { ApiKeysSection } from "./api-keys-section";
+import { BackfillSection } from "./backfill-section";
+import { ImportsSection } from "./imports-section";
 import { DangerZone } from "./danger-zone";
 import { ExclusionsSection } from "./exclusions-section";
 import { GeneralSection } from "./general-section";
@@ -23,6 +25,8 @@ const SECTIONS = [
   ["exclusions", "Exclusions"],
   ["payments", "Payment providers"],
   ["integrations", "Integrations"],
+  ["imports", "Import history"],
+  ["backfill", "Payment history"],
   ["email-reports", "Email reports"],
   ["api-keys", "API keys"],
   ["sharing", "Shared dashboards"],
@@ -61,6 +65,8 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
         <ExclusionsSection website={website} onSaved={setWebsite} />
         <PaymentProvidersSection website={website} onSaved={setWebsite} />
         <IntegrationsSection websiteId={website.id} domain={website.domain} />
+        <ImportsSection websiteId={website.id} />
+        <BackfillSection websiteId={website.id} />
         <EmailReportsSection />
         <ApiKeysSection websiteId={website.id} />
         <SharingSection websiteId={website.id} />
