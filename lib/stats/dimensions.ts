@@ -1,4 +1,4 @@
-/** Every dimension a breakdown groups by and a filter tests (DESIGN.md, public API). */
+/** Every dimension a breakdown groups by and a filter tests (the public API, as the README documents it). */
 export const DIMENSIONS = [
   "channel", "referrer", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content",
   "page", "entry_page", "exit_page", "hostname", "country", "region", "city", "browser", "os", "device", "goal",

@@ -35,7 +35,7 @@
  *               that reported vitals) and lcp|inp|cls|ttfb: {p75, samples, rating: good|needs_improvement|poor}
  *               | null; ms (CLS unitless); the same answer on /api/v1 and shared links (lib/stats/get-vitals.ts)
  * The public /api/v1/stats/* answer the same without viewsPerSession, revenueByCurrency,
- * previous and range (DESIGN.md shapes exactly).
+ * previous and range (the documented public API shapes exactly).
  *
  * Semantics (lib/stats/selection.ts): a visit counts when it started in the range; revenue is net
  * of refunds in the site currency (revenueByCurrency has the rest); a fully refunded payment is

@@ -8,7 +8,7 @@ import { importedInfo, importedRefusal, type ImportedInfo } from "./imported";
 import { getVitals } from "./get-vitals";
 import type { Range } from "./period";
 
-// What the stats routes answer: the public API exactly as DESIGN.md documents
+// What the stats routes answer: the public API exactly as documented
 // it (parsed through the response schemas, which also drop the extras), and
 // the dashboard's richer answer with the previous period beside it.
 
