@@ -9,7 +9,7 @@ import { getVitals } from "./get-vitals";
 import type { Range } from "./period";
 
 // What the stats routes answer: the public API exactly as documented
-// it (parsed through the response schemas, which also drop the extras), and
+// (parsed through the response schemas, which also drop the extras), and
 // the dashboard's richer answer with the previous period beside it.
 
 export type RangeInfo = { start: string; end: string };
