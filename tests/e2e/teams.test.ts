@@ -200,13 +200,15 @@ describe("password reset by email", () => {
     const p = await ctx.newPage();
     await p.goto(`${app.url}/login`);
     await (await hydrated(p.getByRole("link", { name: "Forgot password?" }))).click();
-    await p.getByLabel("Email").fill(user.email);
+    // The login page has an Email field too: fill the one of the page the link opens.
+    await p.waitForURL(/\/forgot-password/);
+    await (await hydrated(p.getByLabel("Email"))).fill(user.email);
     const before = smtp.messages.length;
     await (await hydrated(p.getByRole("button", { name: "Send reset link" }))).click();
     await p.getByTestId("reset-sent").waitFor();
     const link = linkIn(await nextMail(smtp, user.email, before, /Reset/), `${app.url}/reset-password?token=`);
     await p.goto(link);
-    await p.getByLabel("New password", { exact: true }).fill("remembered at last");
+    await (await hydrated(p.getByLabel("New password", { exact: true }))).fill("remembered at last");
     await p.getByLabel("New password again").fill("remembered at last");
     await shot(p, "reset-password");
     await (await hydrated(p.getByRole("button", { name: "Set new password" }))).click();

@@ -350,6 +350,8 @@ export type GetStatsOverviewQuery = {
   filter?: string | string[];
   /** Which touch of the buyer revenue is credited to (default `last_touch`) */
   model?: "first_touch" | "last_touch";
+  /** Add imported history (daily visitors and pageviews from Plausible, Umami or GA4) on days without Trailmark data; default `false` here, `true` on the dashboard. Left out under filters and in hourly charts */
+  imported?: "true" | "false";
 };
 
 export type GetStatsTimeseriesQuery = {
@@ -363,6 +365,8 @@ export type GetStatsTimeseriesQuery = {
   filter?: string | string[];
   /** Which touch of the buyer revenue is credited to (default `last_touch`) */
   model?: "first_touch" | "last_touch";
+  /** Add imported history (daily visitors and pageviews from Plausible, Umami or GA4) on days without Trailmark data; default `false` here, `true` on the dashboard. Left out under filters and in hourly charts */
+  imported?: "true" | "false";
   /** Bucket size (default: hour up to 2 days, day up to 92, else month) */
   interval?: "hour" | "day" | "week" | "month";
 };
@@ -378,6 +382,8 @@ export type GetStatsBreakdownQuery = {
   filter?: string | string[];
   /** Which touch of the buyer revenue is credited to (default `last_touch`) */
   model?: "first_touch" | "last_touch";
+  /** Add imported history (daily visitors and pageviews from Plausible, Umami or GA4) on days without Trailmark data; default `false` here, `true` on the dashboard. Left out under filters and in hourly charts */
+  imported?: "true" | "false";
   /** What to group by: countries are ISO 3166-1 alpha-2, devices desktop/mobile/tablet, referrer a domain, page a path */
   dimension: "channel" | "referrer" | "utm_source" | "utm_medium" | "utm_campaign" | "utm_term" | "utm_content" | "page" | "entry_page" | "exit_page" | "hostname" | "country" | "region" | "city" | "browser" | "os" | "device" | "goal";
   /** Rows, most visitors first (1-1000) */
@@ -393,6 +399,8 @@ export type GetStatsVitalsQuery = {
   to?: string;
   /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). Dimensions as for /stats/breakdown */
   filter?: string | string[];
+  /** Add imported history (daily visitors and pageviews from Plausible, Umami or GA4) on days without Trailmark data; default `false` here, `true` on the dashboard. Left out under filters and in hourly charts */
+  imported?: "true" | "false";
   /** Pages, most measured page loads first (1-1000) */
   limit?: number;
 };
@@ -533,10 +541,10 @@ export interface Operations {
 
 /** How each operation is called: method, path, and the query parameters it reads. */
 export const OPERATIONS = {
-  getStatsOverview: { method: "GET", path: "/stats/overview", query: ["period", "from", "to", "filter", "model"], auth: true },
-  getStatsTimeseries: { method: "GET", path: "/stats/timeseries", query: ["period", "from", "to", "filter", "model", "interval"], auth: true },
-  getStatsBreakdown: { method: "GET", path: "/stats/breakdown", query: ["period", "from", "to", "filter", "model", "dimension", "limit"], auth: true },
-  getStatsVitals: { method: "GET", path: "/stats/vitals", query: ["period", "from", "to", "filter", "limit"], auth: true },
+  getStatsOverview: { method: "GET", path: "/stats/overview", query: ["period", "from", "to", "filter", "model", "imported"], auth: true },
+  getStatsTimeseries: { method: "GET", path: "/stats/timeseries", query: ["period", "from", "to", "filter", "model", "imported", "interval"], auth: true },
+  getStatsBreakdown: { method: "GET", path: "/stats/breakdown", query: ["period", "from", "to", "filter", "model", "imported", "dimension", "limit"], auth: true },
+  getStatsVitals: { method: "GET", path: "/stats/vitals", query: ["period", "from", "to", "filter", "imported", "limit"], auth: true },
   getVisitors: { method: "GET", path: "/visitors", query: ["from", "to", "page", "goal", "country", "device", "utm_campaign", "isCustomer", "limit", "cursor"], auth: true },
   getVisitorsVisitorId: { method: "GET", path: "/visitors/{visitorId}", query: [], auth: true },
   postGoals: { method: "POST", path: "/goals", query: [], auth: true },
