@@ -332,3 +332,12 @@ export function ingestBuffer(): WriteBuffer {
   holder.__trailmarkBuffer ??= new WriteBuffer(process.env.TRAILMARK_INGEST_DIR || path.join(process.cwd(), ".data", "ingest"));
   return holder.__trailmarkBuffer;
 }
+
+/**
+ * Writes every event this process has accepted so far (when it runs ingest),
+ * so a deletion that follows finds them in the store and the engine instead of
+ * having them written back after it.
+ */
+export async function drainIngest(): Promise<void> {
+  await holder.__trailmarkBuffer?.drain();
+}

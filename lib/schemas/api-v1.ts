@@ -89,6 +89,15 @@ export const listVisitorsQuerySchema = z
 
 export const visitorParamsSchema = z.object({ visitorId: visitorIdSchema });
 
+/** Erasure by identity: exactly one of a user id (from identify calls) or an email (identify calls and payments). */
+export const eraseVisitorsQuerySchema = z
+  .object({
+    userId: z.string().trim().min(1).max(LIMITS.userId).optional().describe("Your user id, as sent to identify: every visitor identified with it"),
+    email: z.string().trim().max(LIMITS.email).pipe(z.email()).optional().describe("An email sent to identify or used for a payment: every visitor identified with it, and its payments"),
+  })
+  .strict()
+  .refine((q) => (q.userId === undefined) !== (q.email === undefined), "give exactly one of userId or email");
+
 export const exportQuerySchema = z
   .object({
     from,

@@ -7,6 +7,9 @@ import { deleteWebsiteRows } from "@/lib/engine/delete-website";
 import { websiteScopedModels } from "@/models";
 import { Website, type WebsiteDoc } from "@/models/Website";
 import { forgetWebsite } from "@/lib/ingest/website-cache";
+import { realtime } from "@/lib/ingest/realtime";
+import { forgetVisits } from "@/lib/ingest/sessionize";
+import { AuditEvent } from "@/models/AuditEvent";
 import { audit, type Actor } from "@/lib/teams/audit";
 import { membershipsOf } from "@/lib/teams/membership";
 import { moveWebsite } from "@/lib/teams/move-website";
@@ -39,6 +42,7 @@ export function serializeWebsite(w: WebsiteDoc, role: Role): WebsiteDTO {
       cookieless: !!s.cookieless,
       respectDnt: !!s.respectDnt,
       publicBadge: !!s.publicBadge,
+      retentionDays: s.retentionDays ?? null,
     },
     paymentProviders: Object.fromEntries(
       paymentProviderIds.map((p) => [
@@ -138,6 +142,10 @@ export async function deleteWebsite(website: WebsiteDoc): Promise<void> {
   for (const model of websiteScopedModels) {
     await (model as unknown as typeof Website).deleteMany({ websiteId: website._id });
   }
+  // The team's audit log keeps its lines ("site deleted: example.com") but no longer points at the site.
+  await AuditEvent.updateMany({ websiteId: website._id }, { $unset: { websiteId: 1 } });
   await deleteWebsiteRows(String(website._id));
+  realtime.forget(String(website._id));
+  forgetVisits(String(website._id));
   await Website.deleteOne({ _id: website._id, userId: website.userId });
 }
