@@ -11,6 +11,7 @@ import { Team, type TeamDoc } from "@/models/Team";
 import { User } from "@/models/User";
 import { AuditEvent } from "@/models/AuditEvent";
 import { Invite } from "@/models/Invite";
+import { Website } from "@/models/Website";
 import { assertPassword } from "./credentials";
 
 const DELETED = "a deleted account";
@@ -51,5 +52,9 @@ export async function deleteAccount(user: { id: string; email: string; name: str
   await AuditEvent.updateMany({ actorId: new Types.ObjectId(user.id) }, { $unset: { actorId: 1 }, $set: { actorName: DELETED } });
   await AuditEvent.updateMany({ target: user.email }, { $set: { target: DELETED } });
   await Invite.deleteMany({ email: user.email });
+  // Sites the account created in teams that stay: the team is their owner now, so the creator's id goes.
+  for (const site of await Website.find({ userId: new Types.ObjectId(user.id) }, { teamId: 1 }).lean()) {
+    if (site.teamId) await Website.updateOne({ _id: site._id }, { $set: { userId: site.teamId } });
+  }
   await User.deleteOne({ _id: user.id });
 }

@@ -106,11 +106,21 @@ export const exportQuerySchema = z
   })
   .strict();
 
+/** The whole site (or a date range of it) as a zip of CSV files: GET /api/websites/{id}/export?format=zip. */
+export const siteExportQuerySchema = z
+  .object({
+    format: z.literal("zip"),
+    from: from.optional(),
+    to: to.optional(),
+  })
+  .strict();
+
 export type GoalRequest = z.infer<typeof goalRequestSchema>;
 export type IdentifyRequest = z.infer<typeof identifyRequestSchema>;
 export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
 export type ListVisitorsQuery = z.infer<typeof listVisitorsQuerySchema>;
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+export type SiteExportQuery = z.infer<typeof siteExportQuerySchema>;
 
 /** Parses a query string with a schema; a repeated parameter keeps its last value. */
 export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.infer<S> {
