@@ -7,6 +7,7 @@ import { EmailReportsSection } from "@/components/integrations/email-reports-sec
 import { IntegrationsSection } from "@/components/integrations/integrations-section";
 import { ApiKeysSection } from "./api-keys-section";
 import { DangerZone } from "./danger-zone";
+import { DataSection } from "./data-section";
 import { ExclusionsSection } from "./exclusions-section";
 import { GeneralSection } from "./general-section";
 import { PaymentProvidersSection } from "./payment-providers-section";
@@ -20,6 +21,7 @@ const SECTIONS = [
   ["team", "Team"],
   ["snippet", "Tracking snippet"],
   ["privacy", "Privacy"],
+  ["data", "Retention and export"],
   ["exclusions", "Exclusions"],
   ["payments", "Payment providers"],
   ["integrations", "Integrations"],
@@ -58,6 +60,7 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
           <TrackingSnippet websiteId={website.id} domain={website.domain} settings={website.settings} />
         </SettingsSection>
         <PrivacySection website={website} onSaved={setWebsite} />
+        <DataSection website={website} onSaved={setWebsite} />
         <ExclusionsSection website={website} onSaved={setWebsite} />
         <PaymentProvidersSection website={website} onSaved={setWebsite} />
         <IntegrationsSection websiteId={website.id} domain={website.domain} />

@@ -3,30 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eventRow, insertEvents, type EventInput } from "@/lib/engine/events";
 import { expectApiError } from "../../../helpers/api";
 import { json, useV1, v1 } from "../../../helpers/api-v1";
+import { parseCsv } from "../../../helpers/csv";
 import { expectAccepted, postTrack, uid } from "../../../helpers/track";
 
 const t = useV1("v1realtime");
-
-/** A strict RFC 4180 reader, so the test does not trust the writer's own escaping. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
-  }
-  expect(field, "text after the last CRLF").toBe("");
-  return rows;
-}
 
 describe("GET /api/v1/realtime", () => {
   it("counts distinct visitors active in the last five minutes, per website", async () => {
