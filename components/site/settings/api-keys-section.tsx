@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/api-client";
 import { formatDateTime } from "@/components/format";
@@ -66,7 +67,15 @@ export function ApiKeysSection({ websiteId }: { websiteId: string }) {
     <SettingsSection
       id="api-keys"
       title="API keys"
-      description="Keys for the public REST API (/api/v1). Each key reads and writes this site only."
+      description={
+        <>
+          Keys for the public REST API (/api/v1): payments, goals, visitors and stats from your server. Each key reads and writes
+          this site only.{" "}
+          <Link href="/docs/api" className="font-medium text-foreground underline underline-offset-4">
+            API reference
+          </Link>
+        </>
+      }
     >
       <form onSubmit={create} className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="grid flex-1 gap-2">
