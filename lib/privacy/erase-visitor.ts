@@ -86,5 +86,6 @@ export async function eraseVisitors(websiteId: string, visitorIds: string[], als
   }
   realtime.forget(websiteId, visitorIds);
   forgetVisits(websiteId, visitorIds, sessionIds);
+  await drainIngest([...visitorIds, ...sessionIds, ...(also.userId ? [also.userId] : [])]);
   return { visitors: visitorIds.length, sessions: sessionIds.length, payments };
 }

@@ -7,6 +7,7 @@ import { deleteWebsiteRows } from "@/lib/engine/delete-website";
 import { websiteScopedModels } from "@/models";
 import { Website, type WebsiteDoc } from "@/models/Website";
 import { forgetWebsite } from "@/lib/ingest/website-cache";
+import { drainIngest } from "@/lib/ingest/buffer";
 import { realtime } from "@/lib/ingest/realtime";
 import { forgetVisits } from "@/lib/ingest/sessionize";
 import { AuditEvent } from "@/models/AuditEvent";
@@ -139,6 +140,8 @@ export async function deleteWebsite(website: WebsiteDoc): Promise<void> {
   // First, so events stop being accepted (in this process) before data goes.
   forgetWebsite(String(website._id));
   await Website.updateOne({ _id: website._id }, { $set: { deletedAt: new Date() } });
+  // What this process accepted for the site is not written from here on; unreadable log lines naming it go.
+  await drainIngest([String(website._id)]);
   for (const model of websiteScopedModels) {
     await (model as unknown as typeof Website).deleteMany({ websiteId: website._id });
   }
