@@ -297,9 +297,9 @@ export interface Realtime {
 export type GetStatsOverviewQuery = {
   /** The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all */
   period?: "today" | "yesterday" | "24h" | "7d" | "30d" | "mtd" | "last_month" | "12mo" | "all";
-  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period` */
+  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too */
   from?: string;
-  /** Custom range end, a day (inclusive; default today); needs `from` */
+  /** Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from` */
   to?: string;
   /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension` */
   filter?: string | string[];
@@ -310,9 +310,9 @@ export type GetStatsOverviewQuery = {
 export type GetStatsTimeseriesQuery = {
   /** The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all */
   period?: "today" | "yesterday" | "24h" | "7d" | "30d" | "mtd" | "last_month" | "12mo" | "all";
-  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period` */
+  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too */
   from?: string;
-  /** Custom range end, a day (inclusive; default today); needs `from` */
+  /** Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from` */
   to?: string;
   /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension` */
   filter?: string | string[];
@@ -325,9 +325,9 @@ export type GetStatsTimeseriesQuery = {
 export type GetStatsBreakdownQuery = {
   /** The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all */
   period?: "today" | "yesterday" | "24h" | "7d" | "30d" | "mtd" | "last_month" | "12mo" | "all";
-  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period` */
+  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too */
   from?: string;
-  /** Custom range end, a day (inclusive; default today); needs `from` */
+  /** Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from` */
   to?: string;
   /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension` */
   filter?: string | string[];
@@ -340,9 +340,9 @@ export type GetStatsBreakdownQuery = {
 };
 
 export type GetVisitorsQuery = {
-  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time */
+  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time, from 1970-01-01 */
   from?: string;
-  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive) */
+  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive), up to 2099-12-31 */
   to?: string;
   /** Only visitors who viewed this path, e.g. `/pricing` */
   page?: string;
@@ -359,7 +359,19 @@ export type GetVisitorsQuery = {
   cursor?: string;
 };
 
+export type DeleteVisitorsQuery = {
+  /** Your user id, as sent to identify: every visitor identified with it */
+  userId?: string;
+  /** An email sent to identify or used for a payment: every visitor identified with it, and its payments */
+  email?: string;
+};
+
 export type GetVisitorsVisitorIdParams = {
+  /** The visitor id: `trailmark.visitorId()` in the browser, or the `tm_vid` cookie */
+  visitorId: string;
+};
+
+export type DeleteVisitorsVisitorIdParams = {
   /** The visitor id: `trailmark.visitorId()` in the browser, or the `tm_vid` cookie */
   visitorId: string;
 };
@@ -370,9 +382,9 @@ export type DeletePaymentsQuery = {
 };
 
 export type GetExportQuery = {
-  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time */
+  /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time, from 1970-01-01 */
   from: string;
-  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive) */
+  /** End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive), up to 2099-12-31 */
   to: string;
   /** Which events to export */
   type?: "all" | "pageviews" | "goals";
@@ -408,12 +420,26 @@ export interface Operations {
     body: undefined;
     response: VisitorList;
   };
+  /** Erase a person by user id or email */
+  deleteVisitors: {
+    params: {};
+    query: DeleteVisitorsQuery;
+    body: undefined;
+    response: undefined;
+  };
   /** Get one visitor */
   getVisitorsVisitorId: {
     params: GetVisitorsVisitorIdParams;
     query: {};
     body: undefined;
     response: VisitorResponse;
+  };
+  /** Erase a visitor */
+  deleteVisitorsVisitorId: {
+    params: DeleteVisitorsVisitorIdParams;
+    query: {};
+    body: undefined;
+    response: undefined;
   };
   /** Record a goal */
   postGoals: {
@@ -472,7 +498,9 @@ export const OPERATIONS = {
   getStatsTimeseries: { method: "GET", path: "/stats/timeseries", query: ["period", "from", "to", "filter", "model", "interval"], auth: true },
   getStatsBreakdown: { method: "GET", path: "/stats/breakdown", query: ["period", "from", "to", "filter", "model", "dimension", "limit"], auth: true },
   getVisitors: { method: "GET", path: "/visitors", query: ["from", "to", "page", "goal", "country", "device", "utm_campaign", "isCustomer", "limit", "cursor"], auth: true },
+  deleteVisitors: { method: "DELETE", path: "/visitors", query: ["userId", "email"], auth: true },
   getVisitorsVisitorId: { method: "GET", path: "/visitors/{visitorId}", query: [], auth: true },
+  deleteVisitorsVisitorId: { method: "DELETE", path: "/visitors/{visitorId}", query: [], auth: true },
   postGoals: { method: "POST", path: "/goals", query: [], auth: true },
   postIdentify: { method: "POST", path: "/identify", query: [], auth: true },
   postPayments: { method: "POST", path: "/payments", query: [], auth: true },
