@@ -75,7 +75,7 @@ describe("privacy in the dashboard", () => {
     await page.getByTestId("main-chart").waitFor();
     await page.getByText("Visitors and revenue").waitFor();
     expect(await page.getByTestId("retention-note").count()).toBe(0);
-  });
+  }, 300_000);
 
   it("erases a visitor from their profile, after a confirming second click", async () => {
     for (const v of await views()) {
@@ -98,5 +98,5 @@ describe("privacy in the dashboard", () => {
     // Their payment is still revenue.
     const overview = await (await page.request.get(`${t.app.url}/api/websites/${t.site.id}/stats/overview?period=7d`)).json();
     expect(overview).toMatchObject({ revenue: 2900, payments: 1 });
-  });
+  }, 300_000);
 });
