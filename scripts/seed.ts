@@ -10,8 +10,10 @@ import { closeEngines } from "../lib/engine";
 import { deleteWebsiteRows } from "../lib/engine/delete-website";
 import { backfillFromStore } from "../lib/engine/backfill/from-store";
 import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, websiteScopedModels } from "../models";
+import { insertVitals, type VitalsRow } from "../lib/engine/vitals";
 import { generateDay, newPool, visitsOn } from "./demo/generate";
 import { rng } from "./demo/random";
+import { demoVitals } from "./demo/vitals";
 
 export const DEMO_EMAIL = "demo@trailmark.dev";
 export const DEMO_PASSWORD = "trailmark-demo";
@@ -46,12 +48,16 @@ async function main() {
   const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
   const spikes = new Set([DAYS - 30, DAYS - 17, DAYS - 5]);
   const pool = newPool();
+  // Vitals draw from their own generator: the demo's traffic stays what it was.
+  const rv = rng(20261203);
+  const vitals: VitalsRow[] = [];
   const totals = { sessions: 0, pageviews: 0, goals: 0, payments: 0 };
   for (let d = 0; d < DAYS; d++) {
     const dayStart = new Date(today - (DAYS - 1 - d) * DAY);
     const day = generateDay(website._id, dayStart, visitsOn(dayStart, d, spikes.has(d), r), pool, r, now);
     await Session.insertMany(day.sessions, { ordered: false });
     await PageView.insertMany(day.pageviews, { ordered: false });
+    vitals.push(...demoVitals(day.pageviews as Parameters<typeof demoVitals>[0], rv));
     if (day.goals.length) await GoalEvent.insertMany(day.goals, { ordered: false });
     for (const p of day.payments as { _id?: Types.ObjectId }[]) p._id = new Types.ObjectId();
     if (day.payments.length) await Payment.insertMany(day.payments, { ordered: false });
@@ -73,6 +79,9 @@ async function main() {
   // The stats engine's rows, made from the documents just written as for an install from before it.
   await backfillFromStore({ websiteIds: [String(website._id)], progress: (phase, done, total) => progress(`${phase}: ${done}/${total}`) });
   process.stdout.write("\n");
+  // Vitals live in the engine alone (the backfill has nothing to make them from).
+  await insertVitals(vitals);
+  console.log(`[seed] ${vitals.length} page loads' web vitals`);
   console.log(`[seed] demo ready in ${((Date.now() - started) / 1000).toFixed(1)} s: sign in as ${DEMO_EMAIL} / ${DEMO_PASSWORD}`);
 }
 

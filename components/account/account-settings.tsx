@@ -52,6 +52,7 @@ export function AccountSettings({ user, notice }: { user: User; notice: Status }
       <PageHeader title="Account" description="Your profile, sign-in and sessions." />
       <StatusMessage status={notice} />
       <form
+        method="post"
         onSubmit={async (e) => {
           e.preventDefault();
           if (await profile.run("/api/account", "PATCH", { name: fields(e).name }, "Saved")) router.refresh();
@@ -62,6 +63,7 @@ export function AccountSettings({ user, notice }: { user: User; notice: Status }
         </SettingsSection>
       </form>
       <form
+        method="post"
         onSubmit={async (e) => {
           e.preventDefault();
           const f = fields(e);

@@ -25,7 +25,7 @@ export function DeleteAccountSection({ email, hasPassword }: { email: string; ha
   }
 
   return (
-    <form onSubmit={onSubmit}>
+    <form method="post" onSubmit={onSubmit}>
       <SettingsSection
         id="delete-account"
         title="Delete account"

@@ -41,7 +41,7 @@ export function PasswordSection({ hasPassword }: { hasPassword: boolean }) {
     );
   }
   return (
-    <form onSubmit={onSubmit}>
+    <form method="post" onSubmit={onSubmit}>
       <SettingsSection
         id="password"
         title="Password"

@@ -31,7 +31,7 @@ export function ForgotPasswordForm() {
     );
   }
   return (
-    <form onSubmit={onSubmit} className="grid gap-4">
+    <form method="post" onSubmit={onSubmit} className="grid gap-4">
       <FormError message={error} />
       <FormField id="email" label="Email" type="email" autoComplete="email" required placeholder="you@example.com" />
       <Button type="submit" disabled={pending}>{pending ? "Sending…" : "Send reset link"}</Button>

@@ -53,7 +53,8 @@ export function LoginForm({
   return (
     <>
       <OAuthButtons providers={providers} callbackUrl={callbackUrl} />
-      <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      {/* method="post": a click before hydration must not put the credentials in the URL. */}
+      <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
         {error ? (
           <Alert variant="destructive">
             <AlertCircle />

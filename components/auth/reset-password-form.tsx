@@ -25,7 +25,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
   }
 
   return (
-    <form onSubmit={onSubmit} className="grid gap-4">
+    <form method="post" onSubmit={onSubmit} className="grid gap-4">
       <FormError message={error} />
       <FormField id="password" label="New password" type="password" autoComplete="new-password" required minLength={10} hint="At least 10 characters; the most common passwords are refused." />
       <FormField id="confirm" label="New password again" type="password" autoComplete="new-password" required minLength={10} />

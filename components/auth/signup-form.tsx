@@ -63,7 +63,7 @@ export function SignupForm({ providers, callbackUrl = "/dashboard", email: invit
   return (
     <>
       <OAuthButtons providers={providers} callbackUrl={callbackUrl} />
-      <form onSubmit={onSubmit} className="grid gap-4" noValidate>
+      <form method="post" onSubmit={onSubmit} className="grid gap-4" noValidate>
         {error ? (
           <Alert variant="destructive">
             <AlertCircle />

@@ -39,7 +39,7 @@ export function SharePasswordForm({ token }: { token: string }) {
           <CardDescription>Enter the password you were given with the link.</CardDescription>
         </CardHeader>
         <CardContent>
-          <form onSubmit={onSubmit} className="grid gap-4">
+          <form method="post" onSubmit={onSubmit} className="grid gap-4">
             <FormError message={error} />
             <div className="grid gap-2">
               <Label htmlFor="share-password">Password</Label>

@@ -36,7 +36,7 @@ export function InvitesSection({ teamId, owner, emailVerified }: { teamId: strin
       description={`A link for one address, valid for 7 days and usable once. ${emailVerified ? "It is also mailed when this server can send mail." : "Confirm your own address to have invitations mailed; meanwhile copy the link."}`}
     >
       {owner ? (
-        <form onSubmit={invite} className="grid gap-3 sm:grid-cols-[1fr_9rem_auto] sm:items-end">
+        <form method="post" onSubmit={invite} className="grid gap-3 sm:grid-cols-[1fr_9rem_auto] sm:items-end">
           <div className="grid gap-2">
             <Label htmlFor="invite-email">Email</Label>
             <Input id="invite-email" name="email" type="email" required placeholder="colleague@example.com" />

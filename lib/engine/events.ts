@@ -1,7 +1,8 @@
 import type { SessionFacts } from "@/lib/ingest/sessionize";
 import { engine } from "./index";
 import { CONTEXT_COLUMNS, type ContextColumn } from "./schema";
-import { at, str, strs } from "./sql";
+import { unwritten } from "./replay";
+import { str, strs } from "./sql";
 import { engineTime } from "./time";
 
 /** An events row as inserted (lib/engine/schema.ts). */
@@ -43,18 +44,6 @@ export function eventRow(e: EventInput, facts: SessionFacts, extra = false): Eve
   };
 }
 
-/** Event ids among `rows` the engine already holds (a batch replayed after a crash or a failed write). */
-async function storedIds(rows: readonly EventRow[]): Promise<Set<string>> {
-  const e = await engine();
-  const sites = [...new Set(rows.map((r) => r.website_id))];
-  const times = rows.map((r) => Date.parse(`${r.ts.replace(" ", "T")}Z`));
-  const found = await e.query<{ event_id: string }>(
-    `SELECT event_id FROM ${e.tables.events} WHERE website_id IN (${sites.map(str).join(", ")})
-       AND ts >= ${at(Math.min(...times))} AND ts <= ${at(Math.max(...times))} AND event_id IN ${strs(rows.map((r) => r.event_id))}`,
-  );
-  return new Set(found.map((r) => r.event_id));
-}
-
 /**
  * Writes event rows in one insert. `replayed`: the rows may have been written
  * before (a log segment replayed), so those already held are left out; rows
@@ -64,11 +53,7 @@ async function storedIds(rows: readonly EventRow[]): Promise<Set<string>> {
 export async function insertEvents(rows: readonly EventRow[], replayed = false): Promise<readonly EventRow[]> {
   if (!rows.length) return rows;
   const e = await engine();
-  let fresh = rows;
-  if (replayed) {
-    const held = await storedIds(rows);
-    fresh = rows.filter((r) => !held.has(r.event_id));
-  }
+  const fresh = replayed ? await unwritten(e, e.tables.events, rows) : rows;
   await e.insert(e.tables.events, fresh);
   return fresh;
 }

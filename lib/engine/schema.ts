@@ -15,6 +15,11 @@ import { ident } from "./sql";
  *
  * payments: one row per state of a payment (a refund or re-attribution
  * writes a newer row, a deletion a tombstone); queries read it FINAL.
+ *
+ * vitals: one row per page view's web vitals (the tracker's web-vitals
+ * extension), immutable, with the page and the context of the request that
+ * brought them. Apart from events: they are no activity of a visit and no
+ * event a plan counts.
  */
 export const TOUCH_COLUMNS = ["channel", "referrer_domain", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "entry_page", "country", "device"] as const;
 export type TouchColumn = (typeof TOUCH_COLUMNS)[number];
@@ -72,6 +77,23 @@ const PAYMENTS_COLUMNS = `
   last_at DateTime64(3, 'UTC'),
   INDEX visitor_id_bf visitor_id TYPE bloom_filter(0.001) GRANULARITY 1`;
 
+/** Context of a vitals row: what the request itself says (page host, geo, user agent), not its visit's source. */
+export const VITALS_CONTEXT = ["hostname", "country", "region", "city", "browser", "os", "device"] as const satisfies readonly ContextColumn[];
+export const VITALS_METRICS = ["lcp", "inp", "cls", "ttfb"] as const;
+
+// LCP, INP and TTFB in whole milliseconds, CLS unitless; a metric the browser did not measure is NULL.
+const VITALS_COLUMNS = `
+  website_id ${lc},
+  ts DateTime64(3, 'UTC'),
+  event_id String,
+  visitor_id String,
+  visitor UInt64 MATERIALIZED sipHash64(visitor_id),
+  session_id String,
+  path ${lc},
+  ${VITALS_CONTEXT.map((c) => `${c} ${lc}`).join(",\n  ")},
+  ${VITALS_METRICS.map((m) => `${m} Nullable(Float64)`).join(",\n  ")},
+  INDEX visitor_id_bf visitor_id TYPE bloom_filter(0.001) GRANULARITY 1`;
+
 type TableSpec = { name: string; columns: string; engine: (replicated: boolean) => string; tail: string; shard?: string };
 
 const TABLES: TableSpec[] = [
@@ -86,6 +108,13 @@ const TABLES: TableSpec[] = [
     columns: PAYMENTS_COLUMNS,
     engine: (r) => `${r ? "ReplicatedReplacingMergeTree" : "ReplacingMergeTree"}(version, deleted)`,
     tail: "ORDER BY (website_id, ts, payment_id)",
+  },
+  {
+    // Added after events and payments: created, like them, whenever the schema is made, so an older database gains it at the next start.
+    name: "vitals",
+    columns: VITALS_COLUMNS,
+    engine: (r) => (r ? "ReplicatedMergeTree" : "MergeTree"),
+    tail: "PARTITION BY toYYYYMM(ts) ORDER BY (website_id, ts)",
   },
   {
     // One-time jobs the engine has been through (the backfill from the store's raw documents).
@@ -119,7 +148,7 @@ export function schemaStatements(database: string, cluster?: string): string[] {
 }
 
 /** Table names for reads and inserts, and for deletes (the local tables on a cluster). */
-export type Tables = { events: string; payments: string; migrations: string; eventsLocal: string; paymentsLocal: string; onCluster: string };
+export type Tables = { events: string; payments: string; vitals: string; migrations: string; eventsLocal: string; paymentsLocal: string; vitalsLocal: string; onCluster: string };
 
 export function tablesOf(database: string, cluster?: string): Tables {
   const db = ident(database);
@@ -127,9 +156,11 @@ export function tablesOf(database: string, cluster?: string): Tables {
   return {
     events: `${db}.events`,
     payments: `${db}.payments`,
+    vitals: `${db}.vitals`,
     migrations: `${db}.migrations`,
     eventsLocal: `${db}.events${local}`,
     paymentsLocal: `${db}.payments${local}`,
+    vitalsLocal: `${db}.vitals${local}`,
     onCluster: cluster ? ` ON CLUSTER ${ident(cluster)}` : "",
   };
 }

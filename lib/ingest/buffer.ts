@@ -8,6 +8,7 @@ import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
 import { writeCounted } from "@/lib/billing/usage/pending";
 import { eventRow, insertEvents, type EventRow } from "@/lib/engine/events";
+import { insertVitals, vitalsRow, type VitalsRow } from "@/lib/engine/vitals";
 import { EventLog, LogWriteError } from "./event-log";
 import { liveWebsites } from "./website-cache";
 import { resetSessionCache, SessionBatch, type SessionEvent } from "./sessionize";
@@ -30,10 +31,10 @@ export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp" | "type
   identityName?: string;
 };
 
-// Web vitals are accepted and buffered, but the store has no place for them
-// yet: they belong to the stats engine, which will keep them. Sessions must
-// not count them as activity either.
-const writable = (e: BufferedEvent): e is BufferedEvent & { type: SessionEvent["type"] } => e.type !== "vitals";
+// Web vitals go to the stats engine's own table alone: they are no activity
+// of a visit (sessions must not see them) and have no document in the store.
+const isVitals = (e: BufferedEvent): e is BufferedEvent & { vitals: Vitals } => e.type === "vitals" && !!e.vitals;
+const ofVisit = (e: BufferedEvent): e is BufferedEvent & { type: SessionEvent["type"] } => e.type !== "vitals";
 
 const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
 const FLUSH_AT = 1000;
@@ -98,8 +99,8 @@ async function insertIgnoringDuplicates(model: typeof PageView | typeof GoalEven
  * far better than many small ones. `replayed`: some rows come from a log
  * segment replayed after a failure, so they may be in the engine already.
  */
-type Staged = { sessions: SessionBatch; rows: EventRow[]; replayed: boolean };
-const nothingStaged = (): Staged => ({ sessions: new SessionBatch(), rows: [], replayed: false });
+type Staged = { sessions: SessionBatch; rows: EventRow[]; vitals: VitalsRow[]; replayed: boolean };
+const nothingStaged = (): Staged => ({ sessions: new SessionBatch(), rows: [], vitals: [], replayed: false });
 
 /** Writes one batch whole: its events, then what they changed in sessions. */
 export async function writeBatch(events: BufferedEvent[], replayed = false): Promise<void> {
@@ -119,7 +120,8 @@ async function writeEvents(events: BufferedEvent[], staged: Staged, replayed = f
   const identities: AnyBulkWriteOperation[] = [];
   const live = await liveWebsites([...new Set(events.map((e) => e.websiteId))]);
   // Accepted before its website was deleted: the owner asked for its data to go.
-  const accepted = events.filter(writable).filter((e) => live.has(e.websiteId)).map((e) => ({ ...e, websiteId: new Types.ObjectId(e.websiteId), timestamp: new Date(e.timestamp) }));
+  for (const e of events) if (isVitals(e) && live.has(e.websiteId)) staged.vitals.push(vitalsRow(e));
+  const accepted = events.filter(ofVisit).filter((e) => live.has(e.websiteId)).map((e) => ({ ...e, websiteId: new Types.ObjectId(e.websiteId), timestamp: new Date(e.timestamp) }));
   await sessions.prefetch(accepted);
   for (const e of accepted) {
     const { websiteId, timestamp } = e;
@@ -144,12 +146,14 @@ async function writeEvents(events: BufferedEvent[], staged: Staged, replayed = f
   await bulkWriteInChunks(Identity, identities, { ordered: true });
 }
 
-async function writeStaged({ sessions, rows, replayed }: Staged): Promise<void> {
+async function writeStaged({ sessions, rows, vitals, replayed }: Staged): Promise<void> {
   // Staged while its website existed: an owner who deleted it since asked for its data to go.
-  const live = await liveWebsites([...new Set([...sessions.websiteIds(), ...rows.map((r) => r.website_id)])]);
+  const live = await liveWebsites([...new Set([...sessions.websiteIds(), ...rows.map((r) => r.website_id), ...vitals.map((r) => r.website_id)])]);
   sessions.keepWebsites(live);
   // Usage counts what is written from here on in the engine, no longer in memory.
   await writeCounted(() => insertEvents(rows.filter((r) => live.has(r.website_id)), replayed));
+  // No plan counts vitals: written beside the events, outside the usage count.
+  await insertVitals(vitals.filter((r) => live.has(r.website_id)), replayed);
   await writeSessions(sessions);
 }
 
@@ -180,7 +184,7 @@ export function stagingWriter(): BatchWriter {
     },
     get staged() {
       // Engine rows wait too: a long replay must not hold the whole backlog in memory.
-      return Math.max(staged.sessions.size, staged.rows.length / 4);
+      return Math.max(staged.sessions.size, (staged.rows.length + staged.vitals.length) / 4);
     },
   };
 }

@@ -11,6 +11,11 @@ const VISITOR = "f2b9c1d04a7e4e21";
 const ERASE_NOTES =
   "Removes every trace of the visitor for good: pageviews, goals, visits, identity, funnel progress and the live view. Their payments stay as revenue with amount and date only (no visitor, visit, customer, email or source). Cookieless visitors cannot be named: their id changes every day.";
 
+// Parts of the vitals answer, named so the document (and the SDK) spell them once.
+responseSchema("VitalsMetric", stats.vitalMetricSchema);
+responseSchema("VitalsRow", stats.vitalsRowSchema);
+responseSchema("VitalsGroup", stats.vitalsGroupSchema);
+
 const STATS_NOTES =
   "A visit counts in the range it started in; revenue is net of refunds, in the website's currency, credited to the buyer's first or last touch (`model`). Filters apply to every number.";
 
@@ -44,6 +49,17 @@ export const endpoints: Endpoint[] = [
     query: stats.breakdownQuerySchema,
     responses: { 200: { description: "The rows", schema: responseSchema("StatsBreakdown", stats.breakdownSchema) } },
     example: { query: "dimension=utm_source&period=7d&limit=20&filter=device:is:mobile" },
+  },
+  {
+    method: "get",
+    path: "/stats/vitals",
+    tag: "Stats",
+    summary: "Web vitals",
+    description:
+      "The 75th percentile of LCP, INP, CLS and TTFB over the page loads reported in the range (the tracker's `web-vitals` extension: `script.web-vitals.js`), for all of them, per page (the `limit` most measured) and per device, each rated as Google does: LCP good up to 2500 ms, poor above 4000; INP 200 / 500 ms; CLS 0.1 / 0.25; TTFB 800 / 1800 ms. Filters on page, hostname, country, region, city, browser, OS and device test the page load itself; other filters keep the page loads of visitors with a visit in the range that passes them.",
+    query: stats.vitalsQuerySchema,
+    responses: { 200: { description: "The percentiles", schema: responseSchema("StatsVitals", stats.vitalsSchema) } },
+    example: { query: "period=7d&filter=device:is:mobile&limit=20" },
   },
   {
     method: "get",

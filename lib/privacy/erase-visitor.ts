@@ -81,6 +81,7 @@ export async function eraseVisitors(websiteId: string, visitorIds: string[], als
   const payments = await unlinkPayments(websiteId, { visitorIds, emailHash: also.emailHash });
   const userRows = also.userId ? ` OR user_id = ${str(also.userId)}` : "";
   if (visitorIds.length || userRows) await eraseRows("events", `website_id = ${str(websiteId)} AND (visitor_id IN ${strs(visitorIds)}${userRows})`);
+  if (visitorIds.length) await eraseRows("vitals", `website_id = ${str(websiteId)} AND visitor_id IN ${strs(visitorIds)}`);
   for (const model of [PageView, GoalEvent, FunnelEvent, Identity, Session] as const) {
     await (model as unknown as typeof PageView).deleteMany(mine);
   }

@@ -74,6 +74,7 @@ export async function applyRetention(site: RetentionSite, cutoff: Date): Promise
   out.goals += (await GoalEvent.deleteMany({ websiteId: wid, timestamp: { $lt: cutoff } })).deletedCount;
   await FunnelEvent.deleteMany({ websiteId: wid, startedAt: { $lt: cutoff } });
   await eraseRows("events", `website_id = ${str(websiteId)} AND session_start < ${at(cutoff)}`);
+  await eraseRows("vitals", `website_id = ${str(websiteId)} AND ts < ${at(cutoff)}`);
   out.payments += await rewritePayments(
     websiteId,
     { timestamp: { $lt: cutoff }, $or: [{ visitorId: { $exists: true } }, { sessionId: { $exists: true } }, { emailHash: { $exists: true } }] },

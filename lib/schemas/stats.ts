@@ -3,6 +3,7 @@ import { DAY_BOUNDS_MESSAGE, dayInBounds } from "@/lib/stats/date-range";
 import { DIMENSIONS } from "@/lib/stats/dimensions";
 import { parseFilter, type Filter } from "@/lib/stats/filters";
 import { INTERVALS, PERIODS } from "@/lib/stats/period";
+import { RATINGS } from "@/lib/stats/vitals-ratings";
 
 // Query and response schemas of the stats endpoints, shared by /api/v1/stats/*
 // (API key) and /api/websites/{id}/stats/* (dashboard), the OpenAPI document
@@ -63,9 +64,21 @@ export const breakdownQuerySchema = z
   .strict()
   .superRefine(checkRange);
 
+// Vitals have no revenue, so no attribution model.
+const { model: _model, ...vitalsCommon } = common;
+export const vitalsQuerySchema = z
+  .object({
+    ...vitalsCommon,
+    filter: vitalsCommon.filter.describe("`dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). Dimensions as for /stats/breakdown"),
+    limit: z.coerce.number().int().min(1).max(1000).default(10).describe("Pages, most measured page loads first (1-1000)"),
+  })
+  .strict()
+  .superRefine(checkRange);
+
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
 export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;
+export type VitalsQuery = z.infer<typeof vitalsQuerySchema>;
 export type StatsQuery = OverviewQuery & { interval?: TimeseriesQuery["interval"] };
 
 /** The query string as the schemas read it: `filter` may repeat, anything else keeps its last value. */
@@ -109,3 +122,25 @@ export type Overview = z.infer<typeof overviewSchema>;
 export type Timeseries = z.infer<typeof timeseriesSchema>;
 export type BreakdownRow = z.infer<typeof breakdownRowSchema>;
 export type Breakdown = z.infer<typeof breakdownSchema>;
+
+export const vitalMetricSchema = z.object({
+  p75: z.number().min(0).describe("75th percentile of the page loads that measured it: milliseconds, CLS unitless"),
+  samples: int.describe("Page loads that measured it"),
+  rating: z.enum(RATINGS).describe("Google's rating of the p75"),
+});
+const vital = (thresholds: string) => vitalMetricSchema.nullable().describe(`${thresholds}; null when no page load measured it`);
+export const vitalsRowSchema = z.object({
+  samples: int.describe("Page loads that reported web vitals"),
+  lcp: vital("Largest Contentful Paint, ms (good <= 2500, poor > 4000)"),
+  inp: vital("Interaction to Next Paint, ms (good <= 200, poor > 500)"),
+  cls: vital("Cumulative Layout Shift (good <= 0.1, poor > 0.25)"),
+  ttfb: vital("Time to First Byte, ms (good <= 800, poor > 1800)"),
+});
+export const vitalsGroupSchema = vitalsRowSchema.extend({ value: z.string() });
+export const vitalsSchema = z.object({
+  total: vitalsRowSchema.describe("Every page load of the range and filters"),
+  pages: z.array(vitalsGroupSchema).describe("Per page (a path), most page loads first"),
+  devices: z.array(vitalsGroupSchema).describe("Per device (desktop, mobile, tablet; `(none)` when unknown), most page loads first"),
+});
+export type VitalsRow = z.infer<typeof vitalsRowSchema>;
+export type Vitals = z.infer<typeof vitalsSchema>;

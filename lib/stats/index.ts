@@ -5,6 +5,7 @@
  *   GET /api/websites/{id}/stats/overview
  *   GET /api/websites/{id}/stats/timeseries
  *   GET /api/websites/{id}/stats/breakdown
+ *   GET /api/websites/{id}/stats/vitals
  * Query (same as /api/v1/stats/*, lib/schemas/stats.ts):
  *   period   today | yesterday | 24h | 7d | 30d (default) | mtd | last_month | 12mo | all
  *   from,to  YYYY-MM-DD, inclusive, website time zone (replaces period; `to` defaults to today)
@@ -13,6 +14,7 @@
  *   model    last_touch (default) | first_touch, which touch revenue is credited to
  *   interval hour | day | week | month (timeseries; default hour <= 2 days, day <= 92, else month)
  *   dimension, limit (breakdown; limit 1-1000, default 10)
+ *   limit    (vitals: pages, 1-1000, default 10; vitals take no `model`)
  *   Dimensions: channel referrer utm_source utm_medium utm_campaign utm_term utm_content page
  *   entry_page exit_page hostname country region city browser os device goal
  * Bad input: 400 {"error":{"code":"invalid_input","message":"filter.0: ..."}}.
@@ -29,6 +31,9 @@
  *               every bucket present; previous points are the previous period's buckets, oldest first
  *   breakdown  {dimension, rows: [{value, visitors, pageviews, revenue, payments, conversionRate,
  *               previous: {visitors, pageviews, revenue, payments, conversionRate} | null}], range}
+ *   vitals     {total, pages: [{value, ...}], devices: [{value, ...}]}, each with samples (page loads
+ *               that reported vitals) and lcp|inp|cls|ttfb: {p75, samples, rating: good|needs_improvement|poor}
+ *               | null; ms (CLS unitless); the same answer on /api/v1 and shared links (lib/stats/get-vitals.ts)
  * The public /api/v1/stats/* answer the same without viewsPerSession, revenueByCurrency,
  * previous and range (DESIGN.md shapes exactly).
  *

@@ -1,9 +1,10 @@
-import { breakdownSchema, overviewSchema, timeseriesSchema, type Breakdown, type BreakdownQuery, type BreakdownRow, type Overview, type StatsQuery, type Timeseries, type TimeseriesQuery } from "@/lib/schemas/stats";
+import { breakdownSchema, overviewSchema, timeseriesSchema, vitalsSchema, type Breakdown, type BreakdownQuery, type BreakdownRow, type Overview, type StatsQuery, type Timeseries, type TimeseriesQuery, type Vitals, type VitalsQuery } from "@/lib/schemas/stats";
 import { localIso } from "./buckets";
 import { statsContext, type StatsContext, type StatsSite } from "./context";
 import { breakdownRows, getBreakdown, topRows } from "./get-breakdown";
 import { getOverview, getOverviews, type OverviewMetrics } from "./get-overview";
 import { getTimeseries, getTimeseriesOf } from "./get-timeseries";
+import { getVitals } from "./get-vitals";
 import type { Range } from "./period";
 
 // What the stats routes answer: the public API exactly as DESIGN.md documents
@@ -29,6 +30,11 @@ export async function publicTimeseries(site: StatsSite, q: TimeseriesQuery): Pro
 }
 export async function publicBreakdown(site: StatsSite, q: BreakdownQuery): Promise<Breakdown> {
   return breakdownSchema.parse(await getBreakdown(await statsContext(site, q), q.dimension, q.limit));
+}
+
+/** Web vitals: the same answer for the public API, the dashboard and a shared link (aggregates only). */
+export async function vitalsAnswer(site: StatsSite, q: VitalsQuery): Promise<Vitals> {
+  return vitalsSchema.parse(await getVitals(await statsContext(site, { ...q, model: "last_touch" }), q.limit));
 }
 
 export type DashboardOverview = OverviewMetrics & { previous: OverviewMetrics | null; range: PeriodInfo };

@@ -51,7 +51,7 @@ async function seed(websiteId: string) {
 const visitors = (page: Page) => page.getByTestId("metric-visitors").textContent();
 // The dashboard keeps the previous numbers (dimmed) until a new answer arrives, and the stats
 // calls take seconds on a busy machine: poll well past expect.poll's 1 s default.
-const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 20_000, interval: 100 });
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { interval: 100 });
 
 let t: SeededDashboard;
 beforeAll(async () => {
@@ -135,7 +135,7 @@ describe("site dashboard in real Chromium", () => {
     const res = await postTrack(app.url, { type: "pageview", websiteId, url: `https://${domain}/`, visitorId: "first-visitor" });
     expect(res.status).toBe(202);
     expect(res.headers.get("x-trailmark-dropped")).toBeNull();
-    await page.getByText("First event received").waitFor({ timeout: 20_000 });
+    await page.getByText("First event received").waitFor();
     expect(await screenshot(page, "dashboard-first-event")).toBeGreaterThan(10_000);
   });
 

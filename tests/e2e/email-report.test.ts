@@ -81,5 +81,5 @@ describe("the email report in a browser", () => {
       else expect(revenueY, name).toBeGreaterThan(visitorsY + 100);
       await page.close();
     }
-  }, 120_000);
+  });
 });

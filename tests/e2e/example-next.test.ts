@@ -13,7 +13,7 @@ import { createKey } from "../helpers/api-v1";
 import { startApp, type TestApp } from "../helpers/app";
 import { launchBrowser } from "../helpers/browser";
 import { newUser } from "../helpers/client";
-import { eventually } from "../helpers/eventually";
+import { eventually, WAIT_MS } from "../helpers/eventually";
 import { buildPackages, root } from "../helpers/packages";
 import { startEdge, type RunningProxy } from "../helpers/rewrite-proxy";
 // @ts-expect-error plain ESM helper shared with npm start
@@ -53,7 +53,7 @@ beforeAll(async () => {
   });
   example.stdout!.on("data", (d) => (exampleOutput += d));
   example.stderr!.on("data", (d) => (exampleOutput += d));
-  await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200), 60_000, 250);
+  await eventually(async () => expect((await fetch(`http://127.0.0.1:${port}/`)).status).toBe(200), WAIT_MS, 250);
   // A CDN in front of the site names the visitor in X-Forwarded-For, as Vercel's edge does.
   edge = await startEdge({ origin: `http://127.0.0.1:${port}`, clientIp: VISITOR_IP });
 }, 600_000);

@@ -6,8 +6,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSite, uniqueDomain } from "../helpers/api";
 import { startApp, type TestApp } from "../helpers/app";
-import { launchBrowser, SCREENSHOT_DIR } from "../helpers/browser";
+import { hydrated, launchBrowser, SCREENSHOT_DIR } from "../helpers/browser";
 import { newUser } from "../helpers/client";
+import { eventually } from "../helpers/eventually";
 import { startFakeGithub } from "../helpers/fake/github";
 import { startFakeX } from "../helpers/fake/x";
 
@@ -43,22 +44,19 @@ describe("integrations in settings", () => {
     expect((await owner.client.patch(base, { x: { query: domain, bearerToken: "AAAA-e2e-bearer" }, github: { repos: ["ivy/shop"], token: "ghp_revoked_by_user" } })).status).toBe(200);
 
     // No "run now": the scheduler inside the app picks both up within a tick or two.
-    const deadline = Date.now() + 20_000;
-    let jobs: { x: Job; github: Job } | undefined;
-    while (Date.now() < deadline) {
+    const jobs = await eventually(async () => {
       const i = ((await (await owner.client.get(base)).json()) as { integrations: { x: { job: Job }; github: { job: Job } } }).integrations;
-      jobs = { x: i.x.job, github: i.github.job };
-      if (jobs.x.lastRunAt && jobs.github.lastRunAt) break;
-      await new Promise((r) => setTimeout(r, 300));
-    }
-    expect(jobs?.x.lastResult).toContain("1 new mention");
-    expect(jobs?.github.lastError).toMatch(/revoked/);
+      expect(i.x.job.lastRunAt && i.github.job.lastRunAt, "both integrations have run").toBeTruthy();
+      return { x: i.x.job, github: i.github.job };
+    });
+    expect(jobs.x.lastResult).toContain("1 new mention");
+    expect(jobs.github.lastError).toMatch(/revoked/);
 
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${app.url}/login`);
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill(owner.password);
-    await page.getByRole("button", { name: /sign in|log in/i }).click();
+    await (await hydrated(page.getByRole("button", { name: /sign in|log in/i }))).click();
     await page.waitForURL(/\/dashboard/);
     await page.goto(`${app.url}/dashboard/${site.id}/settings#integrations`);
     const section = page.locator("#integrations");

@@ -7,8 +7,9 @@ import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lookupGeo } from "@/lib/ingest/geo";
 import { startApp, type TestApp } from "../helpers/app";
-import { launchBrowser, screenshot } from "../helpers/browser";
+import { hydrated, launchBrowser, screenshot } from "../helpers/browser";
 import { newUser } from "../helpers/client";
+import { eventually } from "../helpers/eventually";
 import { startEdge, startRewriteProxy, type RunningProxy } from "../helpers/rewrite-proxy";
 
 const VISITOR_IP = "81.2.69.142"; // Bracknell, England, GB in the bundled database
@@ -34,15 +35,13 @@ afterAll(async () => {
   await Promise.all([trusted?.stop(), untrusted?.stop()]);
 });
 
-async function poll<T>(read: () => Promise<T | null | undefined>, what: string, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
+/** The first non-empty answer of `read`, waiting for it as long as a slow machine needs. */
+const found = <T>(read: () => Promise<T | null | undefined>, what: string): Promise<T> =>
+  eventually(async () => {
     const value = await read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+    expect(value, what).toBeTruthy();
+    return value!;
+  });
 
 async function ownerWithShop(app: TestApp) {
   const owner = await newUser(app.url, "Shop Owner");
@@ -75,8 +74,8 @@ async function visitThroughProxies(app: TestApp) {
   await page.getByText("Welcome to the shop").waitFor();
 
   const websiteId = new mongoose.Types.ObjectId(website.id);
-  const pageview = await poll(() => db.collection("pageviews").findOne({ websiteId }), "the pageview");
-  const session = await poll(() => db.collection("sessions").findOne({ websiteId }), "the session");
+  const pageview = await found(() => db.collection("pageviews").findOne({ websiteId }), "the pageview");
+  const session = await found(() => db.collection("sessions").findOne({ websiteId }), "the session");
   return { app, owner, website, site, edge, db, context, contacted, shopOrigin, pageview, session };
 }
 
@@ -139,7 +138,7 @@ describe("the dashboard's proxy page", () => {
     await page.goto(`${app.url}/login`);
     await page.getByLabel("Email").fill(owner.email);
     await page.getByLabel("Password").fill(owner.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await (await hydrated(page.getByRole("button", { name: "Sign in" }))).click();
     await page.waitForURL((url) => url.pathname === "/dashboard");
     await page.goto(`${app.url}/dashboard/${website.id}`);
     await page.getByRole("link", { name: "Proxy" }).click();

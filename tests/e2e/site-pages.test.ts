@@ -53,7 +53,7 @@ describe("site pages in real Chromium", () => {
     const row = page.getByRole("row").filter({ hasText: "Signed up" });
     await row.waitFor();
     // 1 of 5 visitors converted; they paid $49.
-    await expect.poll(() => row.textContent(), { timeout: 15_000 }).toContain("20%");
+    await expect.poll(() => row.textContent()).toContain("20%");
     expect(await row.textContent()).toContain("$49.00");
     expect(await screenshot(page, "pages-goals")).toBeGreaterThan(10_000);
   });
@@ -71,7 +71,7 @@ describe("site pages in real Chromium", () => {
     await page.waitForURL(/funnel=[a-f0-9]{24}/);
     await page.locator(".recharts-bar-rectangle").first().waitFor();
     const rows = page.getByRole("row");
-    await expect.poll(async () => (await rows.allTextContents()).length, { timeout: 15_000 }).toBe(4);
+    await expect.poll(async () => (await rows.allTextContents()).length).toBe(4);
     const texts = await rows.allTextContents();
     expect(texts[1]).toMatch(/1\. \/.*4/);
     expect(texts[2]).toContain("/pricing/*");
@@ -91,7 +91,7 @@ describe("site pages in real Chromium", () => {
     expect(res.status).toBe(202);
     await page.getByText("/live-now").first().waitFor();
     // The stream sends the count every 5 s.
-    await expect.poll(() => page.getByTestId("active-visitors").textContent(), { timeout: 12_000 }).toBe("1");
+    await expect.poll(() => page.getByTestId("active-visitors").textContent()).toBe("1");
     expect(await screenshot(page, "pages-realtime")).toBeGreaterThan(10_000);
   });
 

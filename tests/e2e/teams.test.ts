@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSite, uniqueDomain, type WebsiteBody } from "../helpers/api";
 import { startApp, type TestApp } from "../helpers/app";
-import { launchBrowser, screenshot } from "../helpers/browser";
+import { hydrated, launchBrowser, screenshot } from "../helpers/browser";
 import { newUser } from "../helpers/client";
 import { linkIn, nextMail } from "../helpers/mailbox";
 import { CHROME_UA, signIn } from "../helpers/seeded-dashboard";
@@ -42,7 +42,6 @@ beforeAll(async () => {
   }
   ownerCtx = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
   // Fail on a missing element with its name, before the test's own deadline.
-  ownerCtx.setDefaultTimeout(15_000);
   await signIn(await ownerCtx.newPage(), app.url, owner.email, owner.password);
 });
 afterAll(async () => {
@@ -57,7 +56,7 @@ async function shot(page: Page, name: string) {
 }
 
 describe("a member's life in a team", () => {
-  it("invite, accept as a new user, view without settings, be removed and refused on the next request", { timeout: 60_000 }, async () => {
+  it("invite, accept as a new user, view without settings, be removed and refused on the next request", async () => {
     const page = await ownerCtx.newPage();
     await page.goto(`${app.url}/team/${team.id}`);
     const memberEmail = `member${Date.now()}@example.com`;
@@ -134,22 +133,21 @@ describe("shared dashboards", () => {
     return (await item.getByTestId("share-url").textContent())!;
   }
 
-  it("a public link shows the dashboard read-only, also inside another site's iframe", { timeout: 90_000 }, async () => {
+  it("a public link shows the dashboard read-only, also inside another site's iframe", async () => {
     const page = await ownerCtx.newPage();
     const url = await createShare(page, { label: "Investors" });
     await page.locator("#sharing").screenshot({ path: "test-results/screenshots/settings-sharing.png" });
     await shot(page, "settings-with-sharing");
 
     const visitor = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
-    visitor.setDefaultTimeout(15_000);
     const v = await visitor.newPage();
     await v.goto(url);
     await v.getByText(`Shared dashboard of ${site.domain}`).waitFor();
-    await expect.poll(() => v.getByTestId("metric-visitors").textContent(), { timeout: 15_000 }).toBe("4");
+    await expect.poll(() => v.getByTestId("metric-visitors").textContent()).toBe("4");
     await v.locator('[data-panel="Pages"]').getByText("/pricing").first().waitFor();
     // Filters work as on the team's dashboard.
     await v.locator('[data-panel="Pages"]').getByRole("row").filter({ hasText: "/pricing" }).first().click();
-    await expect.poll(() => v.getByTestId("metric-visitors").textContent(), { timeout: 15_000 }).toBe("2");
+    await expect.poll(() => v.getByTestId("metric-visitors").textContent()).toBe("2");
     expect(await v.getByRole("link", { name: "Settings" }).count()).toBe(0);
     await shot(v, "share-page");
 
@@ -160,7 +158,7 @@ describe("shared dashboards", () => {
     await host.goto(`http://localhost:${(embedder.address() as AddressInfo).port}/`);
     const frame = host.frameLocator("iframe");
     await frame.getByText(`Shared dashboard of ${site.domain}`).waitFor();
-    await expect.poll(() => frame.getByTestId("metric-visitors").first().textContent(), { timeout: 15_000 }).toBe("4");
+    await expect.poll(() => frame.getByTestId("metric-visitors").first().textContent()).toBe("4");
     await visitor.close();
     embedder.close();
 
@@ -196,23 +194,22 @@ describe("shared dashboards", () => {
 });
 
 describe("password reset by email", () => {
-  it("the mailed link sets a new password that signs in", { timeout: 60_000 }, async () => {
+  it("the mailed link sets a new password that signs in", async () => {
     const user = await newUser(app.url, "Forgetful");
     const ctx = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
-    ctx.setDefaultTimeout(15_000);
     const p = await ctx.newPage();
     await p.goto(`${app.url}/login`);
-    await p.getByRole("link", { name: "Forgot password?" }).click();
+    await (await hydrated(p.getByRole("link", { name: "Forgot password?" }))).click();
     await p.getByLabel("Email").fill(user.email);
     const before = smtp.messages.length;
-    await p.getByRole("button", { name: "Send reset link" }).click();
+    await (await hydrated(p.getByRole("button", { name: "Send reset link" }))).click();
     await p.getByTestId("reset-sent").waitFor();
     const link = linkIn(await nextMail(smtp, user.email, before, /Reset/), `${app.url}/reset-password?token=`);
     await p.goto(link);
     await p.getByLabel("New password", { exact: true }).fill("remembered at last");
     await p.getByLabel("New password again").fill("remembered at last");
     await shot(p, "reset-password");
-    await p.getByRole("button", { name: "Set new password" }).click();
+    await (await hydrated(p.getByRole("button", { name: "Set new password" }))).click();
     await p.waitForURL(/\/login\?reset=1/);
     await signIn(p, app.url, user.email, "remembered at last");
     expect(p.url()).toContain("/dashboard");

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { inject } from "vitest";
+import { WAIT_MS } from "./eventually";
 // @ts-expect-error plain ESM helper shared with npm start
 import { freePort, withDatabase } from "../../scripts/store.mjs";
 
@@ -39,7 +40,8 @@ export function useDatabasesOf(app: Pick<TestApp, "dbUri" | "engineEnv">): void 
 }
 
 async function waitForHealth(url: string, child: ChildProcess, output: () => string) {
-  const deadline = Date.now() + 60_000;
+  // A cold start on a busy machine: longer than other waits, still short of the hook's deadline.
+  const deadline = Date.now() + 3 * WAIT_MS;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}:\n${output()}`);
     try {

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { createSite, uniqueDomain, type WebsiteBody } from "./api";
 import { startApp, type TestApp } from "./app";
-import { launchBrowser } from "./browser";
+import { hydrated, launchBrowser } from "./browser";
 import { newUser } from "./client";
 
 // Headless Chromium's own UA is dropped as a bot; a person's Chrome is not.
@@ -13,7 +13,7 @@ export async function signIn(page: Page, appUrl: string, email: string, password
   await page.goto(`${appUrl}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await (await hydrated(page.getByRole("button", { name: "Sign in", exact: true }))).click();
   await page.waitForURL(/\/dashboard/);
 }
 

@@ -84,6 +84,13 @@ describe("against the API", () => {
     const rows = (await tm.stats.breakdown({ dimension: "page", filter: ["page:is:/"] })).rows;
     expect(rows.map((r) => r.value)).toEqual(["/"]);
     expect((await tm.stats.timeseries({ interval: "day", period: "7d" })).points.length).toBeGreaterThanOrEqual(7);
+    // One page load's vitals: its p75 is its own value.
+    const lcp = 1000 + Math.round(Math.random() * 4000);
+    await expectAccepted(await postTrack(ctx.app.url, { type: "vitals", websiteId: ctx.a.id, url: `https://${ctx.a.domain}/sdk-vitals`, visitorId, vitals: { lcp } }, { "user-agent": UA.chromeWindows }));
+    await eventually(async () => {
+      const vitals = await tm.stats.vitals({ period: "7d", filter: ["page:is:/sdk-vitals"] });
+      expect(vitals.pages).toEqual([{ value: "/sdk-vitals", samples: 1, lcp: { p75: lcp, samples: 1, rating: expect.any(String) }, inp: null, cls: null, ttfb: null }]);
+    });
     expect((await tm.realtime()).activeVisitors).toBeGreaterThanOrEqual(1);
     const today = new Date().toISOString().slice(0, 10);
     expect((await tm.export({ from: today, to: today })).split("\n")[0]).toMatch(/^type,/);
@@ -143,10 +150,11 @@ describe("against the API", () => {
       return res;
     };
     const tm = client(key, { fetch: counting, maxRetries: 5 });
-    // 20 requests a minute: a burst of 22 has two refused, each told to come back in 3 s.
-    const answers = await Promise.all(Array.from({ length: 22 }, () => tm.realtime()));
-    expect(answers).toHaveLength(22);
+    // 20 requests a minute, a token back every 3 s: a burst of 23 has at least two
+    // refused even when a slow machine spreads it over a refill, each told to come back in 3 s.
+    const answers = await Promise.all(Array.from({ length: 23 }, () => tm.realtime()));
+    expect(answers).toHaveLength(23);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
-    expect(statuses.filter((s) => s === 200)).toHaveLength(22);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(23);
   });
 });

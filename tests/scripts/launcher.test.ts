@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { freshDatabaseUri } from "../helpers/app";
-import { eventually } from "../helpers/eventually";
+import { eventually, WAIT_MS } from "../helpers/eventually";
 // @ts-expect-error plain ESM scripts
 import { buildIsStale } from "../../scripts/build-if-stale.mjs";
 // @ts-expect-error plain ESM scripts
@@ -49,7 +49,7 @@ describe("runStep", () => {
     const done = path.join(mkdtempSync(path.join(tmpdir(), "tm-step-")), "done");
     const script = `console.log("Running TypeScript ..."); setInterval(() => require("fs").existsSync(${JSON.stringify(done)}) && process.exit(0), 20);`;
     const step = runStep("app build", process.execPath, ["-e", script], { heartbeatMs: 50, write });
-    await eventually(async () => expect(out).toMatch(/\[start\] app build: still working \(\d+ s; quiet for \d+ s after: Running TypeScript \.\.\.\)\n/), 10_000, 20);
+    await eventually(async () => expect(out).toMatch(/\[start\] app build: still working \(\d+ s; quiet for \d+ s after: Running TypeScript \.\.\.\)\n/), WAIT_MS, 20);
     writeFileSync(done, "");
     expect(await step).toBeGreaterThan(0);
     expect(out).toContain("Running TypeScript ...\n");
@@ -85,7 +85,7 @@ describe("npm start", () => {
     } finally {
       if (launcher.exitCode === null) process.kill(-launcher.pid!, "SIGKILL");
     }
-  }, 120_000);
+  });
 });
 
 async function startThenKillServer(launcher: ChildProcess, port: number, exited: Promise<number | null>, output: () => string) {
@@ -96,13 +96,13 @@ async function startThenKillServer(launcher: ChildProcess, port: number, exited:
       if (res) statuses.push(res.status);
       expect(res?.status).toBe(200);
     },
-    60_000,
+    3 * WAIT_MS, // the store, the build check, the engine backfill and the server, one after the other
     25,
   );
   expect(statuses[0]).toBe(503);
   const out = output();
   for (const line of ["[start] Starting the store...", "[start] Building the app...", "[start] Starting the server...", `[start] Trailmark on http://localhost:${port}`]) expect(out).toContain(line);
-  expect(out).toMatch(/ready in \d+ s: starting the store \d+ s, building the app \d+ s, starting the server \d+ s/);
+  expect(out).toMatch(/ready in \d+ s: starting the store \d+ s, building the app \d+ s, filling the stats engine \d+ s, starting the server \d+ s/);
   const server = spawnSync("ps", ["--ppid", String(launcher.pid), "-o", "pid="], { encoding: "utf8" }).stdout.trim().split(/\s+/).map(Number);
   expect(server).toHaveLength(1);
   process.kill(server[0], "SIGKILL");

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildIsStale } from "../../scripts/build-if-stale.mjs";
 // @ts-expect-error plain ESM helper shared with npm start
 import { freePort } from "../../scripts/store.mjs";
-import { eventually } from "../helpers/eventually";
+import { eventually, WAIT_MS } from "../helpers/eventually";
 import { childMatching, isRunning } from "../helpers/processes";
 import { expectAccepted, postTrack } from "../helpers/track";
 
@@ -77,13 +77,13 @@ describe("npm start", () => {
       const again = storePid();
       expect(again).not.toBe(first);
       expect(await db.collection("pageviews").countDocuments({ websiteId: insertedId })).toBe(6);
-    }, 60_000, 250);
+    }, WAIT_MS, 250);
     // /api/health shows what the supervisor did.
     await eventually(async () => {
       const health = (await (await fetch(`${url}/api/health`)).json()) as { status: string; store: { ok: boolean; supervisor?: { state: string; restarts: number } } };
       expect(health).toMatchObject({ status: "ok", store: { ok: true, supervisor: { state: "running", restarts: 1, lastExit: "SIGKILL" } } });
     });
-  }, 90_000);
+  });
 
   it("exits non-zero, and stops its store, when the server is killed", async () => {
     const store = storePid();
@@ -91,7 +91,7 @@ describe("npm start", () => {
     const { code } = await exited;
     expect(code, output).not.toBe(0);
     expect(code).not.toBeNull();
-    await eventually(async () => expect(isRunning(store)).toBe(false), 20_000);
+    await eventually(async () => expect(isRunning(store)).toBe(false));
     expect(output).toMatch(/server .*SIGKILL/);
-  }, 60_000);
+  });
 });

@@ -7,7 +7,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 // @ts-expect-error plain ESM helper shared with npm start
 import { startStore, waitForPing } from "../../scripts/store.mjs";
-import { eventually } from "../helpers/eventually";
+import { eventually, WAIT_MS } from "../helpers/eventually";
 import { isRunning } from "../helpers/processes";
 
 type Status = { state: string; restarts: number; lastExit?: string; pid?: number };
@@ -40,7 +40,7 @@ async function holdPort(port: number): Promise<net.Server> {
         srv.once("error", reject);
         srv.listen(port, "127.0.0.1", () => resolve(srv));
       }),
-    10_000,
+    WAIT_MS,
     5,
   );
 }
@@ -59,14 +59,14 @@ describe("the embedded store's supervisor", () => {
       expect(s).toMatchObject({ state: "restarting", lastExit: expect.any(String) });
       expect(s.restarts).toBeGreaterThanOrEqual(2);
       return s;
-    }, 20_000);
+    });
     expect(isRunning(first)).toBe(false);
     await new Promise<void>((r) => blocker.close(() => r()));
-    await eventually(async () => expect(statusOf(store)).toMatchObject({ state: "running" }), 30_000);
+    await eventually(async () => expect(statusOf(store)).toMatchObject({ state: "running" }));
     expect(statusOf(store).restarts).toBeGreaterThanOrEqual(during.restarts);
     expect(store.child.pid).not.toBe(first);
-    await waitForPing(store.uri, 10_000);
-  }, 60_000);
+    await waitForPing(store.uri, WAIT_MS);
+  });
 
   it("gives up after failing for longer than it is allowed, and tells its owner", async () => {
     let gaveUp = 0;
@@ -75,9 +75,9 @@ describe("the embedded store's supervisor", () => {
     process.kill(store.child.pid, "SIGKILL");
     const blocker = await holdPort(port);
     cleanups.push(() => new Promise<void>((r) => blocker.close(() => r())));
-    await eventually(async () => expect(statusOf(store)).toMatchObject({ state: "failed" }), 20_000);
+    await eventually(async () => expect(statusOf(store)).toMatchObject({ state: "failed" }));
     expect(gaveUp).toBe(1);
-  }, 30_000);
+  });
 
   it("does not restart a store it was asked to stop", async () => {
     const store = await freshStore({ restartBaseMs: 50 });

@@ -10,6 +10,7 @@ import { apiQuery, periodLabel } from "./query";
 import { FilterChips, Toolbar } from "./toolbar";
 import { useDashState } from "./use-dash-state";
 import { useJson } from "./use-json";
+import { VitalsPanel } from "./vitals-panel";
 
 type Props = {
   /** Where the stats come from: /api/websites/{id} (the team) or /api/share/{token} (a public link). */
@@ -54,6 +55,7 @@ export function DashboardView({ apiBase, timezone, currency, waiting, showMarker
             <BreakdownPanel title="System" tabs={SYSTEM} {...common} />
             <BreakdownPanel title="Goals" tabs={GOALS} mode="goals" {...common} />
             <BreakdownPanel title="Revenue by source" tabs={REVENUE} mode="revenue" {...common} />
+            <VitalsPanel apiBase={apiBase} state={state} />
           </div>
         </>
       )}

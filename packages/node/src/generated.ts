@@ -56,6 +56,42 @@ export interface ErrorBody {
   };
 }
 
+export interface VitalsMetric {
+  /** 75th percentile of the page loads that measured it: milliseconds, CLS unitless */
+  p75: number;
+  /** Page loads that measured it */
+  samples: number;
+  /** Google's rating of the p75 */
+  rating: "good" | "needs_improvement" | "poor";
+}
+
+export interface VitalsRow {
+  /** Page loads that reported web vitals */
+  samples: number;
+  /** Largest Contentful Paint, ms (good <= 2500, poor > 4000); null when no page load measured it */
+  lcp: VitalsMetric | null;
+  /** Interaction to Next Paint, ms (good <= 200, poor > 500); null when no page load measured it */
+  inp: VitalsMetric | null;
+  /** Cumulative Layout Shift (good <= 0.1, poor > 0.25); null when no page load measured it */
+  cls: VitalsMetric | null;
+  /** Time to First Byte, ms (good <= 800, poor > 1800); null when no page load measured it */
+  ttfb: VitalsMetric | null;
+}
+
+export interface VitalsGroup {
+  /** Page loads that reported web vitals */
+  samples: number;
+  /** Largest Contentful Paint, ms (good <= 2500, poor > 4000); null when no page load measured it */
+  lcp: VitalsMetric | null;
+  /** Interaction to Next Paint, ms (good <= 200, poor > 500); null when no page load measured it */
+  inp: VitalsMetric | null;
+  /** Cumulative Layout Shift (good <= 0.1, poor > 0.25); null when no page load measured it */
+  cls: VitalsMetric | null;
+  /** Time to First Byte, ms (good <= 800, poor > 1800); null when no page load measured it */
+  ttfb: VitalsMetric | null;
+  value: string;
+}
+
 export interface StatsOverview {
   visitors: number;
   sessions: number;
@@ -100,6 +136,15 @@ export interface StatsBreakdown {
     payments: number;
     conversionRate: number;
   }[];
+}
+
+export interface StatsVitals {
+  /** Every page load of the range and filters */
+  total: VitalsRow;
+  /** Per page (a path), most page loads first */
+  pages: VitalsGroup[];
+  /** Per device (desktop, mobile, tablet; `(none)` when unknown), most page loads first */
+  devices: VitalsGroup[];
 }
 
 export interface VisitorList {
@@ -339,6 +384,19 @@ export type GetStatsBreakdownQuery = {
   limit?: number;
 };
 
+export type GetStatsVitalsQuery = {
+  /** The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all */
+  period?: "today" | "yesterday" | "24h" | "7d" | "30d" | "mtd" | "last_month" | "12mo" | "all";
+  /** Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too */
+  from?: string;
+  /** Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from` */
+  to?: string;
+  /** `dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). Dimensions as for /stats/breakdown */
+  filter?: string | string[];
+  /** Pages, most measured page loads first (1-1000) */
+  limit?: number;
+};
+
 export type GetVisitorsQuery = {
   /** Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time, from 1970-01-01 */
   from?: string;
@@ -412,6 +470,13 @@ export interface Operations {
     query: GetStatsBreakdownQuery;
     body: undefined;
     response: StatsBreakdown;
+  };
+  /** Web vitals */
+  getStatsVitals: {
+    params: {};
+    query: GetStatsVitalsQuery;
+    body: undefined;
+    response: StatsVitals;
   };
   /** List visitors */
   getVisitors: {
@@ -497,6 +562,7 @@ export const OPERATIONS = {
   getStatsOverview: { method: "GET", path: "/stats/overview", query: ["period", "from", "to", "filter", "model"], auth: true },
   getStatsTimeseries: { method: "GET", path: "/stats/timeseries", query: ["period", "from", "to", "filter", "model", "interval"], auth: true },
   getStatsBreakdown: { method: "GET", path: "/stats/breakdown", query: ["period", "from", "to", "filter", "model", "dimension", "limit"], auth: true },
+  getStatsVitals: { method: "GET", path: "/stats/vitals", query: ["period", "from", "to", "filter", "limit"], auth: true },
   getVisitors: { method: "GET", path: "/visitors", query: ["from", "to", "page", "goal", "country", "device", "utm_campaign", "isCustomer", "limit", "cursor"], auth: true },
   deleteVisitors: { method: "DELETE", path: "/visitors", query: ["userId", "email"], auth: true },
   getVisitorsVisitorId: { method: "GET", path: "/visitors/{visitorId}", query: [], auth: true },

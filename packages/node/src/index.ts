@@ -71,6 +71,8 @@ export class Trailmark {
     overview: async (query: Q<"getStatsOverview"> = {}): Promise<T.StatsOverview> => (await this.api.call("getStatsOverview", { query })).data,
     timeseries: async (query: Q<"getStatsTimeseries"> = {}): Promise<T.StatsTimeseries> => (await this.api.call("getStatsTimeseries", { query })).data,
     breakdown: async (query: Q<"getStatsBreakdown">): Promise<T.StatsBreakdown> => (await this.api.call("getStatsBreakdown", { query })).data,
+    /** p75 of LCP, INP, CLS and TTFB, rated, overall, per page and per device. */
+    vitals: async (query: Q<"getStatsVitals"> = {}): Promise<T.StatsVitals> => (await this.api.call("getStatsVitals", { query })).data,
   };
 
   /** Visitors active in the last five minutes. */

@@ -29,7 +29,6 @@ describe("GET /api/health", () => {
     });
     expect(Number.isFinite(body.store.latencyMs)).toBe(true);
     expect(body.store.latencyMs).toBeGreaterThanOrEqual(0);
-    expect(body.store.latencyMs).toBeLessThan(5000);
   });
 
   it("is computed per request, not cached from the build", async () => {

@@ -11,25 +11,31 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Reads server-sent event frames from a response until `done` says stop. */
-async function readFrames(res: Response, done: (frames: { event: string; data: Record<string, unknown> }[]) => boolean) {
+type Frame = { event: string; data: Record<string, unknown> };
+
+/** Reads server-sent event frames from a response; `until` reads on until `done` says stop and returns every frame so far. */
+function frameReader(res: Response) {
   const reader = res.body!.getReader();
-  const frames: { event: string; data: Record<string, unknown> }[] = [];
+  const frames: Frame[] = [];
   let text = "";
-  while (!done(frames)) {
-    const { value, done: end } = await reader.read();
-    if (end) break;
-    text += new TextDecoder().decode(value);
-    let i;
-    while ((i = text.indexOf("\n\n")) >= 0) {
-      const block = text.slice(0, i);
-      text = text.slice(i + 2);
-      const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
-      frames.push({ event, data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "null") });
-    }
-  }
-  await reader.cancel();
-  return frames;
+  return {
+    async until(done: (frames: Frame[]) => boolean) {
+      while (!done(frames)) {
+        const { value, done: end } = await reader.read();
+        if (end) break;
+        text += new TextDecoder().decode(value);
+        let i;
+        while ((i = text.indexOf("\n\n")) >= 0) {
+          const block = text.slice(0, i);
+          text = text.slice(i + 2);
+          const event = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
+          frames.push({ event, data: JSON.parse(/^data: (.*)$/m.exec(block)?.[1] ?? "null") });
+        }
+      }
+      return frames;
+    },
+    close: () => reader.cancel(),
+  };
 }
 
 describe("GET /api/websites/{id}/realtime (SSE)", () => {
@@ -41,15 +47,17 @@ describe("GET /api/websites/{id}/realtime (SSE)", () => {
     expect(res.headers.get("content-type")).toContain("text/event-stream");
     const track = (visitorId: string, path: string) =>
       fetch(`${app.url}/api/track`, { method: "POST", headers: { "user-agent": UA }, body: JSON.stringify({ type: "pageview", websiteId: website.id, url: `https://live.example${path}`, visitorId, sessionId: `s-${visitorId}` }) });
-    const frames = readFrames(res, (f) => f.filter((x) => x.event === "event").length >= 2 && f.some((x) => x.event === "active" && x.data.visitors === 2));
-    await new Promise((r) => setTimeout(r, 300));
+    const frames = frameReader(res);
+    // The stream subscribes before it sends its first frame: events accepted after that frame are streamed.
+    await frames.until((f) => f.length > 0);
     expect((await track("alice", "/pricing")).status).toBe(202);
     expect((await track("bob", "/docs")).status).toBe(202);
-    const got = await frames;
+    const got = await frames.until((f) => f.filter((x) => x.event === "event").length >= 2 && f.some((x) => x.event === "active" && x.data.visitors === 2));
+    await frames.close();
     expect(got[0]).toEqual({ event: "active", data: { visitors: 0 } });
     expect(got.filter((f) => f.event === "event").map((f) => [f.data.visitorId, f.data.path])).toEqual([["alice", "/pricing"], ["bob", "/docs"]]);
     expect(got.some((f) => f.event === "active" && f.data.visitors === 2)).toBe(true);
-  }, 20_000);
+  });
 
   it("is a 404 for someone else's website and a 401 without a session", async () => {
     const owner = await newUser(app.url);

@@ -39,7 +39,7 @@ beforeAll(async () => {
   ids.site = (await createSite(owner.client, { domain: uniqueDomain("matrix"), teamId: ids.team })).id;
   const invite = await owner.client.post(`/api/teams/${ids.team}/invites`, { email: "pending@example.com", role: "viewer" });
   ids.invite = ((await invite.json()) as { id: string }).id;
-}, 180_000);
+});
 afterAll(async () => {
   await db?.close();
   await app?.stop();

@@ -239,7 +239,8 @@ describe("firstEventAt", () => {
     expect(first.getTime()).toBeGreaterThanOrEqual(before - 1000);
     expect(first.getTime()).toBeLessThanOrEqual(after + 1000);
 
-    await new Promise((r) => setTimeout(r, 20));
+    // The second event must come at a later millisecond, or a moved firstEventAt would look unmoved.
+    await eventually(async () => expect(Date.now()).toBeGreaterThan(first.getTime()));
     await expectAccepted(await postTrack(app.url, pv("/second")));
     await one("pageviews", { websiteId: oid(site.websiteId), path: "/second" });
     await flushBarrier(app.url, db, barrier);

@@ -91,7 +91,7 @@ describe("usage after a restart", () => {
     app = await startApp({ label: "usage", dbUri: app.dbUri, ingestDir: app.ingestDir });
     apps.push(app);
     const again = await signedIn(app.url);
-    await eventually(async () => expect((await getUsage(again, teamId)).events).toBe(18), 30_000);
+    await eventually(async () => expect((await getUsage(again, teamId)).events).toBe(18));
     await track(app.url, 1, 300);
     expect((await getUsage(again, teamId)).events).toBe(19);
   });

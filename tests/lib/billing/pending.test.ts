@@ -4,6 +4,7 @@ import { countAccepted, pendingByWebsite, pendingEvents, readCounted, writeCount
 import { monthOf, projectMonth } from "@/lib/billing/usage/month";
 
 const row = (website_id: string, at: number, extra = 0) => ({ website_id, ts: engineTime(at), extra });
+const turn = () => new Promise((r) => setImmediate(r));
 const settleWritten = (rows: ReturnType<typeof row>[]) => writeCounted(async () => rows);
 
 describe("events accepted and not yet in the engine", () => {
@@ -37,7 +38,8 @@ describe("events accepted and not yet in the engine", () => {
     const insert = gate();
     const writing = writeCounted(async () => (await insert.opened, seen.push("written"), []));
     const reading = readCounted(async () => seen.push("read"));
-    await new Promise((r) => setTimeout(r, 20));
+    // No I/O here: once the event loop turns, everything that could run has run.
+    await turn();
     expect(seen).toEqual([]);
     insert.open();
     await Promise.all([writing, reading]);
@@ -46,7 +48,7 @@ describe("events accepted and not yet in the engine", () => {
     const query = gate();
     const read = readCounted(async () => (await query.opened, seen.push("counted")));
     const write = writeCounted(async () => (seen.push("written again"), []));
-    await new Promise((r) => setTimeout(r, 20));
+    await turn();
     expect(seen).toHaveLength(2);
     query.open();
     await Promise.all([read, write]);

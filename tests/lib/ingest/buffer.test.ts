@@ -55,7 +55,7 @@ describe("writeBatch + sessionize", () => {
     const sessions = await Session.find({ websiteId: site }).lean();
     expect(sessions).toHaveLength(150);
     expect(sessions.every((s) => s.pageviews === 2 && s.exitPage === "/next" && s.bounce === false)).toBe(true);
-  }, 30_000);
+  });
 });
 
 describe("WriteBuffer durability", () => {

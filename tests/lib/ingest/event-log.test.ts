@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { Types } from "mongoose";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { WriteBuffer, type BufferedEvent } from "@/lib/ingest/buffer";
 import { orphanAs } from "../../helpers/ingest-log";
 
@@ -103,10 +103,17 @@ describe("replay order", () => {
       buffer.stop();
       orphanAs(dir, pid);
     };
-    // An older process with a high pid, then a newer one with a low pid.
-    await lifetime(["/1", "/2", "/3"], 999_993);
-    await new Promise((r) => setTimeout(r, 5));
-    await lifetime(["/4", "/5", "/6"], 100_004);
+    // An older process with a high pid, then a newer one with a low pid, a
+    // second later on the clock the log names its segments by.
+    const started = Date.UTC(2026, 0, 5, 9);
+    vi.useFakeTimers({ toFake: ["Date"], now: started });
+    try {
+      await lifetime(["/1", "/2", "/3"], 999_993);
+      vi.setSystemTime(started + 1_000);
+      await lifetime(["/4", "/5", "/6"], 100_004);
+    } finally {
+      vi.useRealTimers();
+    }
     const { buffer, written } = recording(dir);
     await buffer.flush();
     expect(written).toEqual(["/1", "/2", "/3", "/4", "/5", "/6"]);
@@ -158,7 +165,7 @@ describe("short writes (a file-size limit, as a full disk cuts a write)", () => 
     const ids = loggedIds(dir);
     expect(ids.sort()).toEqual([...report.acked].sort());
     expect(readdirSync(dir).filter((f) => f.startsWith("sealed-")).length).toBeGreaterThan(1);
-  }, 30_000);
+  });
 
   it("refuses the event (503) when not even a fresh segment can take it, and leaves no torn line behind", async () => {
     const dir = newDir();
@@ -167,5 +174,5 @@ describe("short writes (a file-size limit, as a full disk cuts a write)", () => 
     expect(report.refused).toEqual(Array(5).fill({ status: 503, code: "ingest_unavailable" }));
     expect(report.status.log).toBe("failing");
     expect(loggedIds(dir)).toEqual([]);
-  }, 30_000);
+  });
 });

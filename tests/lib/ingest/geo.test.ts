@@ -51,13 +51,6 @@ describe("lookupGeo with the bundled GeoLite2 data (@ip-location-db)", () => {
       expect(lookupGeo(ip)).toEqual({});
     },
   );
-
-  it("answers quickly once open", () => {
-    lookupGeo("8.8.8.8");
-    const started = performance.now();
-    for (let i = 0; i < 5000; i++) lookupGeo(`81.2.${i % 256}.${(i * 7) % 256}`);
-    expect(performance.now() - started).toBeLessThan(1000);
-  });
 });
 
 describe("isPublicIp", () => {

@@ -6,7 +6,7 @@ import { ApiError } from "@/lib/http/errors";
 import { resolveWebsite } from "@/lib/ingest/website-cache";
 import { Website } from "@/models/Website";
 import { makeWebsite } from "../../factories";
-import { eventually } from "../../helpers/eventually";
+import { eventually, WAIT_MS } from "../../helpers/eventually";
 import { databaseBehindProxy, type tcpProxy } from "../../helpers/tcp-proxy";
 
 let proxy: Awaited<ReturnType<typeof tcpProxy>>;
@@ -37,11 +37,11 @@ describe("resolveWebsite during a store outage", () => {
     }
 
     await proxy.restore();
-    // The driver reconnects on its own schedule.
-    await eventually(() => Website.updateOne({ _id: site._id }, { $set: { "settings.cookieless": false } }), 30_000);
+    // The driver reconnects on its own schedule, which a busy machine stretches.
+    await eventually(() => Website.updateOne({ _id: site._id }, { $set: { "settings.cookieless": false } }), 2 * WAIT_MS);
     // Once the store answers, the copy is refreshed (the next lookups see the change).
-    await eventually(async () => expect((await resolveWebsite(id, Date.now() + 5 * HOUR))?.settings.cookieless).toBe(false), 30_000);
-  }, 60_000);
+    await eventually(async () => expect((await resolveWebsite(id, Date.now() + 5 * HOUR))?.settings.cookieless).toBe(false));
+  }, 5 * WAIT_MS); // the reconnect wait and the read after it
 
   it("answers 503 store_unavailable for a website it has never seen while the store is down", async () => {
     const site = await makeWebsite();
@@ -53,7 +53,9 @@ describe("resolveWebsite during a store outage", () => {
     } finally {
       await proxy.restore();
     }
+    // The driver reconnects on its own schedule, which a busy machine stretches (over a minute was seen).
+    await eventually(() => Website.exists({ _id: site._id }), 2 * WAIT_MS);
     // Once the store answers again (the cache leaves it alone for a moment after a failure), the website resolves.
-    await eventually(async () => expect(await resolveWebsite(String(site._id))).toMatchObject({ id: String(site._id) }), 30_000);
-  }, 60_000);
+    await eventually(async () => expect(await resolveWebsite(String(site._id))).toMatchObject({ id: String(site._id) }));
+  }, 5 * WAIT_MS);
 });

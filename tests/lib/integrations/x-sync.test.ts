@@ -81,10 +81,13 @@ describe("X mentions sync", () => {
     x.tweets.length = 0;
     for (let i = 1; i <= 4; i++) x.tweets.push({ id: String(3000 + i), text: `t${i}`, author_id: "u1", created_at: iso(T0 + i * 1000) });
     x.failNext((req) => !req.query.get("next_token") ? null : ({ status: 429, headers: { "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(Math.ceil(Date.now() / 1000) + 1) }, body: { title: "Too Many Requests", status: 429 } }));
-    const started = Date.now();
-    const result = await runIntegration(website, "x");
+    // The run's clock is injected: it asks to sleep until just past the reset, and goes on.
+    const waits: number[] = [];
+    const result = await runIntegration(website, "x", { sleep: async (ms) => void waits.push(ms) });
     expect(result.status).toBe("ok");
-    expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+    expect(waits).toHaveLength(1);
+    expect(waits[0]).toBeGreaterThanOrEqual(250);
+    expect(waits[0]).toBeLessThanOrEqual(2_250);
     expect(await Mention.countDocuments({ websiteId: website._id })).toBe(4);
   });
 
@@ -135,8 +138,16 @@ describe("X mentions sync", () => {
     const website = await site();
     x.tweets.length = 0;
     x.failNext({ status: 429, headers: { "x-rate-limit-limit": "450", "x-rate-limit-remaining": "0", "x-rate-limit-reset": String(Math.ceil(Date.now() / 1000) + 1) }, body: {} });
-    const [a, b] = await Promise.all([runIntegration(website, "x"), new Promise((r) => setTimeout(r, 150)).then(() => runIntegration(website, "x"))]);
-    expect([a.status, b.status].sort()).toEqual(["busy", "ok"]);
+    // The first run holds its lock while it waits out the rate limit, on a clock the test releases.
+    let asleep = () => {};
+    const sleeping = new Promise<void>((r) => (asleep = r));
+    let wake = () => {};
+    const first = runIntegration(website, "x", { sleep: () => new Promise<void>((r) => ((wake = r), asleep())) });
+    await sleeping;
+    const second = await runIntegration(website, "x");
+    wake();
+    expect(second.status).toBe("busy");
+    expect((await first).status).toBe("ok");
   });
 
   it("credits a post linking to the site with the t.co visits after it and what those visitors paid", async () => {

@@ -73,7 +73,7 @@ beforeAll(async () => {
   await recordRefund(site, { provider: "stripe", transactionId: "pi_2", amount: 1_500, timestamp: new Date(t0 + 20 * 3_600_000) });
   await recordRefund(site, { provider: "stripe", transactionId: "pi_3", amount: 4_000, timestamp: new Date(t0 + 21 * 3_600_000) });
   await deletePayment(site, "stripe", "pi_5");
-}, 120_000);
+});
 
 // Every filter rule: session dimensions (touch or not), exit page, page and goal with each operator, combined.
 const FILTERS = [

@@ -16,7 +16,7 @@ describe("file-downloads", () => {
     const zip = `${t.h.origin("cdn.elsewhere.trailmark.test")}/app.zip?v=2`;
     const body = `<a id="pdf" href="${pdf}">PDF</a> <a id="zip" href="${zip}">ZIP</a> <a id="page" href="/files/readme.html">Readme</a>`;
     const page = await open(t.h.page("/dl", { "website-id": id }, body, "", "script.file-downloads.outbound-links.js"));
-    await t.h.events(id, 1, 0);
+    await t.h.events(id, 1);
     for (const link of ["#pdf", "#zip", "#page"]) {
       await page.click(link, { modifiers: ["ControlOrMeta"] }); // a new tab, so this page stays
     }
@@ -31,7 +31,7 @@ describe("file-downloads", () => {
     const id = newSiteId();
     const body = `<a id="epub" href="/book.epub">Book</a> <a id="pdf" href="/doc.pdf">Doc</a>`;
     const page = await open(t.h.page("/types", { "website-id": id, "file-types": "epub, mobi" }, body, "", "script.file-downloads.js"));
-    await t.h.events(id, 1, 0);
+    await t.h.events(id, 1);
     await page.click("#pdf", { modifiers: ["ControlOrMeta"] });
     await page.click("#epub", { modifiers: ["ControlOrMeta"] });
     const goals = (await t.h.events(id, 2)).filter((e) => e.type === "goal");
@@ -45,7 +45,7 @@ const observe = `window.__seen = {};
 for (const type of ["largest-contentful-paint", "layout-shift", "event"])
   new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__seen[type] = Math.max(window.__seen[type] || 0, e.duration || e.value || e.startTime); })
     .observe({ type, buffered: true, durationThreshold: 40 });`;
-const seen = (page: Page, type: string, atLeast = 0) => page.waitForFunction(([t, n]) => ((window as any).__seen[t] ?? -1) > n, [type, atLeast] as const, { timeout: 10_000 });
+const seen = (page: Page, type: string, atLeast = 0) => page.waitForFunction(([t, n]) => ((window as any).__seen[t] ?? -1) > n, [type, atLeast] as const);
 
 // A heading (the largest paint) and a button whose handler blocks for 150 ms.
 const vitalsPage = `<h1 style="font-size:64px">Big headline</h1><p id="content">Some content</p>

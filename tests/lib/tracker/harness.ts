@@ -3,10 +3,12 @@
 // real-looking domains, so cookies are set the way they are on a customer's site.
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page, Request } from "playwright-core";
 import { afterAll, afterEach, beforeAll, expect } from "vitest";
 // @ts-expect-error plain ESM build script
 import { buildAllTrackers } from "../../../scripts/build-tracker.mjs";
+import { launchBrowser } from "../../helpers/browser";
+import { eventually } from "../../helpers/eventually";
 
 export type Hit = { host: string; contentType: string; body: Record<string, any> };
 
@@ -20,8 +22,14 @@ export type Harness = {
   page: (path: string, attrs: Record<string, string | true>, body?: string, head?: string, file?: string) => string;
   /** Serves `body` as is at `path` (any host), e.g. a page or an app's bundle. */
   serve: (path: string, body: string, contentType?: string) => void;
-  /** Waits until `count` events of `websiteId` arrived (and a little longer, to catch extras). */
-  events: (websiteId: string, count: number, settleMs?: number) => Promise<Record<string, any>[]>;
+  /**
+   * Waits until `count` events of `websiteId` arrived and so did every event
+   * for it that a watched browser context has sent so far; returns them all,
+   * extras included, so a test that expects exactly `count` sees any extra.
+   */
+  events: (websiteId: string, count: number) => Promise<Record<string, any>[]>;
+  /** Records what `context` sends to /api/track, so `events` knows what is still on its way. */
+  watch: (context: BrowserContext) => void;
   close: () => Promise<void>;
 };
 
@@ -37,6 +45,10 @@ export async function startHarness(): Promise<Harness> {
   const pages = new Map<string, string>();
   const assets = new Map<string, { body: string; contentType: string }>();
   const hits: Hit[] = [];
+  // Bodies Chromium reported sending: the positive signal that nothing more is
+  // on its way, instead of a pause that is too short on a slow machine.
+  // A request that failed never arrives, so it is taken off again.
+  const sent = new Map<Request, Record<string, any>>();
   const state = { preflights: 0 };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://x");
@@ -78,29 +90,31 @@ export async function startHarness(): Promise<Harness> {
     serve(path, body, contentType = "text/html") {
       assets.set(path, { body, contentType });
     },
-    async events(websiteId, count, settleMs = 300) {
+    async events(websiteId, count) {
       const mine = () => hits.filter((h) => h.body.websiteId === websiteId).map((h) => h.body);
-      const deadline = Date.now() + 5_000;
-      while (mine().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      await new Promise((r) => setTimeout(r, settleMs));
-      return mine();
+      return eventually(async () => {
+        const arrived = mine();
+        expect(arrived.length, `events of ${websiteId} that arrived`).toBeGreaterThanOrEqual(count);
+        expect(arrived.length, `events of ${websiteId} the browser sent`).toBeGreaterThanOrEqual([...sent.values()].filter((b) => b.websiteId === websiteId).length);
+        return arrived;
+      });
+    },
+    watch(context) {
+      context.on("request", (req) => {
+        if (req.method() !== "POST" || new URL(req.url()).pathname !== "/api/track") return;
+        try {
+          sent.set(req, JSON.parse(req.postData() ?? ""));
+        } catch {
+          // not an event body: the collector rejects it too
+        }
+      });
+      context.on("requestfailed", (req) => sent.delete(req));
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
 
-export function launchTestBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--host-resolver-rules=MAP *.trailmark.test 127.0.0.1, MAP *.paylink.test 127.0.0.1",
-    ],
-  });
-}
+export const launchTestBrowser = (): Promise<Browser> => launchBrowser(["--host-resolver-rules=MAP *.trailmark.test 127.0.0.1, MAP *.paylink.test 127.0.0.1"]);
 
 let seq = 0;
 /** A fresh website id per test keeps each test's events apart on the shared collector. */
@@ -140,6 +154,7 @@ export function trackerSuite(): TrackerSuite {
   });
   t.open = async (url, opts = {}) => {
     t.context = await t.browser.newContext({ viewport: { width: 1000, height: 800 } });
+    t.h.watch(t.context);
     const page = await t.context.newPage();
     t.errors = watchErrors(page);
     t.logged = [];

@@ -23,7 +23,7 @@ describe("GET /api/v1/realtime", () => {
 
   it("lists the pages active visitors viewed once written", async () => {
     await expect
-      .poll(async () => (await json<{ pages: unknown[] }>(await v1(t.app.url, t.a.key, "GET", "/realtime"), 200)).pages, { timeout: 5_000 })
+      .poll(async () => (await json<{ pages: unknown[] }>(await v1(t.app.url, t.a.key, "GET", "/realtime"), 200)).pages)
       .toEqual([{ path: "/a", visitors: 2 }, { path: "/b", visitors: 1 }]);
   });
 });
