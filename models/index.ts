@@ -24,6 +24,7 @@ export { Share } from "./Share";
 export { AccountToken } from "./AccountToken";
 export { TeamBilling } from "./TeamBilling";
 export { BillingEvent } from "./BillingEvent";
+export { Import } from "./Import";
 
 import { ApiKey } from "./ApiKey";
 import { Commit } from "./Commit";
@@ -32,6 +33,7 @@ import { FunnelEvent } from "./FunnelEvent";
 import { Goal } from "./Goal";
 import { GoalEvent } from "./GoalEvent";
 import { Identity } from "./Identity";
+import { Import } from "./Import";
 import { Integration } from "./Integration";
 import { JobState } from "./JobState";
 import { SearchConsoleRow } from "./SearchConsoleRow";
@@ -44,4 +46,4 @@ import { Session } from "./Session";
 import { WebhookEvent } from "./WebhookEvent";
 
 /** Every collection that holds a website's data: deleting a website empties them all. */
-export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow, Share];
+export const websiteScopedModels = [ApiKey, Session, PageView, Goal, GoalEvent, Payment, Funnel, FunnelEvent, Mention, Commit, Identity, WebhookEvent, RefundLedger, Integration, JobState, SearchConsoleRow, Share, Import];

@@ -6,9 +6,9 @@ import { engine } from "./index";
  * later merge; erasure and retention promise the data is gone, so the masked
  * parts are rewritten at once (only parts that carry a mask are touched).
  */
-export async function eraseRows(table: "events" | "payments" | "vitals", where: string): Promise<void> {
+export async function eraseRows(table: "events" | "payments" | "imported" | "vitals", where: string): Promise<void> {
   const e = await engine();
-  const local = { events: e.tables.eventsLocal, payments: e.tables.paymentsLocal, vitals: e.tables.vitalsLocal }[table];
+  const local = { events: e.tables.eventsLocal, payments: e.tables.paymentsLocal, imported: e.tables.importedLocal, vitals: e.tables.vitalsLocal }[table];
   await e.exec(`DELETE FROM ${local}${e.tables.onCluster} WHERE ${where}`);
   await e.exec(`ALTER TABLE ${local}${e.tables.onCluster} APPLY DELETED MASK SETTINGS mutations_sync = 2`);
 }

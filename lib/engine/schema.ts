@@ -16,6 +16,12 @@ import { ident } from "./sql";
  * payments: one row per state of a payment (a refund or re-attribution
  * writes a newer row, a deletion a tombstone); queries read it FINAL.
  *
+ * imported: daily aggregates brought from another analytics tool, kept apart
+ * from the events (they are not visits). One row per import, day, dimension
+ * and value; dimension '' holds the day's totals. Stats read only the rows of
+ * finished imports (lib/stats/imported.ts), so a half-written import is never
+ * counted.
+ *
  * vitals: one row per page view's web vitals (the tracker's web-vitals
  * extension), immutable, with the page and the context of the request that
  * brought them. Apart from events: they are no activity of a visit and no
@@ -77,6 +83,17 @@ const PAYMENTS_COLUMNS = `
   last_at DateTime64(3, 'UTC'),
   INDEX visitor_id_bf visitor_id TYPE bloom_filter(0.001) GRANULARITY 1`;
 
+const IMPORTED_COLUMNS = `
+  website_id ${lc},
+  import_id String,
+  day Date,
+  dimension ${lc},
+  value String,
+  visitors UInt64,
+  visits UInt64,
+  pageviews UInt64,
+  bounces UInt64,
+  duration UInt64`;
 /** Context of a vitals row: what the request itself says (page host, geo, user agent), not its visit's source. */
 export const VITALS_CONTEXT = ["hostname", "country", "region", "city", "browser", "os", "device"] as const satisfies readonly ContextColumn[];
 export const VITALS_METRICS = ["lcp", "inp", "cls", "ttfb"] as const;
@@ -108,6 +125,12 @@ const TABLES: TableSpec[] = [
     columns: PAYMENTS_COLUMNS,
     engine: (r) => `${r ? "ReplicatedReplacingMergeTree" : "ReplacingMergeTree"}(version, deleted)`,
     tail: "ORDER BY (website_id, ts, payment_id)",
+  },
+  {
+    name: "imported",
+    columns: IMPORTED_COLUMNS,
+    engine: (r) => (r ? "ReplicatedMergeTree" : "MergeTree"),
+    tail: "PARTITION BY toYYYYMM(day) ORDER BY (website_id, dimension, day, value)",
   },
   {
     // Added after events and payments: created, like them, whenever the schema is made, so an older database gains it at the next start.
@@ -148,7 +171,7 @@ export function schemaStatements(database: string, cluster?: string): string[] {
 }
 
 /** Table names for reads and inserts, and for deletes (the local tables on a cluster). */
-export type Tables = { events: string; payments: string; vitals: string; migrations: string; eventsLocal: string; paymentsLocal: string; vitalsLocal: string; onCluster: string };
+export type Tables = { events: string; payments: string; imported: string; vitals: string; migrations: string; eventsLocal: string; paymentsLocal: string; importedLocal: string; vitalsLocal: string; onCluster: string };
 
 export function tablesOf(database: string, cluster?: string): Tables {
   const db = ident(database);
@@ -156,10 +179,12 @@ export function tablesOf(database: string, cluster?: string): Tables {
   return {
     events: `${db}.events`,
     payments: `${db}.payments`,
-    vitals: `${db}.vitals`,
+    imported: `${db}.imported`,
     migrations: `${db}.migrations`,
     eventsLocal: `${db}.events${local}`,
     paymentsLocal: `${db}.payments${local}`,
+    importedLocal: `${db}.imported${local}`,
+    vitals: `${db}.vitals`,
     vitalsLocal: `${db}.vitals${local}`,
     onCluster: cluster ? ` ON CLUSTER ${ident(cluster)}` : "",
   };

@@ -44,7 +44,7 @@ export async function buildSiteReport(website: ReportWebsite, period: ReportPeri
   const timezone = website.timezone || "UTC";
   const currency = website.currency ?? "USD";
   const { current, previous } = periodRanges(period, timezone);
-  const ctx: StatsContext = { id: String(website._id), timezone, currency, filters: [], model: "last_touch", period: { period: "custom", range: current, previous, interval: "day" } };
+  const ctx: StatsContext = { id: String(website._id), timezone, currency, filters: [], model: "last_touch", period: { period: "custom", range: current, previous, interval: "day" }, imports: [] };
   const [cur, prev] = await periodStats(ctx);
   const pair = (c: number, p: number): Change => ({ current: c, previous: p, change: change(c, p) });
   return {

@@ -42,6 +42,11 @@ const common = {
     .default([])
     .describe("`dimension:op:value`, repeatable, all must hold. op: `is`, `is_not`, `contains` (case-insensitive). `(none)` is the value of a missing field. Dimensions as for `dimension`"),
   model: z.enum(["first_touch", "last_touch"]).default("last_touch").describe("Which touch of the buyer revenue is credited to (default `last_touch`)"),
+  imported: z
+    .enum(["true", "false"])
+    .transform((v) => v === "true")
+    .optional()
+    .describe("Add imported history (daily visitors and pageviews from Plausible, Umami or GA4) on days without Trailmark data; default `false` here, `true` on the dashboard. Left out under filters and in hourly charts"),
 };
 
 const checkRange = (q: { from?: string; to?: string; period?: string }, ctx: z.RefinementCtx) => {

@@ -3,6 +3,7 @@ import { str } from "@/lib/engine/sql";
 import type { Breakdown, BreakdownRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
 import { isTouchDimension, type Dimension } from "./dimensions";
+import { importedRefusal, importedSql, importedValue, type ImportedSums } from "./imported";
 import type { Range } from "./period";
 import { COLUMN, exitOf, labelled, payerTotals, selection, type Selection } from "./selection";
 
@@ -87,7 +88,12 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
     money = `SELECT p, value, sum(t.revenue) AS revenue, sum(t.payments) AS payments FROM (${rows.pairs(where, payer)}) AS r
       INNER JOIN ${payerTotals(sel)} AS t USING (p, visitor) GROUP BY p, value`;
   }
-  const [tallied, credited] = await Promise.all([e.query<Tallied>(tally), e.query<Money>(money)]);
+  const withImported = ctx.imports.length > 0 && !importedRefusal(sel, dimension);
+  const [tallied, credited, imported] = await Promise.all([
+    e.query<Tallied>(tally),
+    e.query<Money>(money),
+    withImported ? e.query<ImportedSums>(importedSql(sel, dimension, importedValue)) : [],
+  ]);
   const out = periods.map(() => new Map<string, RowMetrics>());
   const rowOf = (p: number, value: string) => {
     let row = out[p].get(value);
@@ -97,6 +103,15 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
   for (const t of tallied) {
     if (t.p < 0) continue;
     Object.assign(rowOf(t.p, t.value), { visitors: t.visitors, pageviews: t.pageviews, conversionRate: t.visitors ? t.converted / t.visitors : 0 });
+  }
+  // Imported rows add visitors and pageviews; conversions stay those of the native visitors.
+  for (const t of imported) {
+    if (t.p < 0) continue;
+    const row = rowOf(t.p, t.g!);
+    const converted = row.conversionRate * row.visitors;
+    row.visitors += t.visitors;
+    row.pageviews += t.pageviews;
+    row.conversionRate = row.visitors ? converted / row.visitors : 0;
   }
   for (const m of credited) if (m.p >= 0) Object.assign(rowOf(m.p, m.value), { revenue: m.revenue, payments: m.payments });
   return out;

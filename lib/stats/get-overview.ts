@@ -1,6 +1,7 @@
 import { engine } from "@/lib/engine";
 import type { Overview } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
+import { importedRefusal, importedSql, type ImportedSums } from "./imported";
 import type { Range } from "./period";
 import { paidIn, selection } from "./selection";
 
@@ -12,22 +13,24 @@ type MoneyRow = { p: number; currency: string; payments: number; net: number };
 
 /**
  * Headline metrics of each period under the context's filters: one scan of
- * the visits' rows and one of the credited payments for all periods.
+ * the visits' rows and one of the credited payments for all periods, plus
+ * the imported day totals when the context takes them (lib/stats/imported.ts).
  */
 export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise<OverviewMetrics[]> {
   const e = await engine();
   const sel = selection(e, ctx, periods);
   const p = sel.period("session_start");
-  const [visits, money] = await Promise.all([
+  const [visits, money, imported] = await Promise.all([
     e.query<VisitRow>(`SELECT ${p} AS p, uniqExactIf(visitor, session_first = 1) AS visitors, countIf(session_first = 1) AS sessions,
         countIf(kind = 'pageview' AND ${sel.pageHit}) AS pageviews, sum(session_seconds) AS duration,
         countIf(session_first = 1) - countIf(kind = 'pageview' AND session_view = 2) AS bounces,
         uniqExactIf(visitor, session_first = 1 AND ${paidIn(sel)}) AS payers
       FROM ${sel.events} WHERE ${sel.visits} GROUP BY p`),
     e.query<MoneyRow>(`SELECT p, currency, count() AS payments, sum(net) AS net FROM ${sel.credited} GROUP BY p, currency`),
+    ctx.imports.length && !importedRefusal(sel) ? e.query<ImportedSums>(importedSql(sel, "")) : [],
   ]);
   return periods.map((_, i) => {
-    const v = visits.find((r) => r.p === i) ?? { visitors: 0, sessions: 0, pageviews: 0, duration: 0, bounces: 0, payers: 0 };
+    const v = addImported(visits.find((r) => r.p === i), imported.find((r) => r.p === i));
     const m = money.filter((r) => r.p === i);
     const revenue = m.find((r) => r.currency === ctx.currency)?.net ?? 0;
     const { visitors, sessions, pageviews } = v;
@@ -46,6 +49,13 @@ export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise
       revenueByCurrency: byCurrency(m, ctx.currency),
     };
   });
+}
+
+/** A period's native visit totals plus its imported days (visits are sessions; imported visitors have not paid here). */
+function addImported(v: VisitRow | undefined, imp: ImportedSums | undefined): Omit<VisitRow, "p"> {
+  const n = v ?? { visitors: 0, sessions: 0, pageviews: 0, duration: 0, bounces: 0, payers: 0 };
+  if (!imp) return n;
+  return { visitors: n.visitors + imp.visitors, sessions: n.sessions + imp.visits, pageviews: n.pageviews + imp.pageviews, duration: n.duration + imp.duration, bounces: n.bounces + imp.bounces, payers: n.payers };
 }
 
 /** Net revenue per currency, the site's currency first (present even at 0), then by amount. */

@@ -4,6 +4,7 @@ import type { Timeseries } from "@/lib/schemas/stats";
 import { bucketKeyOf, bucketKeySql, bucketStarts, localIso } from "./buckets";
 import type { StatsContext } from "./context";
 import type { Range, TimeInterval } from "./period";
+import { importedMidnight, importedRefusal, importedSql, type ImportedSums } from "./imported";
 import { selection } from "./selection";
 
 type Row = { p: number; b: string; visitors: number; pageviews: number };
@@ -17,12 +18,14 @@ type MoneyRow = { p: number; b: string; revenue: number };
 export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], interval: TimeInterval = ctx.period.interval): Promise<Timeseries[]> {
   const e = await engine();
   const sel = selection(e, ctx, periods);
-  const [visits, money] = await Promise.all([
+  const withImported = ctx.imports.length > 0 && !importedRefusal(sel, "", interval === "hour");
+  const [visits, money, imported] = await Promise.all([
     e.query<Row>(`SELECT ${sel.period("session_start")} AS p, ${bucketKeySql("session_start", interval, ctx.timezone, str)} AS b,
         uniqExactIf(visitor, session_first = 1) AS visitors, countIf(kind = 'pageview' AND ${sel.pageHit}) AS pageviews
       FROM ${sel.events} WHERE ${sel.visits} GROUP BY p, b`),
     e.query<MoneyRow>(`SELECT p, ${bucketKeySql("ts", interval, ctx.timezone, str)} AS b, sum(net) AS revenue
       FROM ${sel.credited} WHERE currency = ${str(ctx.currency)} GROUP BY p, b`),
+    withImported ? e.query<ImportedSums>(importedSql(sel, "", bucketKeySql(importedMidnight(ctx.timezone), interval, ctx.timezone, str))) : [],
   ]);
   return periods.map((range, i) => {
     const starts = bucketStarts(range, interval, ctx.timezone);
@@ -31,6 +34,10 @@ export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], inter
     for (const r of visits) {
       const k = r.p === i ? index.get(r.b) : undefined;
       if (k !== undefined) Object.assign(points[k], { visitors: r.visitors, pageviews: r.pageviews });
+    }
+    for (const r of imported) {
+      const k = r.p === i ? index.get(r.g!) : undefined;
+      if (k !== undefined) Object.assign(points[k], { visitors: points[k].visitors + r.visitors, pageviews: points[k].pageviews + r.pageviews });
     }
     for (const r of money) {
       const k = r.p === i ? index.get(r.b) : undefined;

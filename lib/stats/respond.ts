@@ -4,6 +4,7 @@ import { statsContext, type StatsContext, type StatsSite } from "./context";
 import { breakdownRows, getBreakdown, topRows } from "./get-breakdown";
 import { getOverview, getOverviews, type OverviewMetrics } from "./get-overview";
 import { getTimeseries, getTimeseriesOf } from "./get-timeseries";
+import { importedInfo, importedRefusal, type ImportedInfo } from "./imported";
 import { getVitals } from "./get-vitals";
 import type { Range } from "./period";
 
@@ -37,28 +38,33 @@ export async function vitalsAnswer(site: StatsSite, q: VitalsQuery): Promise<Vit
   return vitalsSchema.parse(await getVitals(await statsContext(site, { ...q, model: "last_touch" }), q.limit));
 }
 
-export type DashboardOverview = OverviewMetrics & { previous: OverviewMetrics | null; range: PeriodInfo };
-export type DashboardTimeseries = Timeseries & { previous: Timeseries["points"] | null; range: PeriodInfo };
+export type DashboardOverview = OverviewMetrics & { previous: OverviewMetrics | null; range: PeriodInfo; imported: ImportedInfo | null };
+export type DashboardTimeseries = Timeseries & { previous: Timeseries["points"] | null; range: PeriodInfo; imported: ImportedInfo | null };
 export type DashboardBreakdownRow = BreakdownRow & { previous: Omit<BreakdownRow, "value"> | null };
-export type DashboardBreakdown = { dimension: Breakdown["dimension"]; rows: DashboardBreakdownRow[]; range: PeriodInfo };
+export type DashboardBreakdown = { dimension: Breakdown["dimension"]; rows: DashboardBreakdownRow[]; range: PeriodInfo; imported: ImportedInfo | null };
+
+// The dashboard (and shared dashboards) show imported history unless asked not to.
+const dashboardContext = (site: StatsSite, q: StatsQuery) => statsContext(site, { ...q, imported: q.imported ?? true });
+
+const REVENUE_NOTE = "Revenue and conversions are Trailmark's own: imported rows bring visitors and pageviews only.";
 
 /** The range and, when there is one, the period before it: both answered by the same scans. */
 const periodsOf = (ctx: StatsContext) => (ctx.period.previous ? [ctx.period.range, ctx.period.previous] : [ctx.period.range]);
 
 export async function dashboardOverview(site: StatsSite, q: StatsQuery): Promise<DashboardOverview> {
-  const ctx = await statsContext(site, q);
+  const ctx = await dashboardContext(site, q);
   const [current, previous = null] = await getOverviews(ctx, periodsOf(ctx));
-  return { ...current, previous, range: periodInfo(ctx) };
+  return { ...current, previous, range: periodInfo(ctx), imported: importedInfo({ ctx }, importedRefusal({ ctx })) };
 }
 
 export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery): Promise<DashboardTimeseries> {
-  const ctx = await statsContext(site, q);
+  const ctx = await dashboardContext(site, q);
   const [current, previous] = await getTimeseriesOf(ctx, periodsOf(ctx));
-  return { ...current, previous: previous?.points ?? null, range: periodInfo(ctx) };
+  return { ...current, previous: previous?.points ?? null, range: periodInfo(ctx), imported: importedInfo({ ctx }, importedRefusal({ ctx }, "", current.interval === "hour")) };
 }
 
 export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery): Promise<DashboardBreakdown> {
-  const ctx = await statsContext(site, q);
+  const ctx = await dashboardContext(site, q);
   const [current, previous] = await breakdownRows(ctx, q.dimension, periodsOf(ctx));
   // The current rows' values, each found even if it ranked lower then.
   const empty = { visitors: 0, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 };
@@ -66,5 +72,6 @@ export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery): Pr
     dimension: q.dimension,
     rows: topRows(current, q.limit).map((r) => ({ ...r, previous: previous ? (previous.get(r.value) ?? empty) : null })),
     range: periodInfo(ctx),
+    imported: importedInfo({ ctx }, importedRefusal({ ctx }, q.dimension), REVENUE_NOTE),
   };
 }

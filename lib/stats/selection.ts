@@ -28,6 +28,10 @@ export type Selection = {
   events: string;
   /** The period index of an instant column (-1 outside every period). */
   period: (column: string) => string;
+  /** Whether an instant column falls in one of the periods. */
+  within: (column: string) => string;
+  /** The engine's table of imported daily aggregates. */
+  imported: string;
   /** Rows of the website whose visit started in one of the periods. */
   base: string;
   /** Rows of visits passing every filter. */
@@ -115,7 +119,7 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   const credited = `(SELECT ${period("ts")} AS p, ts, visitor, visitor_id, amount - refunded AS net, currency, ${touchColumns.map((c) => `${labelled(prefix + c)} AS t_${c}`).join(", ")}
     FROM ${payments} FINAL WHERE ${all(payConds)})`;
 
-  return { ctx, periods, events, period, base, visits, scope, pageHit: pages.hit, goalHit: goals.hit, credited, touchFiltered: touch.length > 0 };
+  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, goalHit: goals.hit, credited, touchFiltered: touch.length > 0 };
 }
 
 const TOUCH_COLUMN_SET = new Set(["channel", "referrer_domain", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "entry_page", "country", "device"]);

@@ -44,6 +44,11 @@ export class Client {
     return res;
   }
 
+  /** The Cookie header this client sends, for requests made without it (raw node:http, multipart fetches). */
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   get = (path: string) => this.request("GET", path);
   post = (path: string, body?: unknown) => this.request("POST", path, body);
   patch = (path: string, body?: unknown) => this.request("PATCH", path, body);

@@ -13,7 +13,7 @@ export async function findTraces(db: mongoose.Connection, needles: readonly stri
     for (const n of needles) if (text.includes(n)) hits.push(`store ${collection}: ${n}`);
   }
   const e = await engine();
-  for (const table of [e.tables.events, e.tables.payments, e.tables.vitals]) {
+  for (const table of [e.tables.events, e.tables.payments, e.tables.imported, e.tables.vitals]) {
     // apply_deleted_mask = 0: a row hidden by a lightweight delete but still on disk counts as a trace.
     const text = JSON.stringify(await e.query(`SELECT * FROM ${table} SETTINGS apply_deleted_mask = 0`));
     for (const n of needles) if (text.includes(n)) hits.push(`engine ${table}: ${n}`);
@@ -25,7 +25,7 @@ export async function findTraces(db: mongoose.Connection, needles: readonly stri
 export async function engineMentions(needle: string): Promise<number> {
   const e = await engine();
   let n = 0;
-  for (const table of [e.tables.events, e.tables.payments, e.tables.vitals]) {
+  for (const table of [e.tables.events, e.tables.payments, e.tables.imported, e.tables.vitals]) {
     n += (await e.query(`SELECT * FROM ${table} SETTINGS apply_deleted_mask = 0`)).filter((r) => JSON.stringify(r).includes(needle)).length;
   }
   return n;

@@ -8,7 +8,7 @@ import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { cn } from "@/lib/utils";
-import { formatRate } from "./metrics";
+import { formatRate, type ImportedInfo } from "./metrics";
 import { panelRows, type BreakdownRow, type PanelMode, type PanelRow } from "./panel-rows";
 import { apiQuery, withFilter, type DashState } from "./query";
 import { useJson } from "./use-json";
@@ -58,12 +58,20 @@ function Rows({ rows, tab, mode, currency, onPick }: { rows: PanelRow[]; tab: Pa
   );
 }
 
+/** What to say about imported history under a panel: why it is left out, or (revenue) that it brings no revenue. */
+function importedNote(info: ImportedInfo | undefined, mode: PanelMode, state: DashState): string | null {
+  if (!info) return null;
+  // Under filters the bar above the cards says it once for the whole page.
+  if (!info.included) return state.filters.length ? null : info.note;
+  return mode === "revenue" ? info.note : null;
+}
+
 /** A card of breakdown tabs; clicking a row (or a country on the map) filters the whole dashboard. */
 export function BreakdownPanel({ title, tabs, mode = "visitors", apiBase, state, currency, totalVisitors, onChange }: Props) {
   const [active, setActive] = useState(tabs[0].key);
   const tab = tabs.find((t) => t.key === active) ?? tabs[0];
   const limit = tab.map ? 250 : mode === "revenue" ? 50 : 10;
-  const { data, error, loading } = useJson<{ rows: BreakdownRow[] }>(`${apiBase}/stats/breakdown?${apiQuery(state, { dimension: tab.dimension, limit })}`);
+  const { data, error, loading } = useJson<{ rows: BreakdownRow[]; imported?: ImportedInfo }>(`${apiBase}/stats/breakdown?${apiQuery(state, { dimension: tab.dimension, limit })}`);
   // Revenue mode fetches more rows, ranks them by revenue and shows the top ten.
   const rows = data ? panelRows(data.rows, mode, totalVisitors).slice(0, tab.map ? 250 : 10) : null;
   const pick = (value: string) => onChange(withFilter(state, { dimension: tab.dimension, op: "is", value }));
@@ -102,6 +110,7 @@ export function BreakdownPanel({ title, tabs, mode = "visitors", apiBase, state,
         ) : (
           <Rows rows={rows} tab={tab} mode={mode} currency={currency} onPick={pick} />
         )}
+        {importedNote(data?.imported, mode, state) ? <p className="px-1.5 pt-2 text-xs text-muted-foreground" data-testid="imported-note">{importedNote(data?.imported, mode, state)}</p> : null}
       </CardContent>
     </Card>
   );

@@ -2,6 +2,7 @@
 
 import { BreakdownPanel } from "./breakdown-panel";
 import { NoDataInPeriod } from "./empty-states";
+import { ImportedBar } from "./imported-bar";
 import { MainChart, type HeldRange } from "./main-chart";
 import { MetricCards, MetricCardsSkeleton } from "./metric-cards";
 import type { OverviewResponse } from "./metrics";
@@ -41,6 +42,7 @@ export function DashboardView({ apiBase, timezone, currency, waiting, showMarker
         </p>
       </div>
       <FilterChips state={state} onChange={setState} />
+      <ImportedBar info={o?.imported} state={state} onChange={setState} />
       {waiting && nothing ? (
         waiting
       ) : (

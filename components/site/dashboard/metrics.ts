@@ -17,7 +17,9 @@ export type OverviewValues = {
   viewsPerSession: number;
   revenueByCurrency: { currency: string; revenue: number }[];
 };
-export type OverviewResponse = OverviewValues & { previous: OverviewValues | null };
+/** What an answer says about imported history (lib/stats/imported.ts): null when none covers the range. */
+export type ImportedInfo = { included: boolean; note: string | null } | null;
+export type OverviewResponse = OverviewValues & { previous: OverviewValues | null; imported?: ImportedInfo };
 
 export type Change = { text: string; direction: "up" | "down" | "flat"; good: boolean | null };
 export type MetricCard = { key: string; label: string; value: string; sub?: string; change: Change | null; revenue?: boolean };

@@ -30,6 +30,8 @@ export type DashState = {
   filters: Filter[];
   model: Model;
   interval?: DashInterval;
+  /** false when imported history is switched off (it is shown by default). */
+  imported?: false;
 };
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
@@ -60,6 +62,7 @@ export function parseDashState(params: Params): DashState {
     filters,
     model: one(params, "model") === "first_touch" ? "first_touch" : "last_touch",
     ...(interval ? { interval } : {}),
+    ...(one(params, "imported") === "false" ? { imported: false as const } : {}),
   };
 }
 
@@ -75,6 +78,7 @@ export function apiQuery(state: DashState, extra: Record<string, string | number
   }
   for (const f of state.filters) q.append("filter", filterString(f));
   if (state.model !== "last_touch") q.set("model", state.model);
+  if (state.imported === false) q.set("imported", "false");
   for (const [k, v] of Object.entries(extra)) if (v !== undefined) q.set(k, String(v));
   return q.toString();
 }

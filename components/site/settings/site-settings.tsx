@@ -6,6 +6,8 @@ import { TrackingSnippet } from "@/components/tracking-snippet";
 import { EmailReportsSection } from "@/components/integrations/email-reports-section";
 import { IntegrationsSection } from "@/components/integrations/integrations-section";
 import { ApiKeysSection } from "./api-keys-section";
+import { BackfillSection } from "./backfill-section";
+import { ImportsSection } from "./imports-section";
 import { DangerZone } from "./danger-zone";
 import { DataSection } from "./data-section";
 import { ExclusionsSection } from "./exclusions-section";
@@ -25,6 +27,8 @@ const SECTIONS = [
   ["exclusions", "Exclusions"],
   ["payments", "Payment providers"],
   ["integrations", "Integrations"],
+  ["imports", "Import history"],
+  ["backfill", "Payment history"],
   ["email-reports", "Email reports"],
   ["api-keys", "API keys"],
   ["sharing", "Shared dashboards"],
@@ -64,6 +68,8 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
         <ExclusionsSection website={website} onSaved={setWebsite} />
         <PaymentProvidersSection website={website} onSaved={setWebsite} />
         <IntegrationsSection websiteId={website.id} domain={website.domain} />
+        <ImportsSection websiteId={website.id} />
+        <BackfillSection websiteId={website.id} />
         <EmailReportsSection />
         <ApiKeysSection websiteId={website.id} />
         <SharingSection websiteId={website.id} />

@@ -2,6 +2,8 @@ import { google, type searchconsole_v1 } from "googleapis";
 import { resetFromHeader, type Failure } from "../backoff";
 
 export const SEARCH_CONSOLE_SCOPE = "https://www.googleapis.com/auth/webmasters.readonly";
+/** Read access to Google Analytics 4, asked for with Search Console so one connection also imports GA4 history. */
+export const ANALYTICS_SCOPE = "https://www.googleapis.com/auth/analytics.readonly";
 
 /** The Search Console integration reuses the Google sign-in OAuth client (one Google Cloud app). */
 export const googleConfigured = () => !!(process.env.GOOGLE_CLIENT_ID && process.env.GOOGLE_CLIENT_SECRET);

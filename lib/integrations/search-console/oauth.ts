@@ -2,7 +2,7 @@ import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
 import { google } from "googleapis";
 import { ApiError } from "@/lib/http/errors";
 import { saveSearchConsoleToken } from "../settings";
-import { googleOAuth, SEARCH_CONSOLE_SCOPE } from "./client";
+import { ANALYTICS_SCOPE, googleOAuth, SEARCH_CONSOLE_SCOPE } from "./client";
 
 export const callbackPath = "/api/integrations/google/callback";
 const STATE_TTL_MS = 15 * 60_000;
@@ -22,7 +22,7 @@ export function consentUrl(websiteId: string, userId: string, origin: string): s
   return googleOAuth(origin + callbackPath).generateAuthUrl({
     access_type: "offline",
     prompt: "consent", // Google sends a refresh token only on a fresh consent
-    scope: [SEARCH_CONSOLE_SCOPE],
+    scope: [SEARCH_CONSOLE_SCOPE, ANALYTICS_SCOPE],
     state: `${payload}.${sign(payload)}`,
     include_granted_scopes: true,
   });

@@ -123,7 +123,7 @@ describe("Search Console", () => {
     expect(start.status).toBe(302);
     const consent = new URL(start.headers.get("location")!);
     expect(consent.origin + consent.pathname).toBe(`${g.url}/auth`);
-    expect(consent.searchParams.get("scope")).toBe("https://www.googleapis.com/auth/webmasters.readonly");
+    expect(consent.searchParams.get("scope")).toBe("https://www.googleapis.com/auth/webmasters.readonly https://www.googleapis.com/auth/analytics.readonly");
     expect(consent.searchParams.get("access_type")).toBe("offline");
     const state = consent.searchParams.get("state")!;
 

@@ -1,13 +1,14 @@
-import { startFakeServer } from "./server";
+import { startFakeServer, type Reply, type Seen } from "./server";
 
 export type FakeRow = { date: string; query: string; page: string; clicks: number; impressions: number; position: number };
 
 /**
  * Google's OAuth token endpoint (authorization_code and refresh_token grants,
  * invalid_grant for a revoked token) and the Search Console API
- * (searchAnalytics.query with rowLimit/startRow paging, sites.list).
+ * (searchAnalytics.query with rowLimit/startRow paging, sites.list); `api`
+ * answers other authorised calls (e.g. the Analytics Data API, ./ga4.ts).
  */
-export async function startFakeGoogle(opts: { refreshToken: string; code?: string; sites?: string[] }) {
+export async function startFakeGoogle(opts: { refreshToken: string; code?: string; sites?: string[]; api?: (req: Seen) => Reply | null }) {
   const rows: FakeRow[] = [];
   let revoked = false;
   const server = await startFakeServer((req) => {
@@ -35,7 +36,7 @@ export async function startFakeGoogle(opts: { refreshToken: string; code?: strin
         body: { rows: page.map((r) => ({ keys: [r.date, r.query, r.page], clicks: r.clicks, impressions: r.impressions, ctr: r.clicks / r.impressions, position: r.position })), responseAggregationType: "byPage" },
       };
     }
-    return { status: 404, body: { error: { code: 404, message: "Not found" } } };
+    return opts.api?.(req) ?? { status: 404, body: { error: { code: 404, message: "Not found" } } };
   });
   return { ...server, rows, revoke: () => (revoked = true), queries: () => server.seen.filter((r) => r.path.endsWith("/searchAnalytics/query")) };
 }
