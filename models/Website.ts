@@ -22,6 +22,8 @@ const settingsSchema = new Schema(
     cookieless: { type: Boolean, default: false },
     respectDnt: { type: Boolean, default: false },
     publicBadge: { type: Boolean, default: false },
+    // Days of visitor-level data kept (null: forever); the daily retention pass deletes older visits.
+    retentionDays: { type: Number, default: null },
   },
   { _id: false },
 );

@@ -26,11 +26,11 @@ function ChartTooltip({ active, payload, interval, currency, showRevenue }: { ac
       <div className="mb-1 font-medium">{bucketTitle(row.time, interval)}</div>
       <div className="flex justify-between gap-4">
         <span className="flex items-center gap-1.5"><i className="size-2 rounded-full bg-brand" />Visitors</span>
-        <span className="font-medium tabular-nums">{formatNumber(row.visitors)}</span>
+        <span className="font-medium tabular-nums">{row.visitors === null ? "not kept" : formatNumber(row.visitors)}</span>
       </div>
       <div className="flex justify-between gap-4 text-muted-foreground">
         <span className="pl-3.5">Pageviews</span>
-        <span className="tabular-nums">{formatNumber(row.pageviews)}</span>
+        <span className="tabular-nums">{row.pageviews === null ? "not kept" : formatNumber(row.pageviews)}</span>
       </div>
       {showRevenue ? (
         <div className="flex justify-between gap-4">

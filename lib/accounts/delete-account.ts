@@ -9,7 +9,12 @@ import { AccountToken } from "@/models/AccountToken";
 import { Membership, membershipKey } from "@/models/Membership";
 import { Team, type TeamDoc } from "@/models/Team";
 import { User } from "@/models/User";
+import { AuditEvent } from "@/models/AuditEvent";
+import { Invite } from "@/models/Invite";
+import { Website } from "@/models/Website";
 import { assertPassword } from "./credentials";
+
+const DELETED = "a deleted account";
 
 /**
  * Deletes the account: its personal team and every team it is the only owner
@@ -35,12 +40,21 @@ export async function deleteAccount(user: { id: string; email: string; name: str
       await deleteTeam(team, { withAccount: true });
     } else {
       await Membership.deleteOne({ _id: membershipKey(teamId, user.id) });
-      await audit(teamId, { id: user.id, name: user.name }, "member.left", { target: user.email, detail: "account deleted" });
+      // Recorded without the person: the account and its address are what is being deleted.
+      await audit(teamId, null, "member.left", { target: DELETED, detail: "account deleted" });
     }
   }
   // A personal team whose membership was lost still goes (and with it, sites from before teams).
   const personal = await Team.findById(user.id).lean<TeamDoc>();
   if (personal) await deleteTeam(personal, { withAccount: true });
   await AccountToken.deleteMany({ userId: new Types.ObjectId(user.id) });
+  // Other teams' logs and invites keep their lines, not the person.
+  await AuditEvent.updateMany({ actorId: new Types.ObjectId(user.id) }, { $unset: { actorId: 1 }, $set: { actorName: DELETED } });
+  await AuditEvent.updateMany({ target: user.email }, { $set: { target: DELETED } });
+  await Invite.deleteMany({ email: user.email });
+  // Sites the account created in teams that stay: the team is their owner now, so the creator's id goes.
+  for (const site of await Website.find({ userId: new Types.ObjectId(user.id) }, { teamId: 1 }).lean()) {
+    if (site.teamId) await Website.updateOne({ _id: site._id }, { $set: { userId: site.teamId } });
+  }
   await User.deleteOne({ _id: user.id });
 }

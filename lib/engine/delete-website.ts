@@ -1,10 +1,7 @@
-import { engine } from "./index";
+import { eraseRows } from "./erase";
 import { str } from "./sql";
 
-/** Removes every row of a website from the engine's tables (a deleted website or account). */
+/** Removes every row of a website from the engine's tables (a deleted website or account), masked parts rewritten at once. */
 export async function deleteWebsiteRows(websiteId: string): Promise<void> {
-  const e = await engine();
-  for (const table of [e.tables.eventsLocal, e.tables.paymentsLocal, e.tables.importedLocal, e.tables.vitalsLocal]) {
-    await e.exec(`DELETE FROM ${table}${e.tables.onCluster} WHERE website_id = ${str(websiteId)}`);
-  }
+  for (const table of ["events", "payments", "imported", "vitals"] as const) await eraseRows(table, `website_id = ${str(websiteId)}`);
 }

@@ -34,7 +34,7 @@ function nextVersion(): number {
   return lastVersion;
 }
 
-function paymentRow(p: PaymentLike, deleted: boolean): object {
+function paymentRow(p: PaymentLike, deleted: boolean): { version: number } & Record<string, unknown> {
   return {
     website_id: String(p.websiteId), ts: engineTime(p.timestamp), payment_id: String(p._id), version: nextVersion(), deleted: deleted ? 1 : 0,
     provider: p.provider, transaction_id: p.transactionId, visitor_id: p.visitorId ?? "", session_id: p.sessionId ?? "", customer_id: p.customerId ?? "",
@@ -43,11 +43,18 @@ function paymentRow(p: PaymentLike, deleted: boolean): object {
   };
 }
 
-/** Copies payments' current state into the engine; called after every write to a Payment, and harmless again. */
-export async function syncPayments(payments: readonly PaymentLike[]): Promise<void> {
-  if (!payments.length) return;
+/**
+ * Copies payments' current state into the engine; called after every write to
+ * a Payment, and harmless again. Returns the lowest version it wrote: every
+ * older row of these payments is a state they no longer have (what erasure
+ * removes for good).
+ */
+export async function syncPayments(payments: readonly PaymentLike[]): Promise<number> {
+  if (!payments.length) return nextVersion();
   const e = await engine();
-  await e.insert(e.tables.payments, payments.map((p) => paymentRow(p, false)));
+  const rows = payments.map((p) => paymentRow(p, false));
+  await e.insert(e.tables.payments, rows);
+  return rows[0].version;
 }
 
 export const syncPayment = (p: PaymentLike) => syncPayments([p]);

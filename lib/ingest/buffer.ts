@@ -268,6 +268,11 @@ export class WriteBuffer {
     this.schedule(this.queue.length >= FLUSH_AT ? 0 : FLUSH_MS);
   }
 
+  /** Drops quarantined log lines that mention any of `needles` (erasure, deletion). */
+  scrubQuarantine(needles: readonly string[]): number {
+    return this.log.scrubQuarantine(needles);
+  }
+
   /** Cancels the scheduled flush; what is queued stays in the log for the next process. */
   stop(): void {
     if (this.timer) clearTimeout(this.timer);
@@ -405,4 +410,15 @@ export function ingestBuffer(): WriteBuffer {
   const dataDir = process.env.TRAILMARK_DATA_DIR || path.join(process.cwd(), ".data");
   holder.__trailmarkBuffer ??= new WriteBuffer(process.env.TRAILMARK_INGEST_DIR || path.join(dataDir, "ingest"));
   return holder.__trailmarkBuffer;
+}
+
+/**
+ * Writes every event this process has accepted so far (when it runs ingest),
+ * so a deletion that follows finds them in the store and the engine instead of
+ * having them written back after it; and drops quarantined (unreadable) log
+ * lines that mention `scrub`.
+ */
+export async function drainIngest(scrub: readonly string[] = []): Promise<void> {
+  await holder.__trailmarkBuffer?.drain();
+  holder.__trailmarkBuffer?.scrubQuarantine(scrub);
 }

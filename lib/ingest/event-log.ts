@@ -156,6 +156,23 @@ export class EventLog {
     return good;
   }
 
+  /**
+   * Removes quarantined lines that mention any of `needles` (an erased
+   * visitor's ids, a deleted website's id): set aside is not a place where
+   * erased data may stay. Returns how many lines went.
+   */
+  scrubQuarantine(needles: readonly string[]): number {
+    if (!needles.length || !existsSync(this.quarantine)) return 0;
+    const lines = readFileSync(this.quarantine, "utf8").split("\n").filter(Boolean);
+    const kept = lines.filter((l) => !needles.some((n) => l.includes(n)));
+    if (kept.length === lines.length) return 0;
+    const clean = `${this.quarantine}.clean`;
+    writeFileSync(clean, kept.map((l) => l + "\n").join(""));
+    renameSync(clean, this.quarantine);
+    this.quarantined = kept.length;
+    return lines.length - kept.length;
+  }
+
   /** Lines in a segment, without parsing them (for a count of what waits on disk). */
   static countEvents(file: string): number {
     return countLines(readFileSync(file, "utf8"));

@@ -39,6 +39,19 @@ class Realtime {
     return recent(this.lastSeen.get(websiteId), now);
   }
 
+  /** Drops erased visitors (or, without ids, a deleted website) from what the live view remembers. */
+  forget(websiteId: string, visitorIds?: readonly string[]): void {
+    if (!visitorIds) {
+      this.lastSeen.delete(websiteId);
+      this.views.delete(websiteId);
+      return;
+    }
+    const gone = new Set(visitorIds);
+    for (const id of gone) this.lastSeen.get(websiteId)?.delete(id);
+    const views = this.views.get(websiteId);
+    for (const key of views?.keys() ?? []) if (gone.has(key.split("\0")[0])) views!.delete(key);
+  }
+
   subscribe(websiteId: string, listener: (e: LiveEvent) => void): () => void {
     this.emitter.on(websiteId, listener);
     return () => this.emitter.off(websiteId, listener);

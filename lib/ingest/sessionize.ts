@@ -76,7 +76,10 @@ function sourceOf(record: Record<string, unknown>): SourceFields {
 // is the client's session id, or "v-<visitorId>" for events that carry none
 // (cookieless, pixel, API); visits after an idle split get "<root>~<time>".
 const MAX_STATES = 100_000;
-const states = new Map<string, State>();
+// On globalThis: the /api/track fast path is a separate bundle in the same
+// process, and an erasure made through Next.js (forgetVisits) must reach it.
+const stateHolder = globalThis as unknown as { __trailmarkSessionStates?: Map<string, State> };
+const states = (stateHolder.__trailmarkSessionStates ??= new Map<string, State>());
 
 function remember(key: string, state: State) {
   states.delete(key);
@@ -236,6 +239,22 @@ export class SessionBatch {
   /** Points each split visit's root document at its latest part; run after upserts(), which may create the root. */
   pointers(): AnyBulkWriteOperation[] {
     return [...this.splits].map(([rootId, latest]) => ({ updateOne: { filter: { _id: rootId }, update: { $set: { continuedAs: latest } } } }));
+  }
+}
+
+/**
+ * Forgets the cached visits of erased visitors (`visitorIds`, their
+ * `sessionIds`), or of a whole website when both are omitted, so the next
+ * event starts a new visit instead of continuing one that no longer exists.
+ */
+export function forgetVisits(websiteId: string, visitorIds?: readonly string[], sessionIds: readonly string[] = []): void {
+  const prefix = `${websiteId}:`;
+  const roots = visitorIds && new Set([...visitorIds.map((v) => `v-${v}`), ...sessionIds]);
+  const sessions = new Set(sessionIds);
+  for (const [key, state] of states) {
+    if (!key.startsWith(prefix)) continue;
+    const root = key.slice(prefix.length).split("~")[0];
+    if (!roots || roots.has(root) || sessions.has(state.sessionId)) states.delete(key);
   }
 }
 

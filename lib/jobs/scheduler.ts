@@ -1,6 +1,7 @@
 import { settleAllTeams } from "@/lib/billing/usage/job";
 import { connectDb } from "@/lib/db";
 import { runIntegration, jobId } from "@/lib/integrations/jobs";
+import { runDueRetention } from "@/lib/privacy/retention-job";
 import { sendDueReports } from "@/lib/reports/job";
 import { Integration, type IntegrationKind } from "@/models/Integration";
 import { JobState } from "@/models/JobState";
@@ -10,7 +11,7 @@ const TICK_MS = Number(process.env.TRAILMARK_SCHEDULER_TICK_MS) || 60_000;
 
 /**
  * One pass: every configured integration whose next run is due, then the
- * email reports. Runs one job at a time: the store and the providers' rate
+ * email reports, then data retention. Runs one job at a time: the store and the providers' rate
  * limits both prefer a steady trickle. Another process running the same pass
  * is harmless, the per-job lock lets only one of them run each job.
  */
@@ -31,6 +32,11 @@ export async function schedulerTick(now = new Date()): Promise<number> {
     ran++;
   }
   ran += await sendDueReports(now);
+  // Visitor-level data past each site's retention period, once a day per site.
+  ran += await runDueRetention(now).catch((err) => {
+    console.error("[retention] pass failed", err);
+    return 0;
+  });
   // Hosted billing: usage warnings and the over-limit grace follow this month's count.
   await settleAllTeams(now).catch((err) => console.error("[billing] usage pass failed", err));
   return ran;

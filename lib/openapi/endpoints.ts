@@ -8,6 +8,9 @@ import { type Endpoint, requestSchema, responseSchema } from "./registry";
 
 const VISITOR = "f2b9c1d04a7e4e21";
 
+const ERASE_NOTES =
+  "Removes every trace of the visitor for good: pageviews, goals, visits, identity, funnel progress and the live view. Their payments stay as revenue with amount and date only (no visitor, visit, customer, email or source). Cookieless visitors cannot be named: their id changes every day.";
+
 // Parts of the vitals answer, named so the document (and the SDK) spell them once.
 responseSchema("VitalsMetric", stats.vitalMetricSchema);
 responseSchema("VitalsRow", stats.vitalsRowSchema);
@@ -79,6 +82,28 @@ export const endpoints: Endpoint[] = [
     responses: { 200: { description: "The visitor", schema: responseSchema("VisitorResponse", res.visitorResponseSchema) } },
     errors: { 404: "No visitor with this id on the key's website" },
     example: { pathParams: { visitorId: VISITOR } },
+  },
+  {
+    method: "delete",
+    path: "/visitors/{visitorId}",
+    tag: "Visitors",
+    summary: "Erase a visitor",
+    description: ERASE_NOTES,
+    params: req.visitorParamsSchema,
+    responses: { 204: { description: "Erased" } },
+    errors: { 404: "Nothing is held for this visitor id on the key's website" },
+    example: { pathParams: { visitorId: VISITOR } },
+  },
+  {
+    method: "delete",
+    path: "/visitors",
+    tag: "Visitors",
+    summary: "Erase a person by user id or email",
+    description: `Erases every visitor identified with the user id or email (identify calls; for an email, also the visitors its payments were matched to), and takes the email off its payments. ${ERASE_NOTES}`,
+    query: req.eraseVisitorsQuerySchema,
+    responses: { 204: { description: "Erased" } },
+    errors: { 404: "No visitor or payment of the key's website is tied to this user id or email" },
+    example: { query: "email=ada@example.com" },
   },
   {
     method: "post",

@@ -94,6 +94,15 @@ export const listVisitorsQuerySchema = z
 
 export const visitorParamsSchema = z.object({ visitorId: visitorIdSchema });
 
+/** Erasure by identity: exactly one of a user id (from identify calls) or an email (identify calls and payments). */
+export const eraseVisitorsQuerySchema = z
+  .object({
+    userId: z.string().trim().min(1).max(LIMITS.userId).optional().describe("Your user id, as sent to identify: every visitor identified with it"),
+    email: z.string().trim().max(LIMITS.email).pipe(z.email()).optional().describe("An email sent to identify or used for a payment: every visitor identified with it, and its payments"),
+  })
+  .strict()
+  .refine((q) => (q.userId === undefined) !== (q.email === undefined), "give exactly one of userId or email");
+
 export const exportQuerySchema = z
   .object({
     from,
@@ -102,11 +111,21 @@ export const exportQuerySchema = z
   })
   .strict();
 
+/** The whole site (or a date range of it) as a zip of CSV files: GET /api/websites/{id}/export?format=zip. */
+export const siteExportQuerySchema = z
+  .object({
+    format: z.literal("zip"),
+    from: from.optional(),
+    to: to.optional(),
+  })
+  .strict();
+
 export type GoalRequest = z.infer<typeof goalRequestSchema>;
 export type IdentifyRequest = z.infer<typeof identifyRequestSchema>;
 export type PaymentRequest = z.infer<typeof paymentRequestSchema>;
 export type ListVisitorsQuery = z.infer<typeof listVisitorsQuerySchema>;
 export type ExportQuery = z.infer<typeof exportQuerySchema>;
+export type SiteExportQuery = z.infer<typeof siteExportQuerySchema>;
 
 /** Parses a query string with a schema; a repeated parameter keeps its last value. */
 export function parseQuery<S extends z.ZodType>(url: string, schema: S): z.infer<S> {

@@ -43,6 +43,7 @@ export const settingsSchema = z
     cookieless: z.boolean(),
     respectDnt: z.boolean(),
     publicBadge: z.boolean(),
+    retentionDays: z.number().int().min(1).max(3650).nullable().describe("Days of visitor-level data to keep (null: forever)"),
   })
   .partial()
   .strict();

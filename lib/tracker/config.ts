@@ -14,9 +14,10 @@ export const cookieless = "cookieless" in cfg;
 // Hash routers put the page in the fragment; everyone else's fragment is noise.
 export const href = () => (hashMode ? l.href : l.href.split("#")[0]);
 
-// A visitor can exclude themselves with localStorage.trailmark_ignore = "true".
-// Storage can be blocked (sandboxed iframes, strict settings): not a reason to stop.
-const ignored = () => {
+// A visitor can exclude themselves with localStorage.trailmark_ignore = "true"
+// (what trailmark("optout") sets). Storage can be blocked (sandboxed iframes,
+// strict settings): not a reason to stop.
+export const ignored = () => {
   try {
     return localStorage.trailmark_ignore == "true";
   } catch (e) {}
@@ -30,8 +31,9 @@ const skip =
     ? "on localhost (add data-include-localhost to the tag)"
     : "respectDnt" in cfg && ((n.doNotTrack as unknown) == 1 || n.globalPrivacyControl)
       ? "(Do Not Track)"
-      : ignored() && "(trailmark_ignore in localStorage)";
-if (skip) console.info("Trailmark: not tracking " + skip);
+      : "";
+// Only said: the flag itself is read per event, so trailmark("optin") applies at once.
+if (skip || ignored()) console.info("Trailmark: not tracking " + (skip || "(trailmark_ignore in localStorage)"));
 
 /** The self-exclusion flag is re-read per event, so it applies without a reload. */
 export const off = () => skip || ignored();

@@ -3,11 +3,12 @@
 import { listen, pageview } from "./auto";
 import { adopt } from "./ext/cross-domain";
 import { startVitals } from "./ext/vitals";
-import { ids } from "./ids";
+import { ignored } from "./config";
+import { ids, put } from "./ids";
 import { send } from "./send";
 
 type Ids = { visitorId?: string; sessionId?: string };
-type Api = ((cmd: string, a?: any, b?: object) => void) & { q?: IArguments[]; visitorId?: () => string | undefined; sessionId?: () => string | undefined };
+type Api = ((cmd: string, a?: any, b?: object) => void) & { q?: IArguments[]; visitorId?: () => string | undefined; sessionId?: () => string | undefined; optedOut?: () => boolean | undefined };
 
 const w = window as unknown as { trailmark?: Api };
 const queued = w.trailmark?.q || [];
@@ -15,7 +16,13 @@ const tm: Api = (cmd, a, b) => {
   if (cmd == "goal") send(cmd, { name: a, props: b });
   // "payment" only hands over the buyer's email: an identify by another name.
   if (/^(identify|payment)$/.test(cmd)) send("identify", a);
+  // A visitor's choice, remembered in this browser: opting out also drops the ids already set.
+  try {
+    cmd == "optout" ? ((localStorage.trailmark_ignore = "true"), put("tm_vid", "", 0), put("tm_sid", "", 0)) : cmd == "optin" && localStorage.removeItem("trailmark_ignore");
+  } catch (e) {}
 };
+// True once this browser opted out (undefined when storage is blocked).
+tm.optedOut = ignored;
 // ids() is false when nothing may be stored: false.visitorId is undefined.
 tm.visitorId = () => (ids() as Ids).visitorId;
 tm.sessionId = () => (ids() as Ids).sessionId;

@@ -4,7 +4,7 @@ import { at, int, str, strs } from "@/lib/engine/sql";
 import { fromEngineTime } from "@/lib/engine/time";
 import { csvRow } from "@/lib/http/csv";
 import type { ExportQuery } from "@/lib/schemas/api-v1";
-import { toInterval } from "@/lib/stats/date-range";
+import { toInterval, type DateBound } from "@/lib/stats/date-range";
 
 const CONTEXT = ["hostname", "referrer", "channel", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "country", "region", "city", "browser", "os", "device"] as const;
 export const EXPORT_COLUMNS = ["type", "timestamp", "visitor_id", "session_id", "path", "name", "title", "props", "scroll_depth", ...CONTEXT];
@@ -22,6 +22,22 @@ const PAGE = 5_000;
  * deepest scroll. Stopping the download stops the reads.
  */
 export function exportEventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q: ExportQuery): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = eventsCsv(website, q);
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await iterator.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await iterator.return(undefined);
+    },
+  });
+}
+
+/** The same CSV as pieces of text (a header, then a page of rows at a time): what the site export's zip takes in. */
+export function eventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q: Pick<ExportQuery, "type"> & { from?: DateBound; to?: DateBound }, onRows: (n: number) => void = () => {}): AsyncGenerator<string> {
   const { start, end } = toInterval(q.from, q.to, website.timezone);
   const kinds: Row["kind"][] = q.type === "all" ? ["pageview", "goal"] : [q.type === "goals" ? "goal" : "pageview"];
   const within = [start && `ts >= ${at(start)}`, end && `ts < ${at(end)}`, end && `session_start < ${at(end)}`].filter(Boolean).join(" AND ") || "1";
@@ -46,6 +62,7 @@ export function exportEventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q:
           chunk += csvRow([r.kind, new Date(fromEngineTime(r.at)), r.visitor_id, r.session_id, r.path, r.name, r.title, props, depth.get(`${r.session_id}\0${r.path}`), ...CONTEXT.map((c) => r[c])]);
         }
         yield chunk;
+        onRows(rows.length);
         if (rows.length < PAGE) break;
         const last = rows[rows.length - 1];
         after = `(session_start, session_id, ts, event_id) > (toDateTime64(${str(last.started)}, 3, 'UTC'), ${str(last.session_id)}, toDateTime64(${str(last.at)}, 3, 'UTC'), ${str(last.event_id)})`;
@@ -65,16 +82,5 @@ export function exportEventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q:
     }
   }
 
-  const encoder = new TextEncoder();
-  const iterator = pages();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else controller.enqueue(encoder.encode(next.value));
-    },
-    async cancel() {
-      await iterator.return(undefined);
-    },
-  });
+  return pages();
 }

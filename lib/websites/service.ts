@@ -7,6 +7,10 @@ import { deleteWebsiteRows } from "@/lib/engine/delete-website";
 import { websiteScopedModels } from "@/models";
 import { Website, type WebsiteDoc } from "@/models/Website";
 import { forgetWebsite } from "@/lib/ingest/website-cache";
+import { drainIngest } from "@/lib/ingest/buffer";
+import { realtime } from "@/lib/ingest/realtime";
+import { forgetVisits } from "@/lib/ingest/sessionize";
+import { AuditEvent } from "@/models/AuditEvent";
 import { audit, type Actor } from "@/lib/teams/audit";
 import { membershipsOf } from "@/lib/teams/membership";
 import { moveWebsite } from "@/lib/teams/move-website";
@@ -39,6 +43,7 @@ export function serializeWebsite(w: WebsiteDoc, role: Role): WebsiteDTO {
       cookieless: !!s.cookieless,
       respectDnt: !!s.respectDnt,
       publicBadge: !!s.publicBadge,
+      retentionDays: s.retentionDays ?? null,
     },
     paymentProviders: Object.fromEntries(
       paymentProviderIds.map((p) => [
@@ -135,9 +140,15 @@ export async function deleteWebsite(website: WebsiteDoc): Promise<void> {
   // First, so events stop being accepted (in this process) before data goes.
   forgetWebsite(String(website._id));
   await Website.updateOne({ _id: website._id }, { $set: { deletedAt: new Date() } });
+  // What this process accepted for the site is not written from here on; unreadable log lines naming it go.
+  await drainIngest([String(website._id)]);
   for (const model of websiteScopedModels) {
     await (model as unknown as typeof Website).deleteMany({ websiteId: website._id });
   }
+  // The team's audit log keeps its lines ("site deleted: example.com") but no longer points at the site.
+  await AuditEvent.updateMany({ websiteId: website._id }, { $unset: { websiteId: 1 } });
   await deleteWebsiteRows(String(website._id));
+  realtime.forget(String(website._id));
+  forgetVisits(String(website._id));
   await Website.deleteOne({ _id: website._id, userId: website.userId });
 }

@@ -26,6 +26,8 @@ export type WebsiteDTO = {
     cookieless: boolean;
     respectDnt: boolean;
     publicBadge: boolean;
+    /** Days of visitor-level data kept; null: forever (a plan may keep less, see the held range). */
+    retentionDays: number | null;
   };
   paymentProviders: Record<PaymentProviderId, { configured: boolean; lastReceivedAt: string | null }>;
 };

@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildOpenApiDocument } from "@/lib/openapi/document";
-import { useV1 } from "../helpers/api-v1";
+import { createKey, useV1 } from "../helpers/api-v1";
 import { eventually } from "../helpers/eventually";
 import { buildPackages, importBuilt, root } from "../helpers/packages";
 import { expectAccepted, postTrack, UA } from "../helpers/track";
@@ -94,6 +94,25 @@ describe("against the API", () => {
     expect((await tm.realtime()).activeVisitors).toBeGreaterThanOrEqual(1);
     const today = new Date().toISOString().slice(0, 10);
     expect((await tm.export({ from: today, to: today })).split("\n")[0]).toMatch(/^type,/);
+  });
+
+  it("erases a visitor by id and by user id", async () => {
+    // A key of its own: this file's keys have a budget of 20 calls a minute.
+    const tm = client((await createKey(ctx.owner, ctx.a.id)).key);
+    const err = (p: Promise<unknown>) => p.then(() => expect.fail("resolved"), (e: InstanceType<Sdk["TrailmarkError"]>) => e);
+    const seen = async () => {
+      const visitorId = `e${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+      await expectAccepted(await postTrack(ctx.app.url, { type: "pageview", websiteId: ctx.a.id, url: `https://${ctx.a.domain}/`, visitorId }, { "user-agent": UA.chromeWindows }));
+      await eventually(async () => expect((await tm.visitors.get(visitorId)).visitorId).toBe(visitorId), 15_000, 500);
+      return visitorId;
+    };
+    const [byId, byUser] = [await seen(), await seen()];
+    await tm.identify({ visitorId: byUser, userId: `erase_${byUser}` });
+    await tm.visitors.erase(byId);
+    expect(await err(tm.visitors.get(byId))).toMatchObject({ status: 404, code: "not_found" });
+    await tm.visitors.eraseBy({ userId: `erase_${byUser}` });
+    expect(await err(tm.visitors.get(byUser))).toMatchObject({ status: 404, code: "not_found" });
+    expect(await err(tm.visitors.eraseBy({ email: "nobody@example.com" }))).toMatchObject({ status: 404 });
   });
 
   it("throws TrailmarkError with the API's code and a message that says what to fix", async () => {

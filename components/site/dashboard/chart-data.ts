@@ -18,9 +18,9 @@ export type MarkersInput = {
 export type ChartRow = {
   time: string;
   label: string;
-  visitors: number;
-  pageviews: number;
-  /** Minor units of the site currency. */
+  /** null: the bucket is older than the data the site keeps (retention), so its visitors are unknown, not zero. */
+  visitors: number | null;
+  pageviews: number | null;
   revenue: number;
   previousVisitors: number | null;
   previousRevenue: number | null;
@@ -84,18 +84,24 @@ export function bucketIndex(starts: number[], end: number, t: number): number {
  * nth bucket beside ours), which is what "compared with the period before"
  * means even when the two months differ in length; a missing one is null.
  */
-export function buildChartRows(series: SeriesInput, markers: Marker[]): ChartRow[] {
+export function buildChartRows(series: SeriesInput, markers: Marker[], heldFrom?: string | null): ChartRow[] {
   const starts = series.points.map((p) => Date.parse(p.time));
   const end = Date.parse(series.range.current.end);
+  // Visitor-level data before `heldFrom` was deleted by retention: buckets that end by then have no visitor counts
+  // (revenue is kept). A bucket ends where the next begins; the previous period ends where the current one starts.
+  const held = heldFrom ? Date.parse(heldFrom) : -Infinity;
+  const gone = (bucketEnd: number) => bucketEnd <= held;
+  const prevEnd = (i: number) => Date.parse(series.previous?.[i + 1]?.time ?? series.range.current.start);
   const rows: ChartRow[] = series.points.map((p, i) => {
     const prev = series.previous?.[i];
+    const lost = gone(starts[i + 1] ?? end);
     return {
       time: p.time,
       label: bucketLabel(p.time, series.interval),
-      visitors: p.visitors,
-      pageviews: p.pageviews,
+      visitors: lost ? null : p.visitors,
+      pageviews: lost ? null : p.pageviews,
       revenue: p.revenue,
-      previousVisitors: prev ? prev.visitors : null,
+      previousVisitors: prev && !gone(prevEnd(i)) ? prev.visitors : null,
       previousRevenue: prev ? prev.revenue : null,
       previousLabel: prev ? bucketTitle(prev.time, series.interval) : null,
       markers: [],

@@ -3,7 +3,7 @@
 import { BreakdownPanel } from "./breakdown-panel";
 import { NoDataInPeriod } from "./empty-states";
 import { ImportedBar } from "./imported-bar";
-import { MainChart } from "./main-chart";
+import { MainChart, type HeldRange } from "./main-chart";
 import { MetricCards, MetricCardsSkeleton } from "./metric-cards";
 import type { OverviewResponse } from "./metrics";
 import { GOALS, LOCATIONS, PAGES, REVENUE, SOURCES, SYSTEM } from "./panels";
@@ -21,10 +21,12 @@ type Props = {
   /** Shown instead of the numbers while the site has never sent an event. */
   waiting: React.ReactNode | null;
   showMarkers: boolean;
+  /** The site's retention: where the data it keeps starts (null: it keeps everything). */
+  held?: HeldRange | null;
 };
 
 /** The dashboard itself: every part fetches from the stats API with the view the URL holds. */
-export function DashboardView({ apiBase, timezone, currency, waiting, showMarkers }: Props) {
+export function DashboardView({ apiBase, timezone, currency, waiting, showMarkers, held = null }: Props) {
   const [state, setState] = useDashState();
   const overview = useJson<OverviewResponse>(`${apiBase}/stats/overview?${apiQuery(state)}`);
   const o = overview.data;
@@ -47,7 +49,7 @@ export function DashboardView({ apiBase, timezone, currency, waiting, showMarker
         <>
           {overview.error ? <p className="text-sm text-destructive">{overview.error}</p> : o ? <MetricCards overview={o} stale={overview.loading} /> : <MetricCardsSkeleton />}
           {nothing ? <NoDataInPeriod label={periodLabel(state)} onAll={() => setState({ ...state, period: "all", from: undefined, to: undefined, interval: undefined })} /> : null}
-          <MainChart apiBase={apiBase} state={state} currency={currency} onChange={setState} showMarkers={showMarkers} />
+          <MainChart apiBase={apiBase} state={state} currency={currency} onChange={setState} showMarkers={showMarkers} held={held} />
           <div className="grid min-w-0 gap-4 lg:grid-cols-2">
             <BreakdownPanel title="Sources" tabs={SOURCES} {...common} />
             <BreakdownPanel title="Pages" tabs={PAGES} {...common} />

@@ -12,17 +12,20 @@ import { useJson } from "./use-json";
 
 const INTERVAL_LABEL: Record<DashInterval, string> = { hour: "Hours", day: "Days", week: "Weeks", month: "Months" };
 
-type Props = { apiBase: string; state: DashState; currency: string; onChange: (s: DashState) => void; showMarkers?: boolean };
+type Props = { apiBase: string; state: DashState; currency: string; onChange: (s: DashState) => void; showMarkers?: boolean; held?: HeldRange | null };
+/** Where the data the site keeps starts (its retention), as the page computed it. */
+export type HeldRange = { days: number; day: string; at: string };
 
 /**
  * The main chart, fetch part: the series and the markers of the range, then
  * the pure transform, then the render. A shared dashboard shows no markers:
  * commit messages and mentions may be private to the team.
  */
-export function MainChart({ apiBase, state, currency, onChange, showMarkers = true }: Props) {
+export function MainChart({ apiBase, state, currency, onChange, showMarkers = true, held = null }: Props) {
   const series = useJson<SeriesInput>(`${apiBase}/stats/timeseries?${apiQuery(state, { interval: state.interval })}`);
   const markers = useJson<MarkersInput>(showMarkers ? `${apiBase}/markers?${apiQuery({ ...state, filters: [] })}` : null);
-  const rows = useMemo(() => (series.data ? buildChartRows(series.data, markers.data ? toMarkers(markers.data) : []) : null), [series.data, markers.data]);
+  const rows = useMemo(() => (series.data ? buildChartRows(series.data, markers.data ? toMarkers(markers.data) : [], held?.at) : null), [series.data, markers.data, held]);
+  const beforeHeld = !!held && !!series.data && Date.parse(series.data.range.current.start) < Date.parse(held.at);
   const intervals = series.data ? allowedIntervals(series.data.range.current) : [];
   const showRevenue = !!rows?.some((r) => r.revenue !== 0 || (r.previousRevenue ?? 0) !== 0);
   const markerCount = rows?.reduce((n, r) => n + r.markers.length, 0) ?? 0;
@@ -56,6 +59,11 @@ export function MainChart({ apiBase, state, currency, onChange, showMarkers = tr
         ) : null}
       </CardHeader>
       <CardContent className={cn("px-2 transition-opacity sm:px-4", series.loading && rows && "opacity-60")} data-testid="main-chart">
+        {beforeHeld && held ? (
+          <p className="mx-2 mb-2 rounded-md border border-dashed px-3 py-2 text-xs text-muted-foreground" data-testid="retention-note">
+            This site keeps visitor data for {held.days} days: visits before {held.day} are deleted, so they are missing from this range, not zero. Revenue is kept.
+          </p>
+        ) : null}
         {series.error ? (
           <p className="py-20 text-center text-sm text-destructive">{series.error}</p>
         ) : rows && series.data ? (

@@ -2,10 +2,11 @@
 
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { DashboardView } from "./dashboard-view";
+import type { HeldRange } from "./main-chart";
 import { InstallSnippet } from "./empty-states";
 
 /** The site's main dashboard for its team. */
-export function SiteDashboard({ website }: { website: WebsiteDTO }) {
+export function SiteDashboard({ website, held = null }: { website: WebsiteDTO; held?: HeldRange | null }) {
   return (
     <DashboardView
       apiBase={`/api/websites/${website.id}`}
@@ -13,6 +14,7 @@ export function SiteDashboard({ website }: { website: WebsiteDTO }) {
       currency={website.currency}
       waiting={website.firstEventAt ? null : <InstallSnippet website={website} />}
       showMarkers
+      held={held}
     />
   );
 }

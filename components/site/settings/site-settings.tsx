@@ -9,6 +9,7 @@ import { ApiKeysSection } from "./api-keys-section";
 import { BackfillSection } from "./backfill-section";
 import { ImportsSection } from "./imports-section";
 import { DangerZone } from "./danger-zone";
+import { DataSection } from "./data-section";
 import { ExclusionsSection } from "./exclusions-section";
 import { GeneralSection } from "./general-section";
 import { PaymentProvidersSection } from "./payment-providers-section";
@@ -22,6 +23,7 @@ const SECTIONS = [
   ["team", "Team"],
   ["snippet", "Tracking snippet"],
   ["privacy", "Privacy"],
+  ["data", "Retention and export"],
   ["exclusions", "Exclusions"],
   ["payments", "Payment providers"],
   ["integrations", "Integrations"],
@@ -62,6 +64,7 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
           <TrackingSnippet websiteId={website.id} domain={website.domain} settings={website.settings} />
         </SettingsSection>
         <PrivacySection website={website} onSaved={setWebsite} />
+        <DataSection website={website} onSaved={setWebsite} />
         <ExclusionsSection website={website} onSaved={setWebsite} />
         <PaymentProvidersSection website={website} onSaved={setWebsite} />
         <IntegrationsSection websiteId={website.id} domain={website.domain} />

@@ -3,6 +3,7 @@ import { ApiError } from "@/lib/http/errors";
 import { getVisitor } from "@/lib/visitors/get-visitor";
 import { getVisitorTimeline } from "@/lib/visitors/get-visitor-timeline";
 import type { WebsiteDTO } from "@/lib/websites/types";
+import { EraseVisitorButton } from "./erase-visitor-button";
 import { VisitorSummary } from "./visitor-summary";
 import { VisitorTimeline } from "./visitor-timeline";
 
@@ -18,7 +19,10 @@ export async function VisitorProfile({ website, visitorId }: { website: WebsiteD
   if (!visitor) notFound();
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[20rem_minmax(0,1fr)]">
-      <VisitorSummary visitor={visitor} />
+      <div className="grid content-start gap-4">
+        <VisitorSummary visitor={visitor} />
+        {website.role !== "viewer" ? <EraseVisitorButton websiteId={website.id} visitorId={visitorId} /> : null}
+      </div>
       <VisitorTimeline entries={timeline.entries} truncated={timeline.truncated} />
     </div>
   );

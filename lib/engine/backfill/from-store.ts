@@ -58,7 +58,7 @@ export async function backfillFromStore(opts: { websiteIds?: string[]; progress?
   await eachChunk<StagedSession>(Session as never, filter, (d) => stageSessions(e, d), step(CHUNK));
   await eachChunk<StagedEvent>(PageView as never, filter, (d) => stageEvents(e, "pageview", d), step(CHUNK));
   await eachChunk<StagedEvent>(GoalEvent as never, filter, (d) => stageEvents(e, "goal", d), step(CHUNK));
-  await eachChunk<PaymentLike>(Payment as never, filter, (d) => syncPayments(d), step(CHUNK));
+  await eachChunk<PaymentLike>(Payment as never, filter, async (d) => void (await syncPayments(d)), step(CHUNK));
   const months = await stagedMonths(e);
   for (const [i, month] of months.entries()) {
     progress("making the visits' rows", i, months.length);

@@ -425,7 +425,19 @@ export type GetVisitorsQuery = {
   cursor?: string;
 };
 
+export type DeleteVisitorsQuery = {
+  /** Your user id, as sent to identify: every visitor identified with it */
+  userId?: string;
+  /** An email sent to identify or used for a payment: every visitor identified with it, and its payments */
+  email?: string;
+};
+
 export type GetVisitorsVisitorIdParams = {
+  /** The visitor id: `trailmark.visitorId()` in the browser, or the `tm_vid` cookie */
+  visitorId: string;
+};
+
+export type DeleteVisitorsVisitorIdParams = {
   /** The visitor id: `trailmark.visitorId()` in the browser, or the `tm_vid` cookie */
   visitorId: string;
 };
@@ -481,12 +493,26 @@ export interface Operations {
     body: undefined;
     response: VisitorList;
   };
+  /** Erase a person by user id or email */
+  deleteVisitors: {
+    params: {};
+    query: DeleteVisitorsQuery;
+    body: undefined;
+    response: undefined;
+  };
   /** Get one visitor */
   getVisitorsVisitorId: {
     params: GetVisitorsVisitorIdParams;
     query: {};
     body: undefined;
     response: VisitorResponse;
+  };
+  /** Erase a visitor */
+  deleteVisitorsVisitorId: {
+    params: DeleteVisitorsVisitorIdParams;
+    query: {};
+    body: undefined;
+    response: undefined;
   };
   /** Record a goal */
   postGoals: {
@@ -546,7 +572,9 @@ export const OPERATIONS = {
   getStatsBreakdown: { method: "GET", path: "/stats/breakdown", query: ["period", "from", "to", "filter", "model", "imported", "dimension", "limit"], auth: true },
   getStatsVitals: { method: "GET", path: "/stats/vitals", query: ["period", "from", "to", "filter", "imported", "limit"], auth: true },
   getVisitors: { method: "GET", path: "/visitors", query: ["from", "to", "page", "goal", "country", "device", "utm_campaign", "isCustomer", "limit", "cursor"], auth: true },
+  deleteVisitors: { method: "DELETE", path: "/visitors", query: ["userId", "email"], auth: true },
   getVisitorsVisitorId: { method: "GET", path: "/visitors/{visitorId}", query: [], auth: true },
+  deleteVisitorsVisitorId: { method: "DELETE", path: "/visitors/{visitorId}", query: [], auth: true },
   postGoals: { method: "POST", path: "/goals", query: [], auth: true },
   postIdentify: { method: "POST", path: "/identify", query: [], auth: true },
   postPayments: { method: "POST", path: "/payments", query: [], auth: true },

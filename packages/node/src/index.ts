@@ -48,6 +48,14 @@ export class Trailmark {
     get: async (visitorId: string): Promise<T.VisitorResponse["visitor"]> => (await this.api.call("getVisitorsVisitorId", { params: { visitorId } })).data.visitor,
     /** Every visitor matching `query`, page after page: `for await (const v of client.visitors.all())`. */
     all: (query: Omit<Q<"getVisitors">, "cursor"> = {}) => this.#allVisitors(query),
+    /** Erases every trace of a visitor (404 when nothing is held); their payments stay as unattributed revenue. */
+    erase: async (visitorId: string): Promise<void> => {
+      await this.api.call("deleteVisitorsVisitorId", { params: { visitorId } });
+    },
+    /** Erases every visitor identified with a user id or an email (and the email on its payments). */
+    eraseBy: async (who: { userId: string } | { email: string }): Promise<void> => {
+      await this.api.call("deleteVisitors", { query: who });
+    },
   };
 
   async *#allVisitors(query: Omit<Q<"getVisitors">, "cursor">): AsyncGenerator<T.VisitorList["visitors"][number]> {

@@ -53,6 +53,12 @@ const fresh = {
     ((await (await users.owner.client.post(`/api/websites/${ids.site}/funnels`, { name: `f${Math.random()}`, steps: [{ type: "page", value: "/" }, { type: "page", value: "/pricing" }] })).json()) as { funnel: { id: string } }).funnel.id,
   share: async () => ((await (await users.owner.client.post(`/api/websites/${ids.site}/shares`, {})).json()) as { id: string }).id,
   site: async () => (await createSite(users.owner.client, { domain: uniqueDomain("doomed"), teamId: ids.team })).id,
+  // A visit as ingest stores it: enough for the erasure to find the visitor.
+  visitor: async () => {
+    const visitorId = `v${Math.random().toString(36).slice(2)}`;
+    await db.collection("sessions").insertOne({ _id: `${ids.site}:s-${visitorId}` as never, websiteId: new mongoose.Types.ObjectId(ids.site), sessionId: `s-${visitorId}`, visitorId, startedAt: new Date(), lastSeenAt: new Date() });
+    return visitorId;
+  },
 };
 
 type Route = {
@@ -81,6 +87,8 @@ const routes: Route[] = [
   { label: "GET markers", method: "GET", path: w("/markers?period=7d"), needs: "viewer", ok: 200 },
   { label: "GET realtime", method: "GET", path: w("/realtime"), needs: "viewer", ok: 200 },
   { label: "GET export", method: "GET", path: w(`/export?type=pageviews&from=${day(-7)}&to=${day(0)}`), needs: "viewer", ok: 200 },
+  { label: "GET export zip", method: "GET", path: w("/export?format=zip"), needs: "viewer", ok: 200 },
+  { label: "DELETE visitor", method: "DELETE", path: ({ site, made }) => `/api/websites/${site}/visitors/${made}`, needs: "admin", ok: 204, make: fresh.visitor },
   { label: "GET keywords", method: "GET", path: w("/keywords"), needs: "viewer", ok: 200 },
   { label: "GET goals", method: "GET", path: w("/goals"), needs: "viewer", ok: 200 },
   { label: "POST goals", method: "POST", path: w("/goals"), body: () => ({ name: `goal-${Math.random()}`, eventName: "signup" }), needs: "admin", ok: 201 },

@@ -27,6 +27,24 @@ function recording(dir: string) {
 }
 
 describe("corrupt lines", () => {
+  it("drops quarantined lines that name an erased visitor, and only those", async () => {
+    const dir = newDir();
+    const erased = { ...event("/gone"), visitorId: "erased-visitor" };
+    // Two torn lines: one still names the erased visitor, one another visitor.
+    writeFileSync(path.join(dir, "active-999992.ndjson"), line(erased).slice(0, 120) + "\n" + line(event("/kept")).slice(0, 60) + "\n");
+    const { buffer } = recording(dir);
+    await buffer.flush();
+    expect(buffer.status().quarantined).toBe(2);
+    expect(readFileSync(path.join(dir, "quarantine.ndjson"), "utf8")).toContain("erased-visitor");
+    expect(buffer.scrubQuarantine(["erased-visitor"])).toBe(1);
+    expect(buffer.scrubQuarantine(["erased-visitor"])).toBe(0);
+    const left = readFileSync(path.join(dir, "quarantine.ndjson"), "utf8");
+    expect(left).not.toContain("erased-visitor");
+    expect(left.trim().split("\n")).toHaveLength(1);
+    expect(buffer.status().quarantined).toBe(1);
+    buffer.stop();
+  });
+
   it("sets torn and malformed lines aside in the quarantine file, counts them once, and writes every other event", async () => {
     const dir = newDir();
     const good = ["/a", "/b", "/c"].map(event);

@@ -95,6 +95,35 @@ describe("opting out", () => {
     expect(await t.context!.cookies()).toEqual([]);
   });
 
+  it("trailmark('optout') stops sending, drops the ids and is remembered; trailmark('optin') resumes at once", async () => {
+    const id = newSiteId();
+    const url = t.h.origin("www.shop.trailmark.test") + t.h.page("/choice", { "website-id": id });
+    const page = await open(url);
+    const [pv] = await t.h.events(id, 1);
+    // The domain probe (max-age 1 s, no id in it) may be there for a moment.
+    const ids = async () => (await t.context!.cookies()).filter((c) => c.name !== "tm_t");
+    expect((await ids()).map((c) => c.name).sort()).toEqual(["tm_sid", "tm_vid"]);
+    expect(await page.evaluate(() => (window as any).trailmark.optedOut())).toBe(false);
+    await page.evaluate(() => {
+      const tm = (window as any).trailmark;
+      tm("optout"), tm("goal", "after-optout"), tm("identify", { userId: "u" });
+    });
+    expect(await ids()).toEqual([]);
+    expect(await page.evaluate(() => [localStorage.trailmark_ignore, (window as any).trailmark.optedOut(), (window as any).trailmark.visitorId() ?? "none"])).toEqual(["true", true, "none"]);
+    // Remembered across page loads.
+    await page.goto(url);
+    expect(await t.h.events(id, 1)).toEqual([pv]);
+    expect(await ids()).toEqual([]);
+    // Opting back in needs no reload, and starts a new visitor.
+    await page.evaluate(() => {
+      const tm = (window as any).trailmark;
+      tm("optin"), tm("goal", "back");
+    });
+    const [, goal] = await t.h.events(id, 2);
+    expect(goal).toMatchObject({ type: "goal", name: "back" });
+    expect(goal.visitorId).not.toBe(pv.visitorId);
+  });
+
   it("honours Global Privacy Control and Do Not Track only when data-respect-dnt is set", async () => {
     const gpc = `Object.defineProperty(Navigator.prototype, "globalPrivacyControl", { get: () => true });`;
     const dnt = `Object.defineProperty(Navigator.prototype, "doNotTrack", { get: () => "1" });`;

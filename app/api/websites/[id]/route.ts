@@ -16,6 +16,7 @@ export const PATCH = withWebsite("admin", async (req, { website, role, user }) =
 
 export const DELETE = withWebsite("admin", async (_req, { website, user }) => {
   await deleteWebsite(website);
-  await audit(website.teamId, user, "site.deleted", { target: website.domain, websiteId: website._id });
+  // By domain only: nothing may point at the deleted site any more.
+  await audit(website.teamId, user, "site.deleted", { target: website.domain });
   return new Response(null, { status: 204 });
 });

@@ -3,30 +3,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { eventRow, insertEvents, type EventInput } from "@/lib/engine/events";
 import { expectApiError } from "../../../helpers/api";
 import { json, useV1, v1 } from "../../../helpers/api-v1";
+import { parseCsv } from "../../../helpers/csv";
+import { unzip } from "../../../helpers/unzip";
 import { expectAccepted, postTrack, uid } from "../../../helpers/track";
 
 const t = useV1("v1realtime");
-
-/** A strict RFC 4180 reader, so the test does not trust the writer's own escaping. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += c;
-  }
-  expect(field, "text after the last CRLF").toBe("");
-  return rows;
-}
 
 describe("GET /api/v1/realtime", () => {
   it("counts distinct visitors active in the last five minutes, per website", async () => {
@@ -97,5 +78,24 @@ describe("GET /api/v1/export", () => {
 
   it.each([["from=2026-02-01"], ["to=2026-02-01"], ["from=yesterday&to=2026-02-01"], ["from=2026-02-01&to=2026-02-02&type=sessions"]])("rejects %s with 400", async (q) => {
     await expectApiError(await v1(t.app.url, t.a.key, "GET", `/export?${q}`), 400, "invalid_input");
+  });
+});
+
+describe("GET /api/websites/{id}/export?format=zip (the whole site)", () => {
+  it("downloads the site as a zip of CSV files, with the number of rows in a header", async () => {
+    const res = await t.owner.client.get(`/api/websites/${t.a.id}/export?format=zip`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/zip");
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="trailmark-${t.a.domain}.zip"`);
+    const files = unzip(new Uint8Array(await res.arrayBuffer()));
+    const rows = [...files.values()].reduce((n, text) => n + parseCsv(text).length - 1, 0);
+    expect(Number(res.headers.get("x-trailmark-export-rows"))).toBe(rows);
+    expect(parseCsv(files.get("pageviews.csv")!).slice(1).map((r) => r[4])).toEqual(expect.arrayContaining(["/first", "/a,b", "/later"]));
+    expect(files.get("pageviews.csv")).not.toContain("/other-site");
+    expect(parseCsv(files.get("sessions.csv")!).slice(1).map((r) => r[0])).toEqual(expect.arrayContaining(["s1", "s2"]));
+  });
+
+  it.each([["format=tar"], ["format=zip&type=goals"], ["format=zip&from=someday"]])("rejects %s with 400", async (q) => {
+    await expectApiError(await t.owner.client.get(`/api/websites/${t.a.id}/export?${q}`), 400, "invalid_input");
   });
 });

@@ -45,6 +45,16 @@ describe("buildChartRows", () => {
     expect(rows[0].previousLabel).toBe("Wed, Mar 25, 2026");
   });
 
+  it("shows no visitors (null, not zero) for buckets older than the retained data, and keeps their revenue", () => {
+    // Held from Berlin midnight of Mar 29: the 28th is gone, the previous period wholly.
+    const held = buildChartRows(series, markers, "2026-03-28T23:00:00.000Z");
+    expect(held.map((r) => [r.visitors, r.pageviews, r.revenue])).toEqual([[null, null, 0], [12, 30, 4900], [7, 9, 0]]);
+    expect(held.map((r) => r.previousVisitors)).toEqual([null, null, null]);
+    // One second later, the 29th is only partly held: it keeps its count.
+    expect(buildChartRows(series, markers, "2026-03-28T23:00:01.000Z")[1].visitors).toBe(12);
+    expect(buildChartRows(series, markers, null).map((r) => r.visitors)).toEqual([10, 12, 7]);
+  });
+
   it("puts each marker in the local bucket that contains it and drops those outside the range", () => {
     expect(rows.map((r) => r.markers.map((m) => m.id))).toEqual([["c1"], [], ["t1"]]);
     expect(rows[2].markers[0]).toMatchObject({ kind: "mention", author: "@ada", text: "Trailmark is neat", url: "https://x.com/ada/status/t1" });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { requireWebsite } from "@/components/dashboard/require-user";
 import { SiteDashboard } from "@/components/site/dashboard/site-dashboard";
+import { heldRange } from "@/lib/privacy/retention";
 
 type Props = { params: Promise<{ websiteId: string }> };
 
@@ -14,5 +15,6 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function SiteOverviewPage({ params }: Props) {
   const { websiteId } = await params;
   const { website } = await requireWebsite(websiteId, `/dashboard/${websiteId}`);
-  return <SiteDashboard website={website} />;
+  const held = await heldRange({ _id: website.id, teamId: website.teamId, timezone: website.timezone, settings: website.settings });
+  return <SiteDashboard website={website} held={held && { days: held.days, day: held.day, at: held.at.toISOString() }} />;
 }
