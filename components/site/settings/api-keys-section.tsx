@@ -66,7 +66,12 @@ export function ApiKeysSection({ websiteId }: { websiteId: string }) {
     <SettingsSection
       id="api-keys"
       title="API keys"
-      description="Keys for the public REST API (/api/v1). Each key reads and writes this site only."
+      description={
+        <>
+          Keys for the public REST API (/api/v1). Each key reads and writes this site only.{" "}
+          <a href="/docs/api" className="underline underline-offset-2">API reference</a>
+        </>
+      }
     >
       <form onSubmit={create} className="flex flex-col gap-2 sm:flex-row sm:items-end">
         <div className="grid flex-1 gap-2">
