@@ -26,12 +26,14 @@ const COLUMNS: { key: SortKey; label: string; title: string; width: string }[] =
   { key: "conversion", label: "Conv.", title: "Visitors who paid", width: "w-12" },
 ];
 
-function Header({ sort, onSort }: { sort: PanelSort; onSort: (s: PanelSort) => void }) {
+const GOAL_CR = <span role="columnheader" title="Visitors who completed the goal, of all visitors" className="w-12 shrink-0 text-right">Goal CR</span>;
+
+function Header({ sort, goals, onSort }: { sort: PanelSort; goals: boolean; onSort: (s: PanelSort) => void }) {
   return (
     <>
       {COLUMNS.map((c) => {
         const active = sort.key === c.key;
-        return (
+        return [
           <span key={c.key} role="columnheader" aria-sort={active ? (sort.desc ? "descending" : "ascending") : "none"} className={cn(c.width, "shrink-0 text-right")}>
             <button
               type="button"
@@ -42,17 +44,19 @@ function Header({ sort, onSort }: { sort: PanelSort; onSort: (s: PanelSort) => v
               {c.label}
               {active ? sort.desc ? <ArrowDown className="size-3" /> : <ArrowUp className="size-3" /> : null}
             </button>
-          </span>
-        );
+          </span>,
+          goals && c.key === "visitors" ? <span key="goal-cr" className="contents">{GOAL_CR}</span> : null,
+        ];
       })}
     </>
   );
 }
 
-function Cells({ r, currency }: { r: BreakdownRow & { revenuePerVisitor: number }; currency: string }) {
+function Cells({ r, currency, goalRate }: { r: BreakdownRow & { revenuePerVisitor: number }; currency: string; goalRate?: number | null }) {
   return (
     <>
       <span role="cell" className="relative w-14 shrink-0 text-right font-medium tabular-nums">{formatNumber(r.visitors)}</span>
+      {goalRate !== undefined ? <span role="cell" className="relative w-12 shrink-0 text-right tabular-nums text-muted-foreground">{goalRate === null ? "" : formatRate(goalRate)}</span> : null}
       <span role="cell" data-cell="revenue" className={cn("relative w-[4.5rem] shrink-0 text-right tabular-nums", r.revenue ? "text-revenue" : "text-muted-foreground")}>{formatMoney(r.revenue, currency)}</span>
       <span role="cell" className="relative hidden w-[4.5rem] shrink-0 text-right tabular-nums text-muted-foreground sm:block">{r.visitors ? formatMoney(r.revenuePerVisitor, currency) : "—"}</span>
       <span role="cell" className="relative w-12 shrink-0 text-right tabular-nums text-muted-foreground">{r.visitors ? formatRate(r.conversionRate) : "—"}</span>
@@ -69,8 +73,7 @@ export function BreakdownTable({ rows, unattributed, tab, sort, goals, currency,
     <div role="table" aria-label={tab.label} className="text-sm">
       <div role="row" className="flex items-center gap-2 px-1.5 pb-1 text-xs font-medium text-muted-foreground">
         <span role="columnheader" className="min-w-0 flex-1 truncate">{tab.column}</span>
-        {goals ? <span role="columnheader" title="Visitors who completed the goal, of all visitors" className="hidden w-12 shrink-0 text-right sm:block">Goal CR</span> : null}
-        <Header sort={sort} onSort={onSort} />
+        <Header sort={sort} goals={goals} onSort={onSort} />
       </div>
       {rows.map((r) => (
         <button
@@ -85,15 +88,13 @@ export function BreakdownTable({ rows, unattributed, tab, sort, goals, currency,
           <span role="cell" className="relative min-w-0 flex-1 truncate">
             <RowLabel dimension={tab.dimension} value={r.value} />
           </span>
-          {goals ? <span role="cell" className="relative hidden w-12 shrink-0 text-right tabular-nums text-muted-foreground sm:block">{formatRate(r.goalRate ?? 0)}</span> : null}
-          <Cells r={r} currency={currency} />
+          <Cells r={r} currency={currency} goalRate={goals ? (r.goalRate ?? 0) : undefined} />
         </button>
       ))}
       {unattributed ? (
         <div role="row" data-row="unattributed" title="Payments no visitor could be matched to (no trailmark_visitor_id in the checkout, no identify call)" className="mt-1 flex items-center gap-2 border-t border-dashed px-1.5 pt-2 text-muted-foreground">
           <span role="cell" className="min-w-0 flex-1 truncate italic">Unattributed</span>
-          {goals ? <span className="hidden w-12 shrink-0 sm:block" /> : null}
-          <Cells r={{ ...unattributed, revenuePerVisitor: 0 }} currency={currency} />
+          <Cells r={{ ...unattributed, revenuePerVisitor: 0 }} currency={currency} goalRate={goals ? null : undefined} />
         </div>
       ) : null}
     </div>
