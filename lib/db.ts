@@ -38,14 +38,29 @@ export async function disconnectDb(): Promise<void> {
   await mongoose.disconnect();
 }
 
-/** Round-trip time of a `ping`, or the error that stopped it. */
-export async function pingDb(): Promise<{ ok: true; latencyMs: number } | { ok: false; error: string }> {
+/** The store did not answer (down, unreachable, or the connection was cut), as opposed to refusing a query. */
+export function isStoreUnavailable(err: unknown): boolean {
+  const name = (err as Error | null)?.name ?? "";
+  return /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|PoolClosed)Error$/.test(name) || /buffering timed out|connection .* closed/i.test(String((err as Error)?.message));
+}
+
+/** Whether the driver currently holds a live connection to the store. */
+export const storeConnected = (): boolean => mongoose.connection.readyState === 1;
+
+/** Round-trip time of a `ping`, or the error that stopped it (no answer within `timeoutMs` is one). */
+export async function pingDb(timeoutMs = 2_000): Promise<{ ok: true; latencyMs: number } | { ok: false; error: string }> {
   const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+  });
   try {
-    const conn = await connectDb();
-    await conn.connection.db!.admin().command({ ping: 1 });
+    const conn = await Promise.race([connectDb(), late]);
+    await Promise.race([conn.connection.db!.admin().command({ ping: 1 }), late]);
     return { ok: true, latencyMs: Math.round((performance.now() - started) * 10) / 10 };
   } catch (err) {
     return { ok: false, error: err instanceof Error ? err.message : String(err) };
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -103,7 +103,7 @@ async function nodeLoad(port, events, started, progress) {
 
 async function main() {
   const distDir = ".next";
-  buildIfStale({ ...process.env, NEXT_DIST_DIR: distDir });
+  await buildIfStale({ ...process.env, NEXT_DIST_DIR: distDir });
   const dataDir = path.join(root, ".data", `bench-${process.pid}`);
   const store = await startStore({ dataDir });
   const dbUri = withDatabase(store.uri, "bench");

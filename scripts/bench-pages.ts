@@ -38,7 +38,7 @@ async function someVisitor(base: string, cookie: string, siteId: string): Promis
 }
 
 async function main() {
-  buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
+  await buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
   const store = await benchStore({ size: SIZE, days: DAYS, sites: SITES, keep: process.env.BENCH_QUERY_KEEP });
   const { siteId, smallIds } = store.seeded;
   const { child, base } = await startServer(store.env);

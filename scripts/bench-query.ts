@@ -31,7 +31,7 @@ const log = (m: string) => process.stderr.write(`[bench:query] ${m}\n`);
 const rss = (pid?: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
 
 async function main() {
-  buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
+  await buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
   const results: string[][] = [];
   for (const size of SIZES) {
     const store = await benchStore({ size, days: DAYS, sites: SITES, keep: KEEP });

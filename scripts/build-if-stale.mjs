@@ -1,9 +1,9 @@
-// `next build` only when a source is newer than the last build, shared by
-// `npm start` and the benchmarks.
-import { spawnSync } from "node:child_process";
+// The tracker, then `next build` and the /api/track bundle only when a source
+// is newer than the last build; shared by `npm start` and the benchmarks.
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { root } from "./env.mjs";
+import { duration, runStep } from "./run-step.mjs";
 
 const SOURCES = ["app", "components", "lib", "models", "public", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs"];
 
@@ -20,11 +20,21 @@ export function buildIsStale(distDir = ".next") {
   return newest > statSync(buildId).mtimeMs;
 }
 
-export function buildIfStale(env = process.env) {
-  if (!buildIsStale(env.NEXT_DIST_DIR || ".next")) return;
-  process.stderr.write("[build] building the app (next build)...\n");
-  const res = spawnSync(path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-  if (res.status !== 0) throw new Error("next build failed");
-  const ingest = spawnSync(process.execPath, [path.join(root, "scripts", "build-ingest.mjs")], { cwd: root, stdio: "inherit", env });
-  if (ingest.status !== 0) throw new Error("bundling the /api/track handler failed");
+/** Next.js sends anonymous usage data unless told not to: nothing leaves this machine. */
+export const quietEnv = (env = process.env) => ({ ...env, NEXT_TELEMETRY_DISABLED: "1" });
+
+/** Builds the tracker's variants (always: they are generated, and it takes a second). */
+export function buildTracker(env = process.env) {
+  return runStep("tracker build", process.execPath, [path.join(root, "scripts", "build-tracker.mjs")], { cwd: root, env });
+}
+
+/** Builds the app if stale; resolves true when it built. */
+export async function buildIfStale(env = process.env, log = (msg) => process.stderr.write(`[build] ${msg}\n`)) {
+  await buildTracker(env);
+  if (!buildIsStale(env.NEXT_DIST_DIR || ".next")) return false;
+  log("building the app (next build; the first build takes a few minutes)...");
+  const ms = await runStep("app build", path.join(root, "node_modules", ".bin", "next"), ["build"], { cwd: root, env: quietEnv({ ...env, NODE_ENV: "production" }) });
+  await runStep("app build: /api/track bundle", process.execPath, [path.join(root, "scripts", "build-ingest.mjs")], { cwd: root, env });
+  log(`built in ${duration(ms)}`);
+  return true;
 }

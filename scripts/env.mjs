@@ -17,13 +17,13 @@ export function loadDotEnv() {
  * Sessions and encrypted secrets need a stable secret. When none is configured
  * one is generated once and kept in .data/, so a restart signs nobody out.
  */
-export function ensureSecret(dataDir = path.join(root, ".data")) {
+export function ensureSecret(dataDir = process.env.TRAILMARK_DATA_DIR || path.join(root, ".data")) {
   if (process.env.NEXTAUTH_SECRET) return;
   const file = path.join(dataDir, "secret");
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-    process.stderr.write("[env] NEXTAUTH_SECRET not set: generated one in .data/secret (set it in .env for production)\n");
+    process.stderr.write(`[env] NEXTAUTH_SECRET not set: generated one in ${file} (set it in .env for production)\n`);
   }
   process.env.NEXTAUTH_SECRET = readFileSync(file, "utf8").trim();
 }

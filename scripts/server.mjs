@@ -37,6 +37,17 @@ const track = !viaNext && existsSync(bundle) ? createRequire(import.meta.url)(bu
 if (!track && !viaNext) process.stderr.write(`[server] ${bundle} is missing (npm run build makes it): /api/track goes through Next.js, slower\n`);
 const isTrack = (url = "") => url === "/api/track" || url.startsWith("/api/track?");
 
+// Under `npm start` the launcher's "starting" page holds the port until the
+// app is prepared; then it frees it and says "listen". It is also what stops
+// this server if the launcher goes away without a signal.
+if (process.send) {
+  process.send({ type: "prepared" });
+  process.once("disconnect", () => process.exit(1));
+  await new Promise((resolve) => process.on("message", (m) => m?.type === "listen" && resolve()));
+  process.removeAllListeners("disconnect");
+  process.on("disconnect", () => shutdown("the launcher is gone"));
+}
+
 const server = http.createServer((req, res) => {
   if (track && isTrack(req.url)) {
     track(req, res).catch((err) => {
@@ -50,7 +61,10 @@ const server = http.createServer((req, res) => {
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, () => process.stderr.write(`[server] listening on http://${hostname}:${port}\n`));
+server.listen(port, hostname, () => {
+  process.stderr.write(`[server] listening on http://${hostname}:${port}\n`);
+  process.send?.({ type: "listening" });
+});
 
 let stopping = false;
 async function shutdown(signal) {

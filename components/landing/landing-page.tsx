@@ -17,6 +17,9 @@ export function LandingPage() {
         <nav className="flex items-center gap-1 sm:gap-2">
           <ThemeToggle />
           <Button asChild variant="ghost" size="sm">
+            <Link href="/docs/api">API docs</Link>
+          </Button>
+          <Button asChild variant="ghost" size="sm">
             <Link href="/login">Log in</Link>
           </Button>
           <Button asChild size="sm">
@@ -58,6 +61,13 @@ export function LandingPage() {
             connect a payment provider&apos;s webhook to see revenue per source.
           </p>
           <CodeBlock>{EXAMPLE_SNIPPET}</CodeBlock>
+          <p className="text-sm text-muted-foreground">
+            From your server, record payments and goals and read visitors and stats through the{" "}
+            <Link href="/docs/api" className="font-medium text-foreground underline underline-offset-4">
+              REST API
+            </Link>
+            .
+          </p>
         </section>
       </main>
 

@@ -1,7 +1,14 @@
 import { ZodError } from "zod";
 
+// The production server runs two bundles in one process (Next.js and the
+// /api/track fast path), each with its own copy of this class, and shares
+// objects between them (the write buffer): an ApiError is recognised by this
+// brand, not by `instanceof`.
+const BRAND = Symbol.for("trailmark.ApiError");
+
 /** An error a route may throw; the wrappers turn it into `{"error": {code, message}}`. */
 export class ApiError extends Error {
+  readonly [BRAND] = true;
   constructor(
     readonly status: number,
     readonly code: string,
@@ -13,6 +20,8 @@ export class ApiError extends Error {
   }
 }
 
+export const isApiError = (err: unknown): err is ApiError => typeof err === "object" && err !== null && BRAND in err;
+
 export const notFound = (what = "Not found") => new ApiError(404, "not_found", what);
 export const forbidden = (what = "Your role in this team does not allow this") => new ApiError(403, "forbidden", what);
 
@@ -22,7 +31,7 @@ export function errorResponse(status: number, code: string, message: string, hea
 
 /** Maps anything a handler throws to the documented JSON error shape. */
 export function toErrorResponse(err: unknown): Response {
-  if (err instanceof ApiError) return errorResponse(err.status, err.code, err.message, err.headers);
+  if (isApiError(err)) return errorResponse(err.status, err.code, err.message, err.headers);
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";

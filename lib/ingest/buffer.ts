@@ -2,28 +2,38 @@ import path from "node:path";
 import { Types, type AnyBulkWriteOperation } from "mongoose";
 import { bulkWriteInChunks } from "@/lib/bulk-write";
 import { connectDb } from "@/lib/db";
+import { ApiError } from "@/lib/http/errors";
 import { GoalEvent } from "@/models/GoalEvent";
 import { Identity, identityKey } from "@/models/Identity";
 import { PageView } from "@/models/PageView";
 import { writeCounted } from "@/lib/billing/usage/pending";
 import { eventRow, insertEvents, type EventRow } from "@/lib/engine/events";
-import { EventLog } from "./event-log";
+import { EventLog, LogWriteError } from "./event-log";
 import { liveWebsites } from "./website-cache";
 import { resetSessionCache, SessionBatch, type SessionEvent } from "./sessionize";
 import { writeSessions } from "./session-writes";
+import { loggedEvent } from "./logged-event";
+import type { EventType, Vitals } from "./types";
 
 /** An accepted event as the buffer keeps it: plain JSON, so it survives the log. */
-export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp"> & {
+export type BufferedEvent = Omit<SessionEvent, "websiteId" | "timestamp" | "type"> & {
   id: string; // ObjectId hex chosen at ingest: replaying the log cannot insert an event twice
+  type: EventType;
   websiteId: string;
   timestamp: string;
   name?: string;
   title?: string;
   props?: { k: string; v: string }[];
   scrollDepth?: number;
+  vitals?: Vitals;
   emailHash?: string;
   identityName?: string;
 };
+
+// Web vitals are accepted and buffered, but the store has no place for them
+// yet: they belong to the stats engine, which will keep them. Sessions must
+// not count them as activity either.
+const writable = (e: BufferedEvent): e is BufferedEvent & { type: SessionEvent["type"] } => e.type !== "vitals";
 
 const FLUSH_MS = Number(process.env.TRAILMARK_FLUSH_MS ?? 250);
 const FLUSH_AT = 1000;
@@ -49,6 +59,22 @@ const SEGMENT_EVENTS = 5_000;
 const CHECKPOINT_MS = Number(process.env.TRAILMARK_CHECKPOINT_MS ?? 5000);
 // Sessions staged before a checkpoint is due anyway: what memory they may hold.
 const MAX_STAGED = 20_000;
+// Retries of a failing store back off up to this: after an outage, the backlog
+// starts draining at most this long after the store answers again.
+const MAX_RETRY_MS = 5_000;
+
+/** What /api/health shows of the buffer. */
+export type BufferStatus = {
+  /** Acknowledged events not yet written to the store (in the log, in memory or both). */
+  waiting: number;
+  /** Flushes that failed in a row (the store did not take the batch). */
+  failures: number;
+  lastError: string | null;
+  /** Log lines that could not be read back, kept in the quarantine file. */
+  quarantined: number;
+  /** "failing": the last append to the log failed, so /api/track answers 503. */
+  log: "ok" | "failing";
+};
 
 const isDuplicate = (err: unknown) => (err as { code?: number }).code === 11000 || /E11000|duplicate key/.test(String((err as Error).message));
 
@@ -93,7 +119,7 @@ async function writeEvents(events: BufferedEvent[], staged: Staged, replayed = f
   const identities: AnyBulkWriteOperation[] = [];
   const live = await liveWebsites([...new Set(events.map((e) => e.websiteId))]);
   // Accepted before its website was deleted: the owner asked for its data to go.
-  const accepted = events.filter((e) => live.has(e.websiteId)).map((e) => ({ ...e, websiteId: new Types.ObjectId(e.websiteId), timestamp: new Date(e.timestamp) }));
+  const accepted = events.filter(writable).filter((e) => live.has(e.websiteId)).map((e) => ({ ...e, websiteId: new Types.ObjectId(e.websiteId), timestamp: new Date(e.timestamp) }));
   await sessions.prefetch(accepted);
   for (const e of accepted) {
     const { websiteId, timestamp } = e;
@@ -174,6 +200,9 @@ const wholeBatches = (write: (events: BufferedEvent[], replayed?: boolean) => Pr
 export class WriteBuffer {
   private queue: BufferedEvent[] = [];
   private sealed: string[] = [];
+  /** Events in each segment on disk, for `waiting`. */
+  private segmentEvents = new Map<string, number>();
+  private lastError: string | null = null;
   private written: string[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
@@ -199,15 +228,34 @@ export class WriteBuffer {
     const orphans = this.log.orphans();
     if (orphans.length) {
       this.sealed.push(...orphans);
+      for (const file of orphans) this.segmentEvents.set(file, EventLog.countEvents(file));
       this.diskOnly = true;
       this.schedule(0);
     }
   }
 
-  /** Logs the event (the acknowledgement point) and queues it for the next batch. */
+  /**
+   * Logs the event (the acknowledgement point) and queues it for the next
+   * batch. Throws ApiError 503 when the log cannot take it whole: the event is
+   * then refused, never acknowledged and lost.
+   */
   add(event: BufferedEvent): void {
-    this.log.append(JSON.stringify(event));
-    if (this.log.unsealed >= SEGMENT_EVENTS) this.sealed.push(this.log.seal()!);
+    const line = JSON.stringify(event);
+    try {
+      this.log.append(line);
+    } catch (err) {
+      if (!(err instanceof LogWriteError)) throw err;
+      // The cut-short write was cut back off. A segment at a size limit is
+      // closed and the event goes to a fresh one; if that fails too (a full disk), it is refused.
+      this.sealActive();
+      try {
+        this.log.append(line);
+      } catch (again) {
+        console.error(`[ingest] the event log cannot be written (${(again as Error).message}): refusing events`);
+        throw new ApiError(503, "ingest_unavailable", "Events cannot be recorded right now (the event log cannot be written); send them again later");
+      }
+    }
+    if (this.log.unsealed >= SEGMENT_EVENTS) this.sealActive();
     if (this.queue.length < this.maxInMemory) this.queue.push(event);
     else {
       this.diskOnly = true;
@@ -224,6 +272,21 @@ export class WriteBuffer {
 
   get pending(): number {
     return this.queue.length;
+  }
+
+  status(): BufferStatus {
+    let waiting = this.log.unsealed;
+    for (const file of this.sealed) waiting += this.segmentEvents.get(file) ?? 0;
+    return { waiting, failures: this.failures, lastError: this.lastError, quarantined: this.log.quarantined, log: this.log.lastError ? "failing" : "ok" };
+  }
+
+  /** Seals the active segment (if it holds anything) into the list to write. */
+  private sealActive(): void {
+    const events = this.log.unsealed;
+    const segment = this.log.seal();
+    if (!segment) return;
+    this.sealed.push(segment);
+    this.segmentEvents.set(segment, events);
   }
 
   private schedule(ms: number) {
@@ -271,8 +334,7 @@ export class WriteBuffer {
   private async flushOnce(): Promise<void> {
     const wanted = this.checkpointWanted;
     this.checkpointWanted = false;
-    const segment = this.log.seal();
-    if (segment) this.sealed.push(segment);
+    this.sealActive();
     const segments = [...this.sealed];
     const fromDisk = this.diskOnly;
     const spillsBefore = this.spills;
@@ -281,7 +343,9 @@ export class WriteBuffer {
       if (fromDisk) {
         this.queue = []; // everything queued is also in the sealed segments
         for (const file of segments) {
-          const events = EventLog.read(file).map((l) => JSON.parse(l) as BufferedEvent);
+          // Unreadable lines (torn by a crash, corrupted) go to the quarantine file instead of blocking the rest.
+          const events = this.log.readSegment(file, loggedEvent);
+          this.segmentEvents.set(file, events.length);
           for (let i = 0; i < events.length; i += WRITE_BATCH) await this.writer.write(events.slice(i, i + WRITE_BATCH), true);
           this.sealed = this.sealed.filter((s) => s !== file);
           this.written.push(file);
@@ -300,17 +364,19 @@ export class WriteBuffer {
       const due = Date.now() - this.checkpointAt >= CHECKPOINT_MS || (this.checkpointWhenIdle && !this.queue.length && !this.diskOnly);
       if (wanted || due || this.writer.staged >= MAX_STAGED || this.writer.staged === 0) await this.checkpoint();
       this.failures = 0;
+      this.lastError = null;
     } catch (err) {
       // Keep the log; retry from disk with backoff so memory stays bounded. What
       // was staged is forgotten: every segment not yet past a checkpoint is
       // replayed, oldest first, onto the sessions as the store holds them.
       this.failures++;
+      this.lastError = (err as Error).message;
       this.diskOnly = true;
       this.writer.discard();
       this.sealed = [...this.written, ...this.sealed];
       this.written = [];
       console.error(`[ingest] write failed (attempt ${this.failures}), events kept on disk:`, (err as Error).message);
-      this.schedule(Math.min(30_000, 500 * 2 ** Math.min(this.failures, 6)));
+      this.schedule(Math.min(MAX_RETRY_MS, 500 * 2 ** Math.min(this.failures, 6)));
       return;
     }
     if (this.queue.length || this.diskOnly) this.schedule(FLUSH_MS);
@@ -320,15 +386,19 @@ export class WriteBuffer {
   private async checkpoint(): Promise<void> {
     await this.writer.checkpoint();
     this.checkpointAt = Date.now();
-    for (const file of this.written) EventLog.remove(file);
+    for (const file of this.written) {
+      EventLog.remove(file);
+      this.segmentEvents.delete(file);
+    }
     this.written = [];
   }
 }
 
 const holder = globalThis as unknown as { __trailmarkBuffer?: WriteBuffer };
 
-/** The process's buffer; its log lives under TRAILMARK_INGEST_DIR (default .data/ingest). */
+/** The process's buffer; its log lives under TRAILMARK_INGEST_DIR (default <TRAILMARK_DATA_DIR or .data>/ingest). */
 export function ingestBuffer(): WriteBuffer {
-  holder.__trailmarkBuffer ??= new WriteBuffer(process.env.TRAILMARK_INGEST_DIR || path.join(process.cwd(), ".data", "ingest"));
+  const dataDir = process.env.TRAILMARK_DATA_DIR || path.join(process.cwd(), ".data");
+  holder.__trailmarkBuffer ??= new WriteBuffer(process.env.TRAILMARK_INGEST_DIR || path.join(dataDir, "ingest"));
   return holder.__trailmarkBuffer;
 }

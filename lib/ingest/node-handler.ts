@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { ApiError, toErrorResponse } from "@/lib/http/errors";
 import { MAX_TRACK_BODY, parsePixelQuery, parseTrackBody } from "./parse";
 import { ingest } from "./pipeline";
-import { acceptedReply, CORS_HEADERS, pixelReply, preflightReply, type TrackReply } from "./track-response";
+import { acceptedReply, errorHeaders, pixelReply, preflightReply, type TrackReply } from "./track-response";
 
 /**
  * /api/track for the production server (scripts/server.mjs), on node:http
@@ -28,7 +28,7 @@ export async function handleTrack(req: IncomingMessage, res: ServerResponse): Pr
     send(res, acceptedReply(await ingest({ event, headers: req.headers, socketIp })));
   } catch (err) {
     const reply = toErrorResponse(err);
-    const headers: Record<string, string> = { ...CORS_HEADERS, "Content-Type": "application/json" };
+    const headers: Record<string, string> = { ...errorHeaders(reply.status), "Content-Type": "application/json" };
     // A refused body may still be arriving; this connection is not worth keeping.
     if (reply.status === 413) headers.Connection = "close";
     send(res, { status: reply.status, headers, body: await reply.text() });

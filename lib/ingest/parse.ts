@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ApiError } from "@/lib/http/errors";
-import { EVENT_TYPES, type RawEvent } from "./types";
+import { EVENT_TYPES, type RawEvent, type Vitals } from "./types";
 
 export type TrackInputErrorCode = "invalid_json" | "invalid_input";
 
@@ -68,11 +68,39 @@ const languageSchema = z
 
 export const clientId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be 1-64 characters of A-Z, a-z, 0-9, _ or -");
 
+// Browsers report paints and interactions in fractional milliseconds; an hour
+// or more is no measurement of a page load. CLS sums shift fractions: 10 means
+// the page jumped its own height ten times over, past anything real.
+const millis = z.number().min(0).max(3_600_000).transform((v) => Math.round(v));
+export const vitalsSchema = z
+  .object({
+    lcp: opt(millis),
+    inp: opt(millis),
+    cls: opt(z.number().min(0).max(10).transform((v) => Math.round(v * 10_000) / 10_000)),
+    ttfb: opt(millis),
+  })
+  // Later trackers may measure more: unknown metrics are left out, not refused.
+  .transform((v) => Object.fromEntries(Object.entries(v).filter(([, x]) => x !== undefined)) as Vitals)
+  .refine((v) => Object.keys(v).length > 0, "needs at least one of lcp, inp, cls, ttfb");
+
 const propValue = z.union([z.string().max(LIMITS.propValue), z.number(), z.boolean(), z.null()], {
   error: `must be a string of at most ${LIMITS.propValue} characters, a number or a boolean`,
 });
+/**
+ * An object schema that refuses a "__proto__" key: JSON.parse makes it an
+ * ordinary own key, which zod's record would drop without a word, losing what
+ * the caller sent. Refused like any other key we cannot store.
+ */
+export const withoutProtoKey = <S extends z.ZodType>(schema: S) =>
+  z.preprocess((value, ctx) => {
+    if (value && typeof value === "object" && Object.hasOwn(value, "__proto__")) {
+      ctx.addIssue({ code: "custom", message: '"__proto__" cannot be a key', input: value });
+    }
+    return value;
+  }, schema);
+
 /** Custom properties as callers send them (an object), stored as key/value pairs. */
-export const propsSchema = z
+export const propsSchema = withoutProtoKey(z
   .record(z.string().min(1).max(LIMITS.propKey), propValue)
   .refine((o) => Object.keys(o).length <= LIMITS.props, `at most ${LIMITS.props} properties`)
   .transform((o) =>
@@ -81,7 +109,7 @@ export const propsSchema = z
       .filter(([, v]) => v !== null)
       .map(([k, v]) => ({ k, v: String(v) })),
   )
-  .transform((props) => (props.length ? props : undefined));
+  .transform((props) => (props.length ? props : undefined)));
 
 export const trackBodySchema = z
   .object({
@@ -103,6 +131,7 @@ export const trackBodySchema = z
     props: opt(propsSchema),
     // A page overscrolled (iOS bounce) can read a little past 100; it means "all of it".
     scrollDepth: opt(z.number().min(0).max(200).transform((v) => Math.min(100, Math.round(v)))),
+    vitals: opt(vitalsSchema),
     screen: z.preprocess(absentIfNull, screenSchema),
     language: z.preprocess(absentIfNull, languageSchema),
     userId: opt(z.string().trim().min(1).max(LIMITS.userId)),
@@ -115,6 +144,9 @@ export const trackBodySchema = z
     }
     if (e.type === "identify" && !e.userId && !e.email) {
       ctx.addIssue({ code: "custom", path: ["userId"], message: "identify needs a userId or an email" });
+    }
+    if ((e.type === "vitals") !== (e.vitals !== undefined)) {
+      ctx.addIssue({ code: "custom", path: ["vitals"], message: e.vitals ? "only a vitals event carries vitals" : "is required for a vitals event" });
     }
   });
 

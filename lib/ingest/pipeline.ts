@@ -1,6 +1,7 @@
 import { Types } from "mongoose";
 import { countAccepted } from "@/lib/billing/usage/pending";
 import { hashEmail } from "@/lib/crypto";
+import { isStoreUnavailable } from "@/lib/db";
 import { ApiError } from "@/lib/http/errors";
 import { isBotRequest } from "./bots";
 import { ingestBuffer, type BufferedEvent } from "./buffer";
@@ -19,6 +20,13 @@ export type IngestRequest = { event: RawEvent; headers: HeaderSource; socketIp: 
 export type IngestOutcome = { accepted: true; visitorId: string } | { accepted: false; reason: DropReason };
 
 const dropped = (reason: DropReason): IngestOutcome => ({ accepted: false, reason });
+
+/** The day's salt is read once a day; while the store is down it cannot be, and the event is refused (503), not failed. */
+const dailySalt = (now: Date) =>
+  getDailySalt(now).catch((err) => {
+    if (!isStoreUnavailable(err)) throw err;
+    throw new ApiError(503, "store_unavailable", "The database is not reachable; send the event again later");
+  });
 
 /**
  * The ingestion pipeline, in order: resolve website -> bots -> privacy signals
@@ -55,7 +63,7 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
   // the same visitor today, someone new tomorrow, nothing stored in the browser.
   const cookieless = settings.cookieless || !event.visitorId;
   const visitorId = cookieless
-    ? cookielessVisitorId({ salt: await getDailySalt(now), websiteId: site.id, ip, userAgent })
+    ? cookielessVisitorId({ salt: await dailySalt(now), websiteId: site.id, ip, userAgent })
     : event.visitorId!;
 
   const buffered: BufferedEvent = {
@@ -70,14 +78,19 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
     title: event.title,
     props: event.props,
     scrollDepth: event.scrollDepth,
+    vitals: event.vitals,
     userId: event.userId,
     emailHash: event.email ? hashEmail(event.email) : undefined,
     identityName: event.type === "identify" ? event.name : undefined,
     context: { hostname, ...sourceFields, ...geo, ...ua },
   };
   ingestBuffer().add(buffered);
-  countAccepted(site.id, now.getTime());
-  realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, device: ua.device, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
+  // A page's vitals arrive as it is left: no new activity for the live view,
+  // and not an event a plan counts.
+  if (event.type !== "vitals") {
+    countAccepted(site.id, now.getTime());
+    realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, device: ua.device, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
+  }
   void markFirstEvent(site, now).catch(() => {});
   return { accepted: true, visitorId };
 }

@@ -32,6 +32,11 @@ export function pixelReply(outcome?: IngestOutcome): TrackReply {
   return { status: 200, headers, body: GIF };
 }
 
+/** Headers of a refused event: CORS, so the tracker can read why, and for a 503 (nothing kept) when to send it again. */
+export function errorHeaders(status: number): Record<string, string> {
+  return status === 503 ? { ...CORS_HEADERS, "Retry-After": "5" } : { ...CORS_HEADERS };
+}
+
 export const preflightReply = (): TrackReply => ({ status: 204, headers: { ...CORS_HEADERS }, body: null });
 
 export const toResponse = (r: TrackReply): Response => new Response(r.body as BodyInit | null, { status: r.status, headers: r.headers });

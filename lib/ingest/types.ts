@@ -23,8 +23,15 @@ export type StepResult<T> = { ok: true; value: T } | { ok: false; reason: DropRe
 export const keep = <T>(value: T): StepResult<T> => ({ ok: true, value });
 export const drop = <T = never>(reason: DropReason): StepResult<T> => ({ ok: false, reason });
 
-export const EVENT_TYPES = ["pageview", "goal", "scroll", "identify"] as const;
+export const EVENT_TYPES = ["pageview", "goal", "scroll", "identify", "vitals"] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * A page view's Core Web Vitals as the tracker measured them (web-vitals
+ * extension): LCP, INP and TTFB in whole milliseconds, CLS unitless (4
+ * decimals). A metric the browser did not measure is absent.
+ */
+export type Vitals = { lcp?: number; inp?: number; cls?: number; ttfb?: number };
 
 export const CHANNELS = [
   "Direct",
@@ -55,6 +62,7 @@ export interface RawEvent {
   name?: string;
   props?: Prop[];
   scrollDepth?: number;
+  vitals?: Vitals;
   screen?: string;
   language?: string;
   userId?: string;

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { clientId, LIMITS, propsSchema } from "@/lib/ingest/parse";
-import type { DateBound } from "@/lib/stats/date-range";
+import { clientId, LIMITS, propsSchema, withoutProtoKey } from "@/lib/ingest/parse";
+import { DAY_BOUNDS_MESSAGE, dayInBounds, type DateBound } from "@/lib/stats/date-range";
 
 // Request schemas of the public API v1: the routes parse with them and the
 // OpenAPI document is generated from them (lib/openapi), so the docs cannot
@@ -23,9 +23,9 @@ export const identifyRequestSchema = z
     userId: z.string().trim().min(1).max(LIMITS.userId).describe("Your own id for this user"),
     email: z.string().trim().max(LIMITS.email).pipe(z.email()).optional().describe("Kept only as a salted hash, to match payments; never returned"),
     name: z.string().trim().min(1).max(200).optional(),
-    metadata: z
+    metadata: withoutProtoKey(z
       .record(z.string().min(1).max(LIMITS.propKey), traitValue)
-      .refine((o) => Object.keys(o).length <= 50, "at most 50 metadata keys")
+      .refine((o) => Object.keys(o).length <= 50, "at most 50 metadata keys"))
       .optional()
       .describe("Traits merged into the visitor's profile (same key: the new value wins)"),
   })
@@ -62,13 +62,18 @@ export const paymentRequestSchema = z
 
 export const deletePaymentQuerySchema = z.object({ transactionId: transactionIdSchema }).strict();
 
-// A query-string date: a day in the website's time zone, or an ISO instant.
+// A query-string date: a day in the website's time zone, or an ISO instant
+// (whose UTC day must be one stats can cover, like a day's).
 const dateBound = z
   .string()
   .refine((s) => /^\d{4}-\d{2}-\d{2}$/.test(s) ? !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) : z.iso.datetime({ offset: true }).safeParse(s).success, "must be a date (YYYY-MM-DD) or an ISO 8601 date-time")
+  .refine((s) => {
+    const t = Date.parse(s.length === 10 ? `${s}T00:00:00Z` : s);
+    return Number.isNaN(t) || dayInBounds(new Date(t).toISOString().slice(0, 10)); // NaN: the check above says why
+  }, DAY_BOUNDS_MESSAGE)
   .transform((s): DateBound => (s.length === 10 ? { day: s } : { instant: new Date(s) }));
-const from = dateBound.describe("Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time");
-const to = dateBound.describe("End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive)");
+const from = dateBound.describe("Start: a day (YYYY-MM-DD, inclusive, website time zone) or an ISO date-time, from 1970-01-01");
+const to = dateBound.describe("End: a day (YYYY-MM-DD, inclusive) or an ISO date-time (exclusive), up to 2099-12-31");
 
 const boolString = z.enum(["true", "false"]).transform((v) => v === "true");
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { daySchema } from "./stats";
 
 const token = z.string().trim().min(8).max(2000).nullable();
 // GitHub's rules for owner and repository names.
@@ -26,5 +27,4 @@ export const runKindSchema = z.enum(["x", "github", "search-console"]).transform
 export const emailReportsSchema = z.object({ weekly: z.boolean(), monthly: z.boolean() }).partial().strict();
 export const sendReportSchema = z.object({ kind: z.enum(["weekly", "monthly"]) }).strict();
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD");
-export const keywordsQuerySchema = z.object({ from: day.optional(), to: day.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });
+export const keywordsQuerySchema = z.object({ from: daySchema.optional(), to: daySchema.optional(), limit: z.coerce.number().int().min(1).max(500).default(50) });

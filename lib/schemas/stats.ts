@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_BOUNDS_MESSAGE, dayInBounds } from "@/lib/stats/date-range";
 import { DIMENSIONS } from "@/lib/stats/dimensions";
 import { parseFilter, type Filter } from "@/lib/stats/filters";
 import { INTERVALS, PERIODS } from "@/lib/stats/period";
@@ -7,13 +8,16 @@ import { INTERVALS, PERIODS } from "@/lib/stats/period";
 // (API key) and /api/websites/{id}/stats/* (dashboard), the OpenAPI document
 // and the tests. lib/stats returns these types.
 
-const day = z
+/** A calendar day, YYYY-MM-DD, that stats can cover (see FIRST_DAY / LAST_DAY). */
+export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a day, YYYY-MM-DD")
   .refine((s) => {
     const t = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(t.getTime()) && t.toISOString().startsWith(s);
-  }, "must be a real calendar day");
+  }, "must be a real calendar day")
+  .refine(dayInBounds, DAY_BOUNDS_MESSAGE);
+const day = daySchema;
 
 const filter = z
   .string()
@@ -29,8 +33,8 @@ const filter = z
 
 const common = {
   period: z.enum(PERIODS).optional().describe("The range, in the website's time zone (default `30d`): today, yesterday, 24h (the last 24 hours), 7d and 30d (ending today), mtd, last_month, 12mo (this month and the 11 before), all"),
-  from: day.optional().describe("Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`"),
-  to: day.optional().describe("Custom range end, a day (inclusive; default today); needs `from`"),
+  from: day.optional().describe("Custom range start, a day (YYYY-MM-DD, inclusive, website time zone); replaces `period`. Days from 1970-01-01 to 2099-12-31; the comparison period (as many days just before) must start in them too"),
+  to: day.optional().describe("Custom range end, a day (inclusive; default today, at most 2099-12-31); needs `from`"),
   filter: z
     .array(filter)
     .max(20)

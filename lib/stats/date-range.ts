@@ -6,6 +6,17 @@
 export type DateBound = { day: string } | { instant: Date };
 export type Interval = { start?: Date; end?: Date };
 
+/**
+ * The days a range may cover, comparison period included: from the Unix epoch
+ * to the end of 2099. Every day between has a four-digit year (the day
+ * arithmetic and keys rely on it) and both ends fit 32-bit second timestamps;
+ * no analytics data lies outside. Inputs past them are refused with a 400.
+ */
+export const FIRST_DAY = "1970-01-01";
+export const LAST_DAY = "2099-12-31";
+export const DAY_BOUNDS_MESSAGE = `must be between ${FIRST_DAY} and ${LAST_DAY}`;
+export const dayInBounds = (day: string) => day >= FIRST_DAY && day <= LAST_DAY;
+
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 // Building an Intl.DateTimeFormat costs ~0.1 ms, more than formatting with

@@ -1,4 +1,5 @@
-import { zonedMidnight, zoneOffset } from "./date-range";
+import { ApiError } from "@/lib/http/errors";
+import { FIRST_DAY, zonedMidnight, zoneOffset } from "./date-range";
 import { dayKeyFormatter } from "./day-key";
 
 export const PERIODS = ["today", "yesterday", "24h", "7d", "30d", "mtd", "last_month", "12mo", "all"] as const;
@@ -59,9 +60,15 @@ export function resolvePeriod(input: PeriodInput, timeZone: string, now: Date, e
     previous = { start: new Date(end.getTime() - 48 * HOUR), end: range.start };
   } else {
     const [fromDay, toDay] = daysOf(period, input, today, earliest);
-    range = dayRange(fromDay, toDay, timeZone);
+    if (fromDay > toDay) throw new ApiError(400, "invalid_input", "from: must not be after `to` (today when `to` is not given)");
     const n = daysBetween(fromDay, toDay) + 1;
-    previous = period === "all" ? null : dayRange(addDays(fromDay, -n), addDays(fromDay, -1), timeZone);
+    const previousFrom = addDays(fromDay, -n);
+    // The schemas bound each day; the comparison period reaches n days further back.
+    if (period !== "all" && previousFrom < FIRST_DAY) {
+      throw new ApiError(400, "invalid_input", `from: the comparison period (the ${n} days before) would start on ${previousFrom}, before ${FIRST_DAY}; pick a later \`from\` or a shorter range`);
+    }
+    range = dayRange(fromDay, toDay, timeZone);
+    previous = period === "all" ? null : dayRange(previousFrom, addDays(fromDay, -1), timeZone);
   }
   return { period, range, previous, interval: input.interval ?? defaultInterval(range) };
 }

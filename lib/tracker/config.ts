@@ -3,8 +3,9 @@
 export const d = document;
 export const l = location;
 export const n = navigator as Navigator & { globalPrivacyControl?: boolean };
-const el = d.currentScript as HTMLScriptElement;
+export const el = d.currentScript as HTMLScriptElement;
 export const cfg = el.dataset;
+export const on = addEventListener;
 
 export const api = cfg.api || new URL("/api/track", el.src);
 export const hashMode = "hash" in cfg;
@@ -13,16 +14,24 @@ export const cookieless = "cookieless" in cfg;
 // Hash routers put the page in the fragment; everyone else's fragment is noise.
 export const href = () => (hashMode ? l.href : l.href.split("#")[0]);
 
-// The "$" alternative is file: pages, which have no hostname.
+// A visitor can exclude themselves with localStorage.trailmark_ignore = "true".
+// Storage can be blocked (sandboxed iframes, strict settings): not a reason to stop.
+const ignored = () => {
+  try {
+    return localStorage.trailmark_ignore == "true";
+  } catch (e) {}
+};
+
+// Why this page sends nothing, said once in the console so a site owner
+// testing locally is not left guessing. The "$" alternative is file: pages,
+// which have no hostname.
 const skip =
-  (/^(localhost|127\.|$)/.test(l.hostname) && !("includeLocalhost" in cfg)) ||
-  ("respectDnt" in cfg && ((n.doNotTrack as unknown) == 1 || n.globalPrivacyControl));
+  /^(localhost|127\.|$)/.test(l.hostname) && !("includeLocalhost" in cfg)
+    ? "on localhost (add data-include-localhost to the tag)"
+    : "respectDnt" in cfg && ((n.doNotTrack as unknown) == 1 || n.globalPrivacyControl)
+      ? "(Do Not Track)"
+      : ignored() && "(trailmark_ignore in localStorage)";
+if (skip) console.info("Trailmark: not tracking " + skip);
 
 /** The self-exclusion flag is re-read per event, so it applies without a reload. */
-export const off = () => {
-  try {
-    return skip || localStorage.trailmark_ignore == "true";
-  } catch (e) {
-    // Storage can be blocked (sandboxed iframes, strict settings): not a reason to stop.
-  }
-};
+export const off = () => skip || ignored();

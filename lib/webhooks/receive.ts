@@ -1,6 +1,6 @@
 import { Types } from "mongoose";
 import { decryptSecret } from "@/lib/crypto";
-import { connectDb } from "@/lib/db";
+import { connectDb, isStoreUnavailable } from "@/lib/db";
 import { ApiError, errorResponse, toErrorResponse } from "@/lib/http/errors";
 import { readLimitedText } from "@/lib/http/limited-body";
 import { isDuplicateKey } from "@/lib/revenue/ids";
@@ -20,12 +20,6 @@ async function webhookSecret(websiteId: string, provider: string): Promise<strin
   const sealed = (site.paymentProviders as Record<string, { webhookSecretEnc?: string | null } | undefined> | undefined)?.[provider]?.webhookSecretEnc;
   if (!sealed) throw new ApiError(404, "provider_not_configured", `This website has no ${provider} webhook secret`);
   return decryptSecret(sealed);
-}
-
-/** The store did not answer: the provider should retry later, which 503 asks for. */
-export function isStoreUnavailable(err: unknown): boolean {
-  const name = (err as Error | null)?.name ?? "";
-  return /^Mongo(ServerSelection|Network|NetworkTimeout|NotConnected|TopologyClosed|PoolCleared|PoolClosed)Error$/.test(name) || /buffering timed out|connection .* closed/i.test(String((err as Error).message));
 }
 
 /**
@@ -60,6 +54,7 @@ export async function receiveWebhook(hook: ProviderWebhook, req: Request, websit
     }
     return Response.json({ received: true, outcome });
   } catch (err) {
+    // The provider should retry later, which 503 asks for.
     if (isStoreUnavailable(err)) {
       console.error(`[webhooks] ${hook.provider}: store unavailable, asking for a retry`, (err as Error).message);
       return errorResponse(503, "store_unavailable", "The database is not reachable; deliver this event again later.");

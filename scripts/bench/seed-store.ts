@@ -8,7 +8,7 @@ import mongoose from "mongoose";
 import { hashPassword } from "../../lib/auth/password";
 import { closeEngines, engine } from "../../lib/engine";
 import { User, Website } from "../../models";
-import { createStaging, finishStaged, stageSite } from "./seed-engine";
+import { seedSites } from "./seed-engine";
 // @ts-expect-error -- plain ESM helpers shared with the other scripts
 import { root } from "../env.mjs";
 // @ts-expect-error -- idem
@@ -29,13 +29,16 @@ async function seed(size: number, days: number, sites: number): Promise<Seeded> 
   const site = await Website.create({ userId: user._id, domain: "bench.example", name: "bench", timezone: "UTC", currency: "USD" });
   const small = sites ? await Website.insertMany(Array.from({ length: sites }, (_, i) => ({ userId: user._id, domain: `small${i}.example`, name: `small ${i}`, timezone: "UTC", currency: "USD" }))) : [];
   const e = await engine();
-  await createStaging(e);
   const now = new Date();
-  log(`staging ${size} events over ${days} days${sites ? ` and ${sites} sites of ~5,000` : ""}...`);
-  await stageSite(e, { websiteIds: [String(site._id)], visits: Math.round(size / EVENTS_PER_VISIT), days, now, seed: 1 });
-  if (sites) await stageSite(e, { websiteIds: small.map((s) => String(s._id)), visits: Math.round((sites * 5000) / EVENTS_PER_VISIT), days, now, seed: 2 });
-  await finishStaged(e, (done, total) => process.stderr.write(`\r[bench] making rows: month ${done}/${total} (${Math.round((performance.now() - started) / 1000)} s)   `));
+  const progress = (what: string) => (done: number, total: number) =>
+    process.stderr.write(`\r[bench] ${what}: ${Math.round((100 * done) / total)} % of the visits (${Math.round((performance.now() - started) / 1000)} s)   `);
+  log(`writing ${size} events over ${days} days${sites ? ` and ${sites} sites of ~5,000` : ""}...`);
+  await seedSites(e, { websiteIds: [String(site._id)], visits: Math.round(size / EVENTS_PER_VISIT), days, now, seed: 1 }, progress("the big site"));
   process.stderr.write("\n");
+  if (sites) {
+    await seedSites(e, { websiteIds: small.map((s) => String(s._id)), visits: Math.round((sites * 5000) / EVENTS_PER_VISIT), days, now, seed: 2 }, progress("the small sites"));
+    process.stderr.write("\n");
+  }
   const [{ n }] = await e.query<{ n: number }>(`SELECT count() AS n FROM ${e.tables.events}`);
   return { siteId: String(site._id), smallIds: small.map((s) => String(s._id)), seconds: (performance.now() - started) / 1000, events: n };
 }

@@ -41,10 +41,10 @@ async function site(settings: Record<string, unknown> = {}) {
 }
 
 /** A customer page under /<key>/ that loads the tracker from Trailmark itself. */
-function customerPage(key: string, websiteId: string, attrs = "") {
+function customerPage(key: string, websiteId: string, attrs = "", file = "script.js") {
   pages.set(key, `<!doctype html><html><head><title>Shop</title>
 <script>window.trailmark=window.trailmark||function(){(trailmark.q=trailmark.q||[]).push(arguments)};trailmark('identify',{userId:'u-42',email:'Buyer@Example.com'});</script>
-<script defer src="${app.url}/js/script.js" data-website-id="${websiteId}" data-domain="trailmark.test" ${attrs}></script></head>
+<script defer src="${app.url}/js/${file}" data-website-id="${websiteId}" data-domain="trailmark.test" ${attrs}></script></head>
 <body style="margin:0"><button id="buy" data-goal="signup" data-goal-plan="pro">Sign up</button>
 <div style="height:4000px">long page</div></body></html>`);
   return `http://www.shop.trailmark.test:${shopPort}/${key}/`;
@@ -58,7 +58,12 @@ describe("the tracker against the real /api/track", () => {
     const websiteId = await site({ trackScroll: true });
     const context = await browser.newContext({ userAgent: VISITOR_UA });
     const page = await context.newPage();
-    await page.goto(customerPage("shop", websiteId, "data-track-scroll"));
+    const answers: { type: string; status: number }[] = [];
+    page.on("requestfinished", async (req) => {
+      if (!req.url().endsWith("/api/track")) return;
+      answers.push({ type: JSON.parse(req.postData() ?? "{}").type, status: (await req.response())?.status() ?? 0 });
+    });
+    await page.goto(customerPage("shop", websiteId, "", "script.scroll-depth.web-vitals.js"));
     await eventually(async () => expect(await count("pageviews", websiteId)).toBe(1));
 
     await page.evaluate(() => history.pushState({}, "", "/shop/pricing"));
@@ -93,6 +98,10 @@ describe("the tracker against the real /api/track", () => {
       expect(sessions[0]).toMatchObject({ visitorId: vid!.value, entryPage: "/shop", exitPage: "/shop/thanks", pageviews: 4, bounce: false, browser: "Chrome" });
     });
     expect(JSON.stringify(await db.collection("identities").find().toArray())).not.toMatch(/example\.com/i);
+    // The landing page's web vitals went out at the first SPA navigation and were
+    // accepted, without counting as a pageview or activity of the visit (above).
+    await eventually(async () => expect(answers).toContainEqual({ type: "vitals", status: 202 }));
+    expect(answers.filter((a) => a.type === "vitals")).toHaveLength(1);
   });
 
   it("in cookieless mode sets no cookie and no storage, and the server still counts the visitor", async () => {

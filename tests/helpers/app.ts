@@ -9,6 +9,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 export type TestApp = {
   url: string;
+  pid: number;
   dbUri: string;
   /** The stats engine the app uses: CLICKHOUSE_URL and database, or the embedded engine's directory. */
   engineEnv: Record<string, string>;
@@ -94,5 +95,5 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
     child.kill(signal);
     await exited;
   };
-  return { url, dbUri, engineEnv, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
+  return { url, pid: child.pid!, dbUri, engineEnv, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
 }

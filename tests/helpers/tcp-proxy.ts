@@ -1,4 +1,5 @@
 import net from "node:net";
+import { freshDatabaseUri } from "./app";
 
 /**
  * A TCP relay in front of the store: `cut()` closes every connection and stops
@@ -42,4 +43,13 @@ export async function tcpProxy(target: { host: string; port: number }) {
       await this.cut();
     },
   };
+}
+
+/** A fresh database on the run's store, and its URI through a relay in front of the store (to cut). */
+export async function databaseBehindProxy(label: string) {
+  const direct = new URL(freshDatabaseUri(label));
+  const proxy = await tcpProxy({ host: direct.hostname, port: Number(direct.port) });
+  const viaProxy = new URL(direct);
+  viaProxy.host = `127.0.0.1:${proxy.port}`;
+  return { direct: direct.toString(), viaProxy: viaProxy.toString(), proxy };
 }

@@ -46,6 +46,9 @@ async function startEngine(dir: string): Promise<{ url: string; stop: () => Prom
 }
 
 function buildApp() {
+  // The tracker's variants are generated, not committed; the app serves them from public/js.
+  const tracker = spawnSync(process.execPath, [path.join(root, "scripts/build-tracker.mjs")], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+  if (tracker.status !== 0) throw new Error("building the tracker failed; run `npm run build:tracker` to see why");
   // Always rebuilt: a stale build would test yesterday's code.
   if (process.env.TRAILMARK_TEST_SKIP_BUILD !== "1" || !existsSync(path.join(root, TEST_DIST_DIR, "BUILD_ID"))) {
     const started = Date.now();
@@ -53,7 +56,7 @@ function buildApp() {
     const res = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
       cwd: root,
       stdio: ["ignore", "ignore", "inherit"],
-      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: TEST_DIST_DIR },
+      env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: TEST_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
     });
     if (res.status !== 0) throw new Error("next build failed; run `npx next build` to see why");
     process.stderr.write(`[tests] built in ${((Date.now() - started) / 1000).toFixed(0)} s\n`);

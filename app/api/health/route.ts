@@ -1,9 +1,9 @@
-import { pingDb } from "@/lib/db";
+import { healthReport } from "@/lib/health/report";
 import pkg from "@/package.json";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
-  const store = await pingDb();
-  return Response.json({ status: store.ok ? "ok" : "degraded", version: pkg.version, store }, { status: store.ok ? 200 : 503 });
+  const { status, store, ingest } = await healthReport();
+  return Response.json({ status, version: pkg.version, store, ingest }, { status: status === "ok" ? 200 : 503 });
 }

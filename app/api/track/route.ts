@@ -3,7 +3,7 @@ import { readLimitedText } from "@/lib/http/limited-body";
 import { MAX_TRACK_BODY, parsePixelQuery, parseTrackBody } from "@/lib/ingest/parse";
 import { ingest } from "@/lib/ingest/pipeline";
 import { socketIpOf } from "@/lib/ingest/socket-ip";
-import { acceptedReply, CORS_HEADERS, pixelReply, preflightReply, toResponse } from "@/lib/ingest/track-response";
+import { acceptedReply, errorHeaders, pixelReply, preflightReply, toResponse } from "@/lib/ingest/track-response";
 
 // `npm start` answers /api/track before Next.js sees it (scripts/server.mjs and
 // lib/ingest/node-handler.ts, the same steps without the framework's overhead);
@@ -20,7 +20,7 @@ export async function POST(req: Request) {
     return toResponse(acceptedReply(await ingest({ event, headers: req.headers, socketIp: socketIpOf(req) })));
   } catch (err) {
     const res = toErrorResponse(err);
-    for (const [k, v] of Object.entries(CORS_HEADERS)) res.headers.set(k, v);
+    for (const [k, v] of Object.entries(errorHeaders(res.status))) res.headers.set(k, v);
     return res;
   }
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import type { WebsiteDTO } from "@/lib/websites/types";
+import { trackerFile } from "@/components/tracking-snippet";
 import { useOrigin } from "@/components/use-origin";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
@@ -16,7 +17,7 @@ import { WhyProxy } from "./why-proxy";
  */
 export function ProxyGuide({ website, trustedIpHeader }: { website: WebsiteDTO; trustedIpHeader: string | null }) {
   const origin = useOrigin();
-  const input = { origin, websiteId: website.id, domain: website.domain };
+  const input = { origin, websiteId: website.id, domain: website.domain, settings: website.settings };
   return (
     <div className="grid gap-6">
       <WhyProxy domain={website.domain} origin={origin} />
@@ -49,7 +50,7 @@ export function ProxyGuide({ website, trustedIpHeader }: { website: WebsiteDTO; 
         <CardHeader>
           <CardTitle>Check it works</CardTitle>
           <CardDescription>
-            Open {website.domain} with the browser&apos;s network panel: <span className="font-mono">/js/script.js</span>{" "}
+            Open {website.domain} with the browser&apos;s network panel: <span className="font-mono">/js/{trackerFile(website.settings)}</span>{" "}
             and a <span className="font-mono">POST /api/track</span> answered with 202 go to {website.domain}, none to
             Trailmark&apos;s host. Your visit then shows in this site&apos;s overview with your own country.
           </CardDescription>

@@ -1,7 +1,12 @@
-// Copy-paste proxy setups, filled in with this deployment's origin and the
-// site's id. Pure functions: the README carries shortened versions of the same.
+// Copy-paste proxy setups, filled in with this deployment's origin, the
+// site's id and the tracker file its settings need. Pure functions: the README
+// carries shortened versions of the same.
+import { trackerFile, trackingSnippet, type TagOptions } from "@/components/tracking-snippet";
 
-export type SnippetInput = { origin: string; websiteId: string; domain: string };
+export type SnippetInput = { origin: string; websiteId: string; domain: string; settings?: TagOptions };
+
+/** The script's path on the site: /js/script.js, or the variant with the site's extensions. */
+const scriptPath = ({ settings }: SnippetInput) => `/js/${trackerFile(settings)}`;
 
 /** The header every setup below sends; one value serves every customer site of a deployment. */
 export const PROXY_IP_HEADER = "x-forwarded-for";
@@ -9,42 +14,49 @@ export const PROXY_IP_HEADER = "x-forwarded-for";
 const operatorLine = (comment: string) => `${comment} On the Trailmark server: TRUSTED_IP_HEADER=${PROXY_IP_HEADER}`;
 
 /** The tag for a proxied site: the script and the endpoint both live on the site's own domain. */
-export function proxiedTag({ websiteId, domain }: SnippetInput): string {
-  return `<script defer src="/js/script.js" data-website-id="${websiteId}" data-domain="${domain}" data-api="/api/track"></script>`;
+export function proxiedTag({ websiteId, domain, settings }: SnippetInput): string {
+  return trackingSnippet("", websiteId, domain, settings, "/api/track");
 }
 
-export function nextSnippet({ origin }: SnippetInput): string {
-  return `// next.config.js (next.config.ts: the same rewrites() in your config object)
+export function nextSnippet(input: SnippetInput): string {
+  const { origin } = input;
+  const script = scriptPath(input);
+  return `// next.config.js (next.config.ts: the same rewrites() in your config object;
+// or withTrailmark(config, { host: "${origin}" }) from @trailmark/next)
 ${operatorLine("//")}
 module.exports = {
   async rewrites() {
     return [
-      { source: "/js/script.js", destination: "${origin}/js/script.js" },
+      { source: "${script}", destination: "${origin}${script}" },
       { source: "/api/track", destination: "${origin}/api/track" },
     ];
   },
 };`;
 }
 
-export function vercelSnippet({ origin }: SnippetInput): string {
+export function vercelSnippet(input: SnippetInput): string {
+  const { origin } = input;
+  const script = scriptPath(input);
   // JSON has no comments, so the operator's setting lives in the panel's note.
   return `{
   "rewrites": [
-    { "source": "/js/script.js", "destination": "${origin}/js/script.js" },
+    { "source": "${script}", "destination": "${origin}${script}" },
     { "source": "/api/track", "destination": "${origin}/api/track" }
   ]
 }`;
 }
 
-export function cloudflareSnippet({ origin, domain }: SnippetInput): string {
-  return `// Cloudflare Worker, routed on ${domain}/js/script.js and ${domain}/api/track
+export function cloudflareSnippet(input: SnippetInput): string {
+  const { origin, domain } = input;
+  const script = scriptPath(input);
+  return `// Cloudflare Worker, routed on ${domain}${script} and ${domain}/api/track
 ${operatorLine("//")}
 const TRAILMARK = "${origin}";
 
 export default {
   async fetch(request) {
     const url = new URL(request.url);
-    if (url.pathname !== "/js/script.js" && url.pathname !== "/api/track") return fetch(request);
+    if (url.pathname !== "${script}" && url.pathname !== "/api/track") return fetch(request);
     const upstream = new Request(TRAILMARK + url.pathname + url.search, request);
     upstream.headers.delete("cookie");
     // Cloudflare names the visitor in CF-Connecting-IP; replace whatever the visitor sent.
@@ -54,7 +66,8 @@ export default {
 };`;
 }
 
-export function nginxSnippet({ origin, domain }: SnippetInput): string {
+export function nginxSnippet(input: SnippetInput): string {
+  const { origin, domain } = input;
   const host = hostOf(origin);
   const block = (path: string) => `location = ${path} {
     proxy_pass ${origin}${path};
@@ -66,12 +79,13 @@ export function nginxSnippet({ origin, domain }: SnippetInput): string {
 ${operatorLine("#")}
 # nginx faces visitors itself (no CDN or load balancer in front)? Use
 # "X-Forwarded-For $remote_addr" instead, so nobody can pick their own address.
-${block("/js/script.js")}
+${block(scriptPath(input))}
 
 ${block("/api/track")}`;
 }
 
-export function expressSnippet({ origin }: SnippetInput): string {
+export function expressSnippet(input: SnippetInput): string {
+  const { origin } = input;
   return `// npm install http-proxy-middleware
 ${operatorLine("//")}
 import { createProxyMiddleware } from "http-proxy-middleware";
@@ -80,7 +94,7 @@ import { createProxyMiddleware } from "http-proxy-middleware";
 app.use(
   createProxyMiddleware({
     target: "${origin}",
-    pathFilter: ["/js/script.js", "/api/track"],
+    pathFilter: ["${scriptPath(input)}", "/api/track"],
     changeOrigin: true, // Host: the Trailmark host
     xfwd: true, // appends the visitor's address to X-Forwarded-For
   }),

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useEffect, useState } from "react";
 import { apiFetch } from "@/components/api-client";
 import { formatDateTime } from "@/components/format";
@@ -68,8 +69,11 @@ export function ApiKeysSection({ websiteId }: { websiteId: string }) {
       title="API keys"
       description={
         <>
-          Keys for the public REST API (/api/v1). Each key reads and writes this site only.{" "}
-          <a href="/docs/api" className="underline underline-offset-2">API reference</a>
+          Keys for the public REST API (/api/v1): payments, goals, visitors and stats from your server. Each key reads and writes
+          this site only.{" "}
+          <Link href="/docs/api" className="font-medium text-foreground underline underline-offset-4">
+            API reference
+          </Link>
         </>
       }
     >

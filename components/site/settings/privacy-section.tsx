@@ -15,7 +15,7 @@ const FLAGS: { key: FlagKey; label: string; hint: string }[] = [
   { key: "cookieless", label: "Cookieless mode", hint: "Store nothing in the browser; visitors are counted by a daily rotating hash." },
   { key: "respectDnt", label: "Respect Do Not Track", hint: "Drop visits from browsers that send DNT or Global Privacy Control." },
   { key: "hashPaths", label: "Hash-based routing", hint: "Count /#/pricing and /#/docs as separate pages (single-page apps)." },
-  { key: "trackScroll", label: "Track scroll depth", hint: "Record how far down each page visitors scroll." },
+  { key: "trackScroll", label: "Track scroll depth", hint: "Record how far down each page visitors scroll. The snippet then loads script.scroll-depth.js: update your tag." },
   { key: "publicBadge", label: "Public badge", hint: "Allow a public visitor-count badge for this site." },
 ];
 

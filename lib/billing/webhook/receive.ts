@@ -3,7 +3,7 @@ import { connectDb } from "@/lib/db";
 import { ApiError, errorResponse, toErrorResponse } from "@/lib/http/errors";
 import { readLimitedText } from "@/lib/http/limited-body";
 import { isDuplicateKey } from "@/lib/revenue/ids";
-import { isStoreUnavailable } from "@/lib/webhooks/receive";
+import { isStoreUnavailable } from "@/lib/db";
 import { BillingEvent } from "@/models/BillingEvent";
 import { billingConfig } from "../config";
 import { BILLING_HANDLERS } from "./handlers";

@@ -1,4 +1,5 @@
-import { webhooks } from "@polar-sh/sdk/2026-10";
+import { SDKValidationError } from "@polar-sh/sdk/models/errors/sdkvalidationerror.js";
+import { validateEvent, WebhookVerificationError } from "@polar-sh/sdk/webhooks.js";
 import { invalidSignature, missingSignature, parseJsonBody } from "../errors";
 import type { Verifier } from "../types";
 
@@ -6,19 +7,21 @@ const REQUIRED = ["webhook-id", "webhook-timestamp", "webhook-signature"] as con
 
 /**
  * Standard Webhooks, checked by Polar's SDK (5 min tolerance, any v1
- * signature, the secret as Polar shows it). Its validateEvent also refuses
- * types its API version does not know, but only after the signature passed:
- * such an event is genuine and is acknowledged as ignored, not rejected.
+ * signature, the secret as Polar shows it). Once the signature passed, its
+ * validateEvent also parses the payload against its own models and throws
+ * SDKValidationError for a type or shape it does not know: such an event is
+ * genuine and goes on to the handlers (which ignore types they don't handle),
+ * not rejected. Anything else it throws is a refusal.
  */
 export const verifyPolar: Verifier = async (rawBody, headers, secret) => {
   for (const h of REQUIRED) if (!headers.get(h)) throw missingSignature(h);
   const plain = Object.fromEntries(REQUIRED.map((h) => [h, headers.get(h)!]));
   try {
-    await webhooks.validateEvent(rawBody, plain, secret);
+    validateEvent(rawBody, plain, secret);
   } catch (err) {
-    if (!(err instanceof webhooks.PolarWebhookUnknownTypeError)) {
-      throw invalidSignature(err instanceof webhooks.PolarWebhookVerificationError ? err.message : undefined);
-    }
+    // A SyntaxError is thrown after the signature passed, for a body that is not JSON (400 below).
+    const signedButUnreadable = err instanceof SyntaxError;
+    if (!(err instanceof SDKValidationError) && !signedButUnreadable) throw invalidSignature(err instanceof WebhookVerificationError ? err.message : undefined);
   }
   const body = parseJsonBody(rawBody) as { type?: unknown; data?: unknown };
   return { id: plain["webhook-id"], type: typeof body.type === "string" ? body.type : "unknown", body: body.data };

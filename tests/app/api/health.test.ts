@@ -16,12 +16,17 @@ afterAll(async () => {
 });
 
 describe("GET /api/health", () => {
-  it("answers 200 with status ok, the package version and the store's latency", async () => {
+  it("answers 200 with status ok, the package version, the store's latency and the ingest log's state", async () => {
     const res = await fetch(`${app.url}/api/health`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type") ?? "").toContain("application/json");
     const body = (await res.json()) as { status: string; version: string; store: { ok: boolean; latencyMs: number } };
-    expect(body).toEqual({ status: "ok", version: pkg.version, store: { ok: true, latencyMs: expect.any(Number) } });
+    expect(body).toEqual({
+      status: "ok",
+      version: pkg.version,
+      store: { ok: true, latencyMs: expect.any(Number) },
+      ingest: { waiting: 0, failures: 0, lastError: null, quarantined: 0, log: "ok" },
+    });
     expect(Number.isFinite(body.store.latencyMs)).toBe(true);
     expect(body.store.latencyMs).toBeGreaterThanOrEqual(0);
     expect(body.store.latencyMs).toBeLessThan(5000);

@@ -62,6 +62,18 @@ describe("another user's website", () => {
     expect(await alicesState()).toEqual(before);
   });
 
+  it.each(["", "/settings", "/goals", "/revenue", "/realtime", "/funnels"])("its dashboard page %s answers Bob with status 404, not a 200 not-found page", async (sub) => {
+    const res = await bob.client.get(`/dashboard/${site.id}${sub}`);
+    const html = await res.text();
+    expect(res.status, html.slice(0, 200)).toBe(404);
+    expect(html).toContain("Site not found");
+    expect(html).not.toContain("Alice&#x27;s site");
+    expect(html).not.toContain("Alice's site");
+    expect(html).not.toContain(site.domain);
+    // Alice gets the page itself.
+    expect((await alice.client.get(`/dashboard/${site.id}${sub}`)).status).toBe(200);
+  });
+
   it("is still Alice's, unchanged, after all of Bob's attempts", async () => {
     const res = await alice.client.get(`/api/websites/${site.id}`);
     expect(res.status).toBe(200);

@@ -95,10 +95,15 @@ describe("400 invalid_input", () => {
     ["a prop key of 65 characters", (site) => ({ ...valid(site), type: "goal", name: "signup", props: { ["k".repeat(65)]: "v" } })],
     ["a prop value of 256 characters", (site) => ({ ...valid(site), type: "goal", name: "signup", props: { plan: "v".repeat(256) } })],
     ["a prop value that is an object", (site) => ({ ...valid(site), type: "goal", name: "signup", props: { plan: { nested: true } } })],
+    // JSON.parse makes "__proto__" an own key; it must be refused, not dropped on the way.
+    ["a prop key __proto__", (site) => ({ ...valid(site), type: "goal", name: "signup", props: { ["__proto__"]: "x", plan: "pro" } })],
     ["a goal without name", (site) => ({ ...valid(site), type: "goal" })],
     ["a goal with a blank name", (site) => ({ ...valid(site), type: "goal", name: "   " })],
     ["a scroll without scrollDepth", (site) => ({ ...valid(site), type: "scroll" })],
     ["an identify without userId or email", (site) => ({ ...valid(site), type: "identify" })],
+    ["a vitals event without vitals", (site) => ({ ...valid(site), type: "vitals" })],
+    ["a vitals event with a negative LCP", (site) => ({ ...valid(site), type: "vitals", vitals: { lcp: -5, ttfb: 80 } })],
+    ["a vitals event with a CLS given as text", (site) => ({ ...valid(site), type: "vitals", vitals: { cls: "0.1" } })],
   ];
   it.each(cases)("refuses %s", async (label, body) => {
     // Each case names its own site, so the final check can say which refusal stored something.

@@ -78,6 +78,29 @@ describe("parseTrackBody", () => {
     expect(errorOf(() => parseTrackBody(body({ type: "scroll", scrollDepth: "50" }))).code).toBe("invalid_input");
   });
 
+  it("takes a page's web vitals: whole milliseconds, CLS to 4 decimals, unknown metrics left out", () => {
+    const e = parseTrackBody(body({ type: "vitals", vitals: { lcp: 1834.7, inp: 96.2, cls: 0.123456, ttfb: 201.4, fcp: 900 } }));
+    expect(e).toMatchObject({ type: "vitals", vitals: { lcp: 1835, inp: 96, cls: 0.1235, ttfb: 201 } });
+    expect(Object.keys(e.vitals!)).toEqual(["lcp", "inp", "cls", "ttfb"]);
+    // INP needs an interaction and LCP a paint: what was not measured is absent.
+    expect(parseTrackBody(body({ type: "vitals", vitals: { ttfb: 0, cls: null } })).vitals).toEqual({ ttfb: 0 });
+  });
+
+  it.each([
+    ["no vitals", { type: "vitals" }, "vitals: is required for a vitals event"],
+    ["no known metric", { type: "vitals", vitals: { fcp: 900 } }, "vitals: needs at least one of lcp, inp, cls, ttfb"],
+    ["a negative LCP", { type: "vitals", vitals: { lcp: -1 } }, "vitals.lcp: "],
+    ["an INP as a string", { type: "vitals", vitals: { inp: "96" } }, "vitals.inp: "],
+    ["an hour-long TTFB", { type: "vitals", vitals: { ttfb: 3_600_001 } }, "vitals.ttfb: "],
+    ["a CLS over 10", { type: "vitals", vitals: { cls: 10.5 } }, "vitals.cls: "],
+    ["vitals as an array", { type: "vitals", vitals: [1, 2] }, "vitals: "],
+    ["vitals on a pageview", { type: "pageview", vitals: { lcp: 1000 } }, "vitals: only a vitals event carries vitals"],
+  ])("refuses a vitals event with %s", (_what, fields, message) => {
+    const err = errorOf(() => parseTrackBody(body(fields)));
+    expect(err.code).toBe("invalid_input");
+    expect(err.message.startsWith(message)).toBe(true);
+  });
+
   it.each([
     ["a non-JSON body", "type=pageview", "invalid_json"],
     ["a truncated body", '{"type":"pageview",', "invalid_json"],
@@ -111,6 +134,7 @@ describe("parseTrackBody", () => {
     ["an overlong prop value", { type: "goal", name: "x", props: { k: "v".repeat(256) } }, "props"],
     ["a nested prop value", { type: "goal", name: "x", props: { k: { nested: true } } }, "props"],
     ["props as an array", { type: "goal", name: "x", props: ["a"] }, "props"],
+    ["a prop key __proto__ (JSON.parse makes it an own key)", { type: "goal", name: "x", props: { ["__proto__"]: "polluted", plan: "pro" } }, "props"],
     ["an invalid email", { type: "identify", email: "not-an-email" }, "email"],
   ])("rejects %s", (_what, fields, path) => {
     const err = errorOf(() => parseTrackBody(body(fields)));

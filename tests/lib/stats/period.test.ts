@@ -47,6 +47,23 @@ describe("resolvePeriod", () => {
     expect(resolvePeriod({ period: "all" }, "UTC", now, null).range.fromDay).toBe("2026-03-10");
   });
 
+  it("refuses (400) a comparison period that would start before 1970, and a `from` after today when `to` is left out", () => {
+    const err = (input: Parameters<typeof resolvePeriod>[0]) => {
+      try {
+        resolvePeriod(input, "UTC", now);
+      } catch (e) {
+        return e;
+      }
+      return null;
+    };
+    expect(err({ from: "1970-01-01", to: "1970-01-31" })).toMatchObject({ status: 400, code: "invalid_input", message: expect.stringMatching(/^from: .*1969-12-01/) });
+    expect(err({ from: "1970-01-10" })).toMatchObject({ status: 400, code: "invalid_input" });
+    expect(err({ from: "2099-01-01" })).toMatchObject({ status: 400, message: expect.stringMatching(/^from: must not be after/) });
+    // 1970-02-01 to 1970-03-03 (31 days) is compared with 1970-01-01 to 1970-01-31: the earliest that fits.
+    expect(days(resolvePeriod({ from: "1970-02-01", to: "1970-03-03" }, "UTC", now))).toEqual(["1970-02-01", "1970-03-03", "1970-01-01", "1970-01-31"]);
+    expect(days(resolvePeriod({ from: "2099-12-01", to: "2099-12-31" }, "Pacific/Kiritimati", now))).toEqual(["2099-12-01", "2099-12-31", "2099-10-31", "2099-11-30"]);
+  });
+
   it("picks an interval from the length unless one is given", () => {
     expect(resolvePeriod({ period: "7d" }, "UTC", now).interval).toBe("day");
     expect(resolvePeriod({ period: "12mo" }, "UTC", now).interval).toBe("month");

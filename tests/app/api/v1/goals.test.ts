@@ -66,6 +66,7 @@ describe("POST /api/v1/goals", () => {
     ["props that are not an object", { props: ["a"] }],
     ["a nested prop value", { props: { a: { b: 1 } } }],
     ["21 props", { props: Object.fromEntries(Array.from({ length: 21 }, (_, i) => [`k${i}`, i])) }],
+    ["a prop key __proto__", { props: { ["__proto__"]: "x", plan: "pro" } }],
   ])("rejects %s with 400 and writes nothing", async (_label, patch) => {
     const visitorId = uid();
     await makeVisit(t.a.oid, new Date(), { visitorId });

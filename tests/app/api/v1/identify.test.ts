@@ -61,6 +61,7 @@ describe("POST /api/v1/identify", () => {
     ["nested metadata", { metadata: { a: { b: 1 } } }],
     ["51 metadata keys", { metadata: Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 1])) }],
     ["an unknown field", { traits: {} }],
+    ["a metadata key __proto__", { metadata: { ["__proto__"]: "x", plan: "pro" } }],
   ])("rejects %s with 400 and writes nothing", async (_label, patch) => {
     const visitorId = uid();
     await expectApiError(await post(t.a.key, { visitorId, userId: "u", ...patch }), 400, "invalid_input");

@@ -137,3 +137,16 @@ describe("Paddle", () => {
     await expectHandled(await post("paddle", signPaddle({ event_id: uid("evt_"), event_type: "customer.created", occurred_at: new Date().toISOString(), data: {} })), "ignored");
   });
 });
+
+describe("a correctly signed body that is not JSON", () => {
+  // The signature proves the provider sent it; what it sent cannot be read: 400, not 401.
+  it.each([
+    ["lemonsqueezy", signLemonSqueezy],
+    ["polar", signPolar],
+    ["paddle", signPaddle],
+  ] as const)("%s: answers 400 invalid_payload and records nothing", async (provider, sign) => {
+    const before = await db.collection("webhookevents").countDocuments();
+    await expectApiError(await post(provider, sign('{"type": "order.paid", "data": {')), 400, "invalid_payload");
+    expect(await db.collection("webhookevents").countDocuments()).toBe(before);
+  });
+});

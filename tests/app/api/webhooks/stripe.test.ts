@@ -170,6 +170,26 @@ describe("Stripe webhooks: verification", () => {
     await nothingWritten(event);
   });
 
+  it.each([
+    ["six minutes", 360],
+    ["an hour", 3600],
+    ["a year", 365 * 86_400],
+  ])("refuses a signature dated %s in the future, and accepts one a minute ahead (clock skew)", async (_label, ahead) => {
+    const event = fresh();
+    const res = await send(event, { timestamp: Math.floor(Date.now() / 1000) + ahead });
+    const body = await expectApiError(res, 401, "invalid_signature");
+    expect(body.error.message).toMatch(/future/);
+    await nothingWritten(event);
+    await expectHandled(await send(event, { timestamp: Math.floor(Date.now() / 1000) + 60 }), "recorded");
+  });
+
+  it("answers 400 invalid_payload for a correctly signed body that is not JSON, and writes nothing", async () => {
+    const before = await db.collection("webhookevents").countDocuments();
+    await expectApiError(await deliver(app.url, "stripe", site.websiteId, signStripe('{"id": "evt_1", "type": "checkout.session.completed", "data": {')), 400, "invalid_payload");
+    await expectApiError(await deliver(app.url, "stripe", site.websiteId, signStripe('"just a string"')), 400, "invalid_payload");
+    expect(await db.collection("webhookevents").countDocuments()).toBe(before);
+  });
+
   it("accepts a header with several v1 signatures when one matches (secret rotation)", async () => {
     const event = fresh();
     const d = signStripe(event);
