@@ -181,8 +181,8 @@ describe("dark mode and the screens", () => {
 
   it("renders overview, revenue, realtime and settings light and dark, desktop and phone", async () => {
     const pages: [string, string, (p: Page) => Promise<unknown>][] = [
-      ["overview", "", (p) => p.locator("[data-testid=main-chart] .recharts-area-area").waitFor()],
-      ["revenue", "/revenue", (p) => p.getByTestId("payments-range").waitFor()],
+      ["overview", "", (p) => Promise.all([p.locator("[data-testid=main-chart] .recharts-area-area").waitFor(), p.getByTestId("metric-visitors").waitFor(), ...["Sources", "Pages", "System", "Revenue by source"].map((n) => p.locator(`[data-panel='${n}'] button[role=row]`).first().waitFor())])],
+      ["revenue", "/revenue", (p) => Promise.all([p.getByTestId("payments-range").waitFor(), p.getByTestId("revenue-net").waitFor(), p.getByTestId("mrr").waitFor(), p.locator("[data-testid=revenue-chart] .recharts-bar-rectangle").first().waitFor()])],
       ["realtime", "/realtime", (p) => p.getByTestId("world-map").waitFor()],
       ["settings", "/settings", (p) => p.locator("#api-keys").waitFor()],
     ];
@@ -209,7 +209,7 @@ describe("dark mode and the screens", () => {
   it("gives settings a section picker on the phone", async () => {
     const page = await views["phone-light"].newPage();
     await page.goto(`${t.base}/settings`);
-    await page.getByLabel("Settings section").selectOption("api-keys");
+    await page.getByRole("combobox", { name: "Settings section" }).selectOption("api-keys");
     await poll(() => page.evaluate(() => document.getElementById("api-keys")!.getBoundingClientRect().top)).toBeLessThan(200);
     expect(await page.getByRole("link", { name: "API reference" }).getAttribute("href")).toBe("/docs/api");
   });
