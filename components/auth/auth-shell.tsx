@@ -1,5 +1,6 @@
 import { Logo } from "@/components/logo";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 export function AuthShell({
   title,
@@ -13,7 +14,8 @@ export function AuthShell({
   footer: React.ReactNode;
 }) {
   return (
-    <main className="flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 px-4 py-10">
+    <main className="relative flex min-h-dvh flex-col items-center justify-center gap-6 bg-muted/40 px-4 py-10">
+      <ThemeToggle className="absolute top-3 right-3" />
       <Logo />
       <Card className="w-full max-w-sm">
         <CardHeader>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Logo } from "@/components/logo";
 import { SignOutButton } from "./sign-out-button";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -33,6 +34,7 @@ export function TopBar({ user }: { user: { name: string; email: string } }) {
             </span>
             <span className="hidden truncate text-sm font-medium md:inline">{user.name || user.email}</span>
           </Link>
+          <ThemeToggle />
           <SignOutButton />
         </div>
       </div>

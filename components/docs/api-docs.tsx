@@ -3,6 +3,7 @@ import { CodeBlock } from "@/components/code-block";
 import { Logo } from "@/components/logo";
 import type { OpenApiDocument } from "@/lib/openapi/document";
 import { anchorOf, EndpointSection } from "./endpoint-section";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 const ERROR_EXAMPLE = `{"error": {"code": "visitor_not_found", "message": "This website has never seen a visitor with this id"}}`;
 
@@ -13,9 +14,12 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
     <div className="flex min-h-dvh flex-col">
       <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-4 py-4 sm:px-6">
         <Logo />
-        <a href="/api/v1/openapi.json" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
-          openapi.json
-        </a>
+        <div className="flex items-center gap-2">
+          <a href="/api/v1/openapi.json" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
+            openapi.json
+          </a>
+          <ThemeToggle />
+        </div>
       </header>
       <div className="mx-auto grid w-full max-w-6xl gap-8 px-4 pb-20 sm:px-6 lg:grid-cols-[14rem_1fr]">
         <nav className="top-6 hidden self-start lg:sticky lg:block">

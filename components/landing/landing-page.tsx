@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/code-block";
 import { Logo } from "@/components/logo";
 import { Features } from "./features";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 const EXAMPLE_SNIPPET = `<script defer src="https://your-trailmark-host/js/script.js"
   data-website-id="YOUR_SITE_ID" data-domain="example.com"></script>`;
@@ -14,6 +15,7 @@ export function LandingPage() {
       <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-4 py-4 sm:px-6">
         <Logo />
         <nav className="flex items-center gap-1 sm:gap-2">
+          <ThemeToggle />
           <Button asChild variant="ghost" size="sm">
             <Link href="/docs/api">API docs</Link>
           </Button>

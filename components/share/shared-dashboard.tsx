@@ -5,6 +5,7 @@ import { Eye } from "lucide-react";
 import { LogoMark } from "@/components/logo";
 import { DashboardView } from "@/components/site/dashboard/dashboard-view";
 import { Card, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { ThemeToggle } from "@/components/theme-toggle";
 
 type Site = { name: string; domain: string; timezone: string; currency: string };
 
@@ -31,6 +32,7 @@ export function SharedDashboard({ token, site }: { token: string; site: Site }) 
               <Eye className="size-3.5" /> Shared dashboard of {site.domain}
             </p>
           </div>
+          <ThemeToggle />
           <a href="/" target="_blank" rel="noreferrer" className="inline-flex items-center gap-1.5 text-xs text-muted-foreground hover:text-foreground">
             <LogoMark className="size-4" /> Trailmark
           </a>

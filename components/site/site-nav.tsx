@@ -2,10 +2,16 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 import { cn } from "@/lib/utils";
 
 export function SiteNav({ websiteId, canAdmin }: { websiteId: string; canAdmin: boolean }) {
   const pathname = usePathname();
+  const nav = useRef<HTMLElement>(null);
+  // On a phone the tabs scroll sideways: bring the current one into view.
+  useEffect(() => {
+    nav.current?.querySelector<HTMLElement>("[aria-current=page]")?.scrollIntoView({ block: "nearest", inline: "center" });
+  }, [pathname]);
   const base = `/dashboard/${websiteId}`;
   const section = (path: string) => ({ href: `${base}/${path}`, active: pathname.startsWith(`${base}/${path}`) });
   const items = [
@@ -19,7 +25,7 @@ export function SiteNav({ websiteId, canAdmin }: { websiteId: string; canAdmin: 
     ...(canAdmin ? [{ ...section("proxy"), label: "Proxy" }, { ...section("settings"), label: "Settings" }] : []),
   ];
   return (
-    <nav className="-mb-px flex gap-1 overflow-x-auto" aria-label="Site">
+    <nav ref={nav} className="-mb-px flex gap-1 overflow-x-auto" aria-label="Site">
       {items.map((item) => (
         <Link
           key={item.href}

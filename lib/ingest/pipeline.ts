@@ -89,7 +89,7 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
   // and not an event a plan counts.
   if (event.type !== "vitals") {
     countAccepted(site.id, now.getTime());
-    realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
+    realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, device: ua.device, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
   }
   void markFirstEvent(site, now).catch(() => {});
   return { accepted: true, visitorId };

@@ -1,7 +1,9 @@
 import { EventEmitter } from "node:events";
 
 /** What the real-time page shows of an accepted event: no ids beyond the visitor's. */
-export type LiveEvent = { websiteId: string; type: string; name?: string; path: string; visitorId: string; country?: string; channel?: string; referrerDomain?: string; timestamp: string };
+export type LiveEvent = { websiteId: string; type: string; name?: string; path: string; visitorId: string; country?: string; device?: string; channel?: string; referrerDomain?: string; timestamp: string };
+/** A visitor here now, as this instance saw them: their latest page and when they arrived in the window. */
+export type LiveVisitor = { visitorId: string; path: string; country: string; device: string; channel: string; referrerDomain: string; firstSeen: number; lastSeen: number };
 
 export const ACTIVE_MS = 5 * 60 * 1000;
 
@@ -12,6 +14,8 @@ class Realtime {
   private readonly lastSeen = new Map<string, Map<string, number>>();
   /** Per website, "visitor\0path" of pageviews by time of the latest: the pages panel of what is not in the engine yet. */
   private readonly views = new Map<string, Map<string, number>>();
+  /** Per website and visitor, what the who-is-here list shows of what this instance accepted. */
+  private readonly visitors = new Map<string, Map<string, LiveVisitor>>();
 
   constructor() {
     this.emitter.setMaxListeners(0);
@@ -21,7 +25,31 @@ class Realtime {
     const at = Date.parse(e.timestamp);
     touch(this.lastSeen, e.websiteId, e.visitorId, at);
     if (e.type === "pageview") touch(this.views, e.websiteId, `${e.visitorId}\0${e.path}`, at);
+    this.remember(e, at);
     this.emitter.emit(e.websiteId, e);
+  }
+
+  private remember(e: LiveEvent, at: number): void {
+    let map = this.visitors.get(e.websiteId);
+    if (!map) this.visitors.set(e.websiteId, (map = new Map()));
+    const was = map.get(e.visitorId);
+    const fresh = was && at - was.lastSeen <= ACTIVE_MS ? was : undefined;
+    map.delete(e.visitorId);
+    map.set(e.visitorId, {
+      visitorId: e.visitorId, path: e.type === "pageview" || !fresh ? e.path : fresh.path, country: e.country ?? "", device: e.device ?? "", channel: e.channel ?? "",
+      referrerDomain: e.referrerDomain ?? "", firstSeen: fresh?.firstSeen ?? at, lastSeen: at,
+    });
+  }
+
+  /** Visitors this instance saw in the last five minutes, latest first. */
+  liveVisitors(websiteId: string, now = Date.now()): LiveVisitor[] {
+    const map = this.visitors.get(websiteId);
+    if (!map) return [];
+    for (const [id, v] of map) {
+      if (now - v.lastSeen <= ACTIVE_MS) break;
+      map.delete(id);
+    }
+    return [...map.values()].filter((v) => now - v.lastSeen <= ACTIVE_MS).reverse();
   }
 
   /** (visitor, path) of the pageviews this instance accepted in the last five minutes. */

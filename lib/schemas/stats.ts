@@ -80,6 +80,17 @@ export const vitalsQuerySchema = z
   .strict()
   .superRefine(checkRange);
 
+/** The revenue page's payments list: the stats query plus a page. */
+export const paymentsQuerySchema = z
+  .object({
+    ...common,
+    page: z.coerce.number().int().min(1).max(100_000).default(1).describe("Page, from 1"),
+    pageSize: z.coerce.number().int().min(1).max(100).default(25).describe("Payments per page (1-100)"),
+  })
+  .strict()
+  .superRefine(checkRange);
+export type PaymentsQuery = z.infer<typeof paymentsQuerySchema>;
+
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
 export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;

@@ -8,6 +8,12 @@ export type Dimension = (typeof DIMENSIONS)[number];
 /** The label of a missing value, in breakdown rows and in filters (`referrer:is:(none)`). */
 export const NONE = "(none)";
 
+/**
+ * The touch value of a payment no visitor could be matched to: its own row in
+ * revenue breakdowns, never mixed with visitors who had no value ("(none)").
+ */
+export const UNATTRIBUTED = "(unattributed)";
+
 /** Where a dimension lives on a Session document (all but page and goal, which are events). */
 export const SESSION_FIELD = {
   channel: "channel",

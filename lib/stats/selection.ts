@@ -1,7 +1,7 @@
 import type { Engine } from "@/lib/engine";
 import { at, str } from "@/lib/engine/sql";
 import type { StatsContext } from "./context";
-import { isTouchDimension, NONE, type Dimension, type TouchDimension } from "./dimensions";
+import { isTouchDimension, NONE, UNATTRIBUTED, type Dimension, type TouchDimension } from "./dimensions";
 import type { Filter } from "./filters";
 import type { Range } from "./period";
 
@@ -18,7 +18,8 @@ import type { Range } from "./period";
  * - a payment (in the period, by its time, not fully refunded) must match the
  *   filters on dimensions its touch records (TOUCH_FIELD) on that touch (first
  *   or last, by the model); when there are filters on other dimensions, its
- *   payer must have a visit in the same period passing those (the scope).
+ *   payer must have a visit in the same period passing those (the scope);
+ *   a payment matched to no visitor has the touch "(unattributed)".
  * Several periods (the range and the one before it) are answered by one scan:
  * every query groups by `p`, the index of a row's period.
  */
@@ -42,8 +43,10 @@ export type Selection = {
   pageHit: string;
   /** Goal rows a goal breakdown counts (those of the positive goal filters). */
   goalHit: string;
-  /** Credited payments: `p, ts, visitor, visitor_id, net, currency` and each touch column as `t_<column>`. */
+  /** Credited payments: `p, ts, visitor, visitor_id, net, amount, refunded, renewal, customer, currency` and each touch column as `t_<column>`. */
   credited: string;
+  /** The same payments with the fully refunded ones kept (the revenue page's gross and refunds). */
+  paid: string;
   /** Whether touch filters narrow the visits beyond the scope. */
   touchFiltered: boolean;
 };
@@ -107,20 +110,25 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   // Payments: the model's touch, filtered like the visits' touch dimensions; the payer in scope when other filters exist.
   const prefix = ctx.model === "first_touch" ? "first_" : "last_";
   const touchFilters = sessionFilters.filter((f) => isTouchDimension(f.dimension));
-  const payConds = [
-    `${site}`,
-    inPeriods("ts"),
-    "amount - refunded > 0",
-    ...touchFilters.map((f) => filterSql(f, labelled(`${prefix}${COLUMN[f.dimension as TouchDimension]}`))),
-  ];
+  const touchValue = (c: string) => `if(visitor_id = '', ${str(UNATTRIBUTED)}, ${labelled(prefix + c)})`;
+  const payConds = [`${site}`, inPeriods("ts"), ...touchFilters.map((f) => filterSql(f, touchValue(COLUMN[f.dimension as TouchDimension])))];
   const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
   if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${events} WHERE ${scope} AND session_first = 1)`);
   const touchColumns = Object.values(COLUMN).filter((c, i, cs) => cs.indexOf(c) === i && isTouchColumn(c));
-  const credited = `(SELECT ${period("ts")} AS p, ts, visitor, visitor_id, amount - refunded AS net, currency, ${touchColumns.map((c) => `${labelled(prefix + c)} AS t_${c}`).join(", ")}
-    FROM ${payments} FINAL WHERE ${all(payConds)})`;
+  const paymentsOf = (conds: string[]) => `(SELECT ${period("ts")} AS p, ts, payment_id, visitor, visitor_id, amount - refunded AS net, amount, refunded, renewal, ${CUSTOMER} AS customer,
+    currency, ${touchColumns.map((c) => `${touchValue(c)} AS t_${c}`).join(", ")}
+    FROM ${payments} FINAL WHERE ${all(conds)})`;
+  const credited = paymentsOf([...payConds, "amount - refunded > 0"]);
+  const paid = paymentsOf(payConds);
 
-  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, goalHit: goals.hit, credited, touchFiltered: touch.length > 0 };
+  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
 }
+
+/**
+ * Who paid, for counting customers: the provider's customer, else the visitor, else the payment
+ * itself (a one-off buyer nobody could name is still one customer).
+ */
+export const CUSTOMER = "if(customer_id != '', concat('c:', customer_id), if(visitor_id != '', concat('v:', visitor_id), concat('p:', payment_id)))";
 
 const TOUCH_COLUMN_SET = new Set(["channel", "referrer_domain", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "entry_page", "country", "device"]);
 const isTouchColumn = (c: string) => TOUCH_COLUMN_SET.has(c);

@@ -98,7 +98,8 @@ describe("site pages in real Chromium", () => {
   it("shows a buyer's timeline from first visit to payment", async () => {
     const page = await desktop.newPage();
     await page.goto(`${base}/revenue`);
-    await page.getByRole("link", { name: "buyer-ada" }).click();
+    // Owners see the buyer by the name their identify call gave.
+    await page.getByTestId("payments").getByRole("link", { name: "Ada Buyer" }).first().click();
     await page.waitForURL(/\/visitors\/buyer-ada$/);
     await page.getByText("Ada Buyer").first().waitFor();
     const timeline = page.getByRole("list", { name: "Timeline" });

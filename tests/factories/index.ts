@@ -49,6 +49,7 @@ export async function makePayment(
     currency?: string;
     visitorId?: string;
     renewal?: boolean;
+    customerId?: string;
     status?: "paid" | "refunded" | "partially_refunded";
     // Touches as lib/revenue copies them from the buyer's visits (channel, referrerDomain, utmSource, entryPage, country, device...).
     firstTouch?: Record<string, unknown>;

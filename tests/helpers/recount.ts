@@ -5,14 +5,20 @@
 import { Types } from "mongoose";
 import type { BreakdownRow, Overview, Timeseries } from "@/lib/schemas/stats";
 import { bucketStarts, localIso } from "@/lib/stats/buckets";
+import { dayKeyFormatter } from "@/lib/stats/day-key";
+import type { MrrMonth } from "@/lib/stats/get-mrr";
+import type { RevenueSummary } from "@/lib/stats/get-revenue-summary";
 import type { StatsContext } from "@/lib/stats/context";
-import { isTouchDimension, label, SESSION_FIELD, TOUCH_FIELD, type Dimension } from "@/lib/stats/dimensions";
+import { isTouchDimension, label, SESSION_FIELD, TOUCH_FIELD, UNATTRIBUTED, type Dimension } from "@/lib/stats/dimensions";
 import { matches, type Filter } from "@/lib/stats/filters";
 import type { Range } from "@/lib/stats/period";
 import { GoalEvent, PageView, Payment, Session } from "@/models";
 
 type Visit = { sessionId: string; visitorId: string; startedAt: number; pageviews: number; duration: number; bounce: boolean; fields: Record<string, unknown>; paths: string[]; goals: string[] };
-type Pay = { visitorId?: string; net: number; currency: string; at: number; first: Record<string, unknown>; last: Record<string, unknown> };
+type Pay = {
+  id: string; visitorId?: string; customerId?: string; amount: number; refunded: number; net: number; renewal: boolean; currency: string; at: number;
+  first: Record<string, unknown>; last: Record<string, unknown>;
+};
 export type RawData = { visits: Visit[]; payments: Pay[] };
 
 /** Every raw document of one website. */
@@ -37,7 +43,8 @@ export async function readRaw(websiteId: string): Promise<RawData> {
       fields: s as unknown as Record<string, unknown>, paths: pathsOf.get(s.sessionId) ?? [], goals: goalsOf.get(s.sessionId) ?? [],
     })),
     payments: payments.map((p) => ({
-      visitorId: p.visitorId ?? undefined, net: p.amount - (p.refundedAmount ?? 0), currency: p.currency, at: p.timestamp.getTime(),
+      id: String(p._id), visitorId: p.visitorId ?? undefined, customerId: p.customerId ?? undefined, amount: p.amount, refunded: p.refundedAmount ?? 0,
+      renewal: !!p.renewal, net: p.amount - (p.refundedAmount ?? 0), currency: p.currency, at: p.timestamp.getTime(),
       first: (p.firstTouch ?? {}) as Record<string, unknown>, last: (p.lastTouch ?? {}) as Record<string, unknown>,
     })),
   };
@@ -46,8 +53,11 @@ export async function readRaw(websiteId: string): Promise<RawData> {
 const inRange = (t: number, r: Range) => t >= r.start.getTime() && t < r.end.getTime();
 const sessionValue = (v: Visit, d: Dimension) => label(v.fields[SESSION_FIELD[d as keyof typeof SESSION_FIELD]]);
 
+/** A payment's touch value on a dimension; a payment matched to no visitor is "(unattributed)". */
+const touchValue = (p: Pay, touch: Record<string, unknown>, d: Dimension) => (p.visitorId ? label(touch[TOUCH_FIELD[d as keyof typeof TOUCH_FIELD]]) : UNATTRIBUTED);
+
 type Selected = { visit: Visit; counted: number; paths: string[]; goals: string[] };
-type Selection = { visits: Selected[]; scope: Selected[]; payments: Pay[] };
+type Selection = { visits: Selected[]; scope: Selected[]; payments: Pay[]; paid: Pay[] };
 
 function select(raw: RawData, ctx: StatsContext, range: Range): Selection {
   const touchOf = (p: Pay) => (ctx.model === "first_touch" ? p.first : p.last);
@@ -75,10 +85,10 @@ function select(raw: RawData, ctx: StatsContext, range: Range): Selection {
   }
   const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
   const scopeVisitors = new Set(scope.map((s) => s.visit.visitorId));
-  const payments = raw.payments.filter(
-    (p) => inRange(p.at, range) && p.net > 0 && touch.every((f) => matches(f, label(touchOf(p)[TOUCH_FIELD[f.dimension as keyof typeof TOUCH_FIELD]]))) && (!scoped || (!!p.visitorId && scopeVisitors.has(p.visitorId))),
+  const paid = raw.payments.filter(
+    (p) => inRange(p.at, range) && touch.every((f) => matches(f, touchValue(p, touchOf(p), f.dimension))) && (!scoped || (!!p.visitorId && scopeVisitors.has(p.visitorId))),
   );
-  return { visits, scope, payments };
+  return { visits, scope, payments: paid.filter((p) => p.net > 0), paid };
 }
 
 export function recountOverview(raw: RawData, ctx: StatsContext, range = ctx.period.range): Overview {
@@ -134,13 +144,13 @@ export function recountBreakdown(raw: RawData, ctx: StatsContext, d: Dimension, 
       r.visitors.add(s.visit.visitorId);
       r.pageviews += views;
       const own = paid.get(s.visit.visitorId) ?? [];
-      const converted = isTouchDimension(d) ? own.some((p) => label(touchOf(p)[TOUCH_FIELD[d]]) === value) : own.length > 0;
+      const converted = isTouchDimension(d) ? own.some((p) => touchValue(p, touchOf(p), d) === value) : own.length > 0;
       if (converted) r.converted.add(s.visit.visitorId);
     }
   }
   if (isTouchDimension(d)) {
     for (const p of payments) {
-      const r = row(label(touchOf(p)[TOUCH_FIELD[d]]));
+      const r = row(touchValue(p, touchOf(p), d));
       r.payments++;
       if (p.currency === ctx.currency) r.revenue += p.net;
     }
@@ -162,4 +172,54 @@ export function recountBreakdown(raw: RawData, ctx: StatsContext, d: Dimension, 
     .map(([value, r]) => ({ value, visitors: r.visitors.size, pageviews: r.pageviews, revenue: r.revenue, payments: r.payments, conversionRate: r.visitors.size ? r.converted.size / r.visitors.size : 0 }))
     .filter((r) => r.visitors > 0 || r.payments > 0)
     .sort((a, b) => b.visitors - a.visitors || b.revenue - a.revenue || b.pageviews - a.pageviews || collator.compare(a.value, b.value));
+}
+
+/** Who paid: the provider's customer, else the visitor, else the payment itself. */
+const customerOf = (p: Pay) => (p.customerId ? `c:${p.customerId}` : p.visitorId ? `v:${p.visitorId}` : `p:${p.id}`);
+
+export function recountRevenueSummary(raw: RawData, ctx: StatsContext, range = ctx.period.range): RevenueSummary {
+  const { paid } = select(raw, ctx, range);
+  const mine = paid.filter((p) => p.currency === ctx.currency);
+  const sum = (ps: Pay[], f: (p: Pay) => number) => ps.reduce((n, p) => n + f(p), 0);
+  const customers = new Set(paid.filter((p) => p.net > 0).map(customerOf));
+  const lifetime = sum(raw.payments.filter((p) => p.currency === ctx.currency && p.at < range.end.getTime() && customers.has(customerOf(p))), (p) => p.net);
+  const net = sum(mine, (p) => p.net);
+  return {
+    currency: ctx.currency, gross: sum(mine, (p) => p.amount), refunds: sum(mine, (p) => p.refunded), net,
+    newRevenue: sum(mine.filter((p) => !p.renewal), (p) => p.net), renewalRevenue: sum(mine.filter((p) => p.renewal), (p) => p.net),
+    payments: paid.filter((p) => p.net > 0).length, refundedPayments: paid.filter((p) => p.refunded > 0).length, customers: customers.size,
+    revenuePerCustomer: customers.size ? Math.round(net / customers.size) : 0, ltv: customers.size ? Math.round(lifetime / customers.size) : 0,
+  };
+}
+
+/** MRR by local month: subscribers are customers with a renewal; each month compared with the one before, per subscriber. */
+export function recountMrr(raw: RawData, ctx: StatsContext, months: string[]): MrrMonth[] {
+  const monthOf = (t: number) => dayKeyFormatter(ctx.timezone)(new Date(t)).slice(0, 7);
+  const subscribers = new Set(raw.payments.filter((p) => p.renewal && p.net > 0).map(customerOf));
+  const amounts = new Map<string, Map<string, number>>();
+  for (const p of raw.payments) {
+    if (p.currency !== ctx.currency || !subscribers.has(customerOf(p))) continue;
+    const m = amounts.get(monthOf(p.at)) ?? amounts.set(monthOf(p.at), new Map()).get(monthOf(p.at))!;
+    m.set(customerOf(p), (m.get(customerOf(p)) ?? 0) + p.net);
+  }
+  const before = (m: string) => {
+    const d = new Date(`${m}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - 1);
+    return d.toISOString().slice(0, 7);
+  };
+  const positive = (m: Map<string, number> | undefined) => new Map([...(m ?? [])].filter(([, v]) => v > 0));
+  return months.map((month) => {
+    const cur = positive(amounts.get(month));
+    const prev = positive(amounts.get(before(month)));
+    const out = { month, mrr: 0, subscribers: cur.size, newMrr: 0, expansion: 0, contraction: 0, churn: 0 };
+    for (const [who, v] of cur) {
+      out.mrr += v;
+      const was = prev.get(who) ?? 0;
+      if (!was) out.newMrr += v;
+      else if (v > was) out.expansion += v - was;
+      else if (v < was) out.contraction += was - v;
+    }
+    for (const [who, v] of prev) if (!cur.has(who)) out.churn += v;
+    return out;
+  });
 }

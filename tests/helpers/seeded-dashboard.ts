@@ -21,8 +21,8 @@ export async function signIn(page: Page, appUrl: string, email: string, password
  * The app and Chromium, an owner with one website (made through the API),
  * `seed` run on it, and a desktop browser context signed in as the owner.
  */
-export async function seededDashboard(opts: { label: string; owner: string; site?: Record<string, unknown>; seed: (app: TestApp, websiteId: string) => Promise<void> }): Promise<SeededDashboard> {
-  const [app, browser] = await Promise.all([startApp({ label: opts.label }), launchBrowser()]);
+export async function seededDashboard(opts: { label: string; owner: string; site?: Record<string, unknown>; env?: Record<string, string>; seed: (app: TestApp, websiteId: string) => Promise<void> }): Promise<SeededDashboard> {
+  const [app, browser] = await Promise.all([startApp({ label: opts.label, env: opts.env }), launchBrowser()]);
   const owner = await newUser(app.url, opts.owner);
   const site = await createSite(owner.client, { domain: uniqueDomain(opts.label.replace(/[^a-z0-9]/gi, "")), ...opts.site });
   await opts.seed(app, site.id);

@@ -6,45 +6,58 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import type { LiveEvent } from "@/lib/ingest/realtime";
 import type { RecentPayment } from "@/lib/payments/get-recent-payments";
-import type { Realtime } from "@/lib/schemas/api-v1-responses";
+import type { LiveNow } from "@/lib/visitors/get-live-visitors";
+import { apiFetch } from "@/components/api-client";
+import { WorldMap } from "@/components/site/dashboard/world-map";
 import { EmptyState } from "@/components/dashboard/empty-state";
 import { formatMoney, formatNumber } from "@/components/format";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { addToFeed, ago, describeEvent, type FeedItem } from "./feed";
 import { RecentPayments } from "./recent-payments";
+import { WhoIsHere } from "./who-is-here";
 
-// Server props (store-backed count, pages, payments) are re-read this often.
+// The payments (server props) are re-read this often; who is here every POLL_MS and just after each event.
 const REFRESH_MS = 30_000;
+const POLL_MS = 5_000;
 
 /**
- * The live page: the SSE stream gives the in-process count every few seconds
- * and each accepted event; the server-rendered numbers also count what other
- * instances wrote, so the larger of the two is shown.
+ * The live page: the SSE stream brings each accepted event to the feed; the
+ * count, the map, the who-is-here list and the pages are all one list read
+ * from the server (engine and this instance's unwritten events), so they agree.
  */
-export function RealtimeView({ websiteId, currency, initial, payments }: { websiteId: string; currency: string; initial: Realtime; payments: RecentPayment[] }) {
+export function RealtimeView({ websiteId, currency, initial, payments }: { websiteId: string; currency: string; initial: LiveNow; payments: RecentPayment[] }) {
   const router = useRouter();
-  const [streamed, setStreamed] = useState(0);
+  const [live, setLive] = useState(initial);
   const [feed, setFeed] = useState<FeedItem[]>([]);
   const [connected, setConnected] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const seq = useRef(0);
 
   useEffect(() => {
+    let soon: ReturnType<typeof setTimeout> | undefined;
+    const load = () => apiFetch<LiveNow>(`/api/websites/${websiteId}/realtime/visitors`).then((r) => r.ok && setLive(r.data));
     const source = new EventSource(`/api/websites/${websiteId}/realtime`);
     source.onopen = () => setConnected(true);
     source.onerror = () => setConnected(false); // EventSource reconnects by itself
-    source.addEventListener("active", (e) => setStreamed((JSON.parse((e as MessageEvent).data) as { visitors: number }).visitors));
-    source.addEventListener("event", (e) => setFeed((f) => addToFeed(f, JSON.parse((e as MessageEvent).data) as LiveEvent, ++seq.current)));
-    const tick = setInterval(() => setNow(Date.now()), 5_000);
+    source.addEventListener("event", (e) => {
+      setFeed((f) => addToFeed(f, JSON.parse((e as MessageEvent).data) as LiveEvent, ++seq.current));
+      clearTimeout(soon);
+      soon = setTimeout(load, 300);
+    });
+    const tick = setInterval(() => setNow(Date.now()), 1_000);
+    const poll = setInterval(load, POLL_MS);
     const refresh = setInterval(() => router.refresh(), REFRESH_MS);
     return () => {
       source.close();
+      clearTimeout(soon);
       clearInterval(tick);
+      clearInterval(poll);
       clearInterval(refresh);
     };
   }, [websiteId, router]);
 
-  const active = Math.max(streamed, initial.activeVisitors);
+  const active = live.activeVisitors;
+  const mapRows = live.countries.map((c) => ({ ...c, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 }));
   return (
     <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
       <div className="grid content-start gap-6">
@@ -60,6 +73,14 @@ export function RealtimeView({ websiteId, currency, initial, payments }: { websi
                 {active === 1 ? "visitor" : "visitors"} in the last 5 minutes{connected ? "" : " · connecting…"}
               </p>
             </div>
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle className="text-base">Where they are</CardTitle>
+          </CardHeader>
+          <CardContent className="px-2 sm:px-6" data-testid="live-map">
+            <WorldMap rows={mapRows} onSelect={() => {}} />
           </CardContent>
         </Card>
         <Card>
@@ -95,14 +116,22 @@ export function RealtimeView({ websiteId, currency, initial, payments }: { websi
       <div className="grid content-start gap-6">
         <Card>
           <CardHeader>
+            <CardTitle className="text-base">Who is here</CardTitle>
+          </CardHeader>
+          <CardContent data-testid="who-is-here">
+            <WhoIsHere websiteId={websiteId} visitors={live.visitors} now={now} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
             <CardTitle className="text-base">Active pages</CardTitle>
           </CardHeader>
           <CardContent>
-            {initial.pages.length === 0 ? (
+            {live.pages.length === 0 ? (
               <p className="text-sm text-muted-foreground">No pageviews in the last 5 minutes.</p>
             ) : (
               <ul className="grid gap-1.5 text-sm">
-                {initial.pages.slice(0, 10).map((p) => (
+                {live.pages.slice(0, 10).map((p) => (
                   <li key={p.path} className="flex justify-between gap-3">
                     <span className="truncate font-mono text-xs">{p.path}</span>
                     <span className="tabular-nums">{p.visitors}</span>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { TrackingSnippet } from "@/components/tracking-snippet";
+import { Select } from "@/components/ui/select";
 import { EmailReportsSection } from "@/components/integrations/email-reports-section";
 import { IntegrationsSection } from "@/components/integrations/integrations-section";
 import { ApiKeysSection } from "./api-keys-section";
@@ -51,6 +52,26 @@ function SettingsNav() {
   );
 }
 
+/** Below lg the side menu is hidden: a sticky picker jumps to a section instead. */
+function SettingsPicker() {
+  return (
+    <div className="sticky top-14 z-30 -mx-1 bg-background/95 px-1 py-2 backdrop-blur lg:hidden">
+      <Select
+        aria-label="Settings section"
+        defaultValue=""
+        onChange={(e) => {
+          if (e.target.value) document.getElementById(e.target.value)?.scrollIntoView({ block: "start" });
+        }}
+      >
+        <option value="" disabled>Jump to a section…</option>
+        {SECTIONS.map(([id, label]) => (
+          <option key={id} value={id}>{label}</option>
+        ))}
+      </Select>
+    </div>
+  );
+}
+
 /** Holds the latest website returned by any PATCH so badges and defaults stay current. */
 export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
   const [website, setWebsite] = useState(initial);
@@ -58,6 +79,7 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
     <div className="grid gap-6 lg:grid-cols-[11rem_minmax(0,1fr)] lg:gap-8">
       <SettingsNav />
       <div className="grid min-w-0 gap-6">
+        <SettingsPicker />
         <GeneralSection website={website} onSaved={setWebsite} />
         <TeamSection website={website} onSaved={setWebsite} />
         <SettingsSection id="snippet" title="Tracking snippet" description="Paste it into the <head> of every page.">

@@ -18,10 +18,12 @@ import { recordRefund } from "@/lib/revenue/refunds";
 import { breakdownQuerySchema, overviewQuerySchema, timeseriesQuerySchema } from "@/lib/schemas/stats";
 import { getBreakdown, getOverview, getTimeseries, statsContext, statsSite, type StatsSite } from "@/lib/stats";
 import { DIMENSIONS } from "@/lib/stats/dimensions";
+import { getMrr } from "@/lib/stats/get-mrr";
+import { getRevenueSummary } from "@/lib/stats/get-revenue-summary";
 import { recordGoal } from "@/lib/visitors/record-goal";
 import { makeWebsite } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
-import { readRaw, recountBreakdown, recountOverview, recountTimeseries, type RawData } from "../../helpers/recount";
+import { readRaw, recountBreakdown, recountMrr, recountOverview, recountRevenueSummary, recountTimeseries, type RawData } from "../../helpers/recount";
 
 useTestDatabase("enginevsraw");
 
@@ -73,7 +75,18 @@ beforeAll(async () => {
   await recordRefund(site, { provider: "stripe", transactionId: "pi_2", amount: 1_500, timestamp: new Date(t0 + 20 * 3_600_000) });
   await recordRefund(site, { provider: "stripe", transactionId: "pi_3", amount: 4_000, timestamp: new Date(t0 + 21 * 3_600_000) });
   await deletePayment(site, "stripe", "pi_5");
-});
+  // A payment nobody could be matched to: its own "(unattributed)" touch.
+  await recordPayment(site, { provider: "stripe", transactionId: "pi_orphan", amount: 2_500, currency: "USD", timestamp: new Date(t0 + 10 * 3_600_000) });
+  // Subscriptions around the range, for MRR: cus_a grows then churns, cus_b shrinks, cus_c never renews.
+  const subs: [string, string, number, boolean][] = [
+    ["cus_a", "2026-04-20", 2_000, false], ["cus_a", "2026-05-20", 2_000, true], ["cus_a", "2026-06-20", 3_000, true],
+    ["cus_b", "2026-05-03", 1_500, false], ["cus_b", "2026-06-03", 1_000, true], ["cus_b", "2026-07-03", 1_000, true],
+    ["cus_c", "2026-06-25", 900, false],
+  ];
+  for (const [customerId, day, amount, renewal] of subs) {
+    await recordPayment(site, { provider: "stripe", transactionId: `in_${customerId}_${day}`, amount, currency: "USD", customerId, renewal, timestamp: new Date(`${day}T12:00:00Z`) });
+  }
+}, 120_000);
 
 // Every filter rule: session dimensions (touch or not), exit page, page and goal with each operator, combined.
 const FILTERS = [
@@ -93,11 +106,22 @@ async function expectSameAnswers(raw: RawData, seeded = true) {
         const overview = await getOverview(ctx);
         const { viewsPerSession: _v, revenueByCurrency: _r, ...headline } = overview;
         expect(headline, `${timezone} ${model} ${filter.join()}`).toEqual(recountOverview(raw, ctx));
-        if (seeded && !filter.length && timezone === TZ) expect([overview.sessions, overview.payments, overview.revenue > 0, overview.revenueByCurrency.length]).toEqual([301, 10, true, 2]);
+        if (seeded && !filter.length && timezone === TZ) expect([overview.sessions, overview.payments, overview.revenue > 0, overview.revenueByCurrency.length]).toEqual([301, 11, true, 2]);
+        const summary = await getRevenueSummary(ctx);
+        expect(summary, `revenue ${timezone} ${model} ${filter.join()}`).toEqual(recountRevenueSummary(raw, ctx));
+        expect(summary.net).toBe(overview.revenue);
         const series = await statsContext(zoned, timeseriesQuerySchema.parse({ ...RANGE, filter, model, interval: "hour" }));
         expect(await getTimeseries(series), `${timezone} ${model} ${filter.join()}`).toEqual(recountTimeseries(raw, series));
       }
     }
+  }
+  for (const timezone of ZONES) {
+    const ctx = await statsContext({ ...site, timezone }, overviewQuerySchema.parse({ from: "2026-04-01", to: "2026-07-31" }));
+    const mrr = await getMrr(ctx);
+    expect(mrr, timezone).toEqual(recountMrr(raw, ctx, ["2026-04", "2026-05", "2026-06", "2026-07"]));
+    // Not a vacuous agreement: every kind of movement happens.
+    const sum = (k: "newMrr" | "expansion" | "contraction" | "churn") => mrr.reduce((n, m) => n + m[k], 0);
+    expect([sum("newMrr") > 0, sum("expansion") > 0, sum("contraction") > 0, sum("churn") > 0], timezone).toEqual([true, true, true, true]);
   }
   for (const model of ["last_touch", "first_touch"]) {
     for (const dimension of DIMENSIONS) {
@@ -106,6 +130,7 @@ async function expectSameAnswers(raw: RawData, seeded = true) {
         const { rows } = await getBreakdown(ctx, dimension, 1000);
         expect(rows, `${model} ${dimension} ${filter.join()}`).toEqual(recountBreakdown(raw, ctx, dimension));
         if (seeded && !filter.length) expect(rows.length, dimension).toBeGreaterThan(0);
+        if (seeded && !filter.length && dimension === "channel") expect(rows.find((r) => r.value === "(unattributed)")).toMatchObject({ visitors: 0, revenue: 2_500, payments: 1 });
       }
     }
   }

@@ -8,22 +8,36 @@ const row = (value: string, visitors: number, revenue = 0, conversionRate = 0) =
 
 describe("panelRows", () => {
   const rows = [row("Direct", 50), row("Search", 30, 4900, 0.03), row("Social", 10, 9900, 0.1), row("Email", 5, 4900, 0.2)];
+  const visitors = { key: "visitors", desc: true } as const;
 
-  it("keeps the API order for visitors and sizes bars against the leader", () => {
-    expect(panelRows(rows, "visitors").map((r) => [r.value, r.share])).toEqual([["Direct", 1], ["Search", 0.6], ["Social", 0.2], ["Email", 0.1]]);
+  it("ranks by visitors and sizes bars against the leader", () => {
+    expect(panelRows(rows, visitors).rows.map((r) => [r.value, r.share])).toEqual([["Direct", 1], ["Search", 0.6], ["Social", 0.2], ["Email", 0.1]]);
   });
 
-  it("ranks revenue by source by revenue, ties by visitors, earners first", () => {
-    expect(panelRows(rows, "revenue").map((r) => [r.value, r.share])).toEqual([["Social", 1], ["Search", 4900 / 9900], ["Email", 4900 / 9900], ["Direct", 0]]);
+  it("ranks by revenue, ties by visitors, earners first", () => {
+    expect(panelRows(rows, { key: "revenue", desc: true }).rows.map((r) => [r.value, r.share])).toEqual([["Social", 1], ["Search", 4900 / 9900], ["Email", 4900 / 9900], ["Direct", 0]]);
+  });
+
+  it("sorts by revenue per visitor and by conversion, either way", () => {
+    const byRpv = panelRows(rows, { key: "rpv", desc: true }).rows;
+    expect(byRpv.map((r) => [r.value, r.revenuePerVisitor])).toEqual([["Social", 990], ["Email", 980], ["Search", 163], ["Direct", 0]]);
+    expect(panelRows(rows, { key: "conversion", desc: false }).rows.map((r) => r.value)).toEqual(["Direct", "Search", "Social", "Email"]);
+  });
+
+  it("keeps revenue matched to no visitor out of the ranking, on its own", () => {
+    const out = panelRows([...rows, { value: "(unattributed)", visitors: 0, pageviews: 0, revenue: 2500, payments: 1, conversionRate: 0 }], visitors, { limit: 2 });
+    expect(out.rows.map((r) => r.value)).toEqual(["Direct", "Search"]);
+    expect(out.unattributed).toMatchObject({ revenue: 2500, payments: 1 });
+    expect(panelRows(rows, visitors).unattributed).toBeNull();
   });
 
   it("gives goals a conversion rate against all visitors", () => {
-    expect(panelRows([row("signup", 12)], "goals", 48)[0].goalRate).toBe(0.25);
-    expect(panelRows([row("signup", 12)], "goals", 0)[0].goalRate).toBe(0);
+    expect(panelRows([row("signup", 12)], visitors, { goals: true, totalVisitors: 48 }).rows[0].goalRate).toBe(0.25);
+    expect(panelRows([row("signup", 12)], visitors, { goals: true, totalVisitors: 0 }).rows[0].goalRate).toBe(0);
   });
 
   it("copes with no rows", () => {
-    expect(panelRows([], "revenue")).toEqual([]);
+    expect(panelRows([], visitors)).toEqual({ rows: [], unattributed: null });
   });
 });
 

@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
-import { getRecentPayments } from "@/lib/payments/get-recent-payments";
 import { requireWebsite } from "@/components/dashboard/require-user";
-import { PaymentsList } from "@/components/site/revenue/payments-list";
+import { RevenueView } from "@/components/site/revenue/revenue-view";
+import { hasRole } from "@/lib/teams/roles";
 
 export const metadata: Metadata = { title: "Revenue" };
 
 export default async function RevenuePage({ params }: { params: Promise<{ websiteId: string }> }) {
   const { websiteId } = await params;
   const { website } = await requireWebsite(websiteId, `/dashboard/${websiteId}/revenue`);
-  return <PaymentsList website={website} payments={await getRecentPayments(website.id, 50)} />;
+  return <RevenueView websiteId={website.id} timezone={website.timezone} currency={website.currency} showCustomers={hasRole(website.role, "admin")} />;
 }

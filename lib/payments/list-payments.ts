@@ -1,0 +1,27 @@
+import { Types } from "mongoose";
+import { connectDb } from "@/lib/db";
+import type { PaymentsQuery } from "@/lib/schemas/stats";
+import { statsContext, type StatsSite } from "@/lib/stats/context";
+import { getPaymentsPage, type ListedPayment, type PaymentsPage } from "@/lib/stats/get-payments-page";
+import { Identity } from "@/models";
+
+export type Customer = { name: string | null; userId: string | null };
+export type PaymentsList = Omit<PaymentsPage, "payments"> & { payments: (ListedPayment & { customer?: Customer | null })[] };
+
+/**
+ * A page of payments under the view's period and filters. With `withCustomers`
+ * each payment carries who paid, as the site's identify calls named them (the
+ * store keeps no buyer email in clear, only a salted hash for matching).
+ */
+export async function listPayments(site: StatsSite, q: PaymentsQuery, opts: { withCustomers: boolean }): Promise<PaymentsList> {
+  const ctx = await statsContext(site, q);
+  const page = await getPaymentsPage(ctx, q.page, q.pageSize);
+  if (!opts.withCustomers) return page;
+  const visitorIds = [...new Set(page.payments.flatMap((p) => (p.visitorId ? [p.visitorId] : [])))];
+  await connectDb();
+  const identities = visitorIds.length
+    ? await Identity.find({ websiteId: new Types.ObjectId(site.id), visitorId: { $in: visitorIds } }, { visitorId: 1, name: 1, userId: 1 }).lean()
+    : [];
+  const byVisitor = new Map(identities.map((i) => [i.visitorId, { name: i.name ?? null, userId: i.userId ?? null }]));
+  return { ...page, payments: page.payments.map((p) => ({ ...p, customer: (p.visitorId && byVisitor.get(p.visitorId)) || null })) };
+}
