@@ -1,6 +1,6 @@
 import type { ApiWebsite } from "@/lib/auth/with-api-key";
 import { engine } from "@/lib/engine";
-import { at, int, str, strs } from "@/lib/engine/sql";
+import { at, int, str } from "@/lib/engine/sql";
 import { fromEngineTime } from "@/lib/engine/time";
 import { csvRow } from "@/lib/http/csv";
 import type { ExportQuery } from "@/lib/schemas/api-v1";
@@ -69,12 +69,15 @@ export function eventsCsv(website: Pick<ApiWebsite, "id" | "timezone">, q: Pick<
       }
     }
 
-    /** The deepest scroll reported per visit and page, for a page of pageviews. */
+    /**
+     * The deepest scroll reported per visit and page, for a page of pageviews: the visits
+     * that started in the page's span (by time, not a list of ids, which could outgrow a statement).
+     */
     async function scrollDepths(rows: Row[]): Promise<Map<string, number>> {
       const e = await engine();
       const found = await e.query<{ session_id: string; path: string; depth: number }>(
         `SELECT session_id, path, max(scroll_depth) AS depth FROM ${e.tables.events}
-         WHERE website_id = ${str(website.id)} AND kind = 'scroll' AND session_id IN ${strs([...new Set(rows.map((r) => r.session_id))])}
+         WHERE website_id = ${str(website.id)} AND kind = 'scroll'
            AND session_start >= toDateTime64(${str(rows[0].started)}, 3, 'UTC') AND session_start <= toDateTime64(${str(rows[rows.length - 1].started)}, 3, 'UTC')
          GROUP BY session_id, path`,
       );

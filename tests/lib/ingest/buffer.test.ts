@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { Types } from "mongoose";
 import { beforeEach, describe, expect, it } from "vitest";
+import { engine } from "@/lib/engine";
+import { str } from "@/lib/engine/sql";
 import { stagingWriter, writeBatch, type BufferedEvent } from "@/lib/ingest/batch-writer";
 import { WriteBuffer } from "@/lib/ingest/buffer";
 import { resetSessionCache } from "@/lib/ingest/sessionize";
@@ -153,6 +155,22 @@ describe("WriteBuffer durability", () => {
     await writer.checkpoint();
     expect(await Session.findOne({ websiteId: site }).lean()).toMatchObject({ pageviews: 2, events: 2, entryPage: "/", exitPage: "/b", startedAt: t0 });
   });
+
+  it("replays a staged backlog of 12,000 events into the engine once, however many ids the check for written rows must name", async () => {
+    // A backlog read back from disk stages up to 20,000 rows: naming all their ids in one statement exceeded ClickHouse's max_query_size.
+    const site = await websiteId();
+    const events = Array.from({ length: 12_000 }, (_, i) => pageview(site, `r${i % 3_000}`, `/p${i % 7}`, new Date(Date.UTC(2026, 4, 10, 8) + i * 1_000).toISOString()));
+    const first = stagingWriter();
+    await first.write(events.slice(0, 4_000));
+    await first.checkpoint();
+    const replay = stagingWriter();
+    for (let i = 0; i < events.length; i += 500) await replay.write(events.slice(i, i + 500), true);
+    await replay.checkpoint();
+    const e = await engine();
+    const [rows] = await e.query<{ n: number; ids: number }>(`SELECT count() AS n, uniqExact(event_id) AS ids FROM ${e.tables.events} WHERE website_id = ${str(site)}`);
+    expect(rows).toEqual({ n: 12_000, ids: 12_000 });
+    expect(await PageView.countDocuments({ websiteId: site })).toBe(12_000);
+  }, 300_000);
 
   it("seals the log every 5,000 events, so a replay from disk parses one bounded segment at a time", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "tm-log-"));
