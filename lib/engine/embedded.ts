@@ -27,7 +27,7 @@ function wrap(err: unknown): EngineError {
 }
 
 /** How many connections the embedded engine opens on its directory (TRAILMARK_ENGINE_CONNECTIONS, default 4). */
-export function connectionCount(env: NodeJS.ProcessEnv = process.env): number {
+export function connectionCount(env: Record<string, string | undefined> = process.env): number {
   const n = Number(env.TRAILMARK_ENGINE_CONNECTIONS);
   return Number.isInteger(n) && n >= 1 && n <= 16 ? n : DEFAULT_CONNECTIONS;
 }
