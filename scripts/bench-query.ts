@@ -106,7 +106,7 @@ async function main() {
     await store.close();
     if (!KEEP) rmSync(store.dataDir, { recursive: true, force: true });
   }
-  console.log("\nQuery benchmark: the dashboard opening on 30 days (overview, timeseries, 5 breakdowns, each with its previous period; all at once), production server, embedded ClickHouse (chDB)");
+  console.log("\nQuery benchmark: the dashboard opening on 30 days (overview and timeseries with the previous period, 5 breakdowns as the panels ask them; all at once), production server, embedded ClickHouse (chDB)");
   const width = Math.max(...results.map((r) => r[0].length));
   for (const [k, v] of results) console.log(`${k.padEnd(width)}  ${v}`);
 }

@@ -26,49 +26,61 @@ function wrap(err: unknown): EngineError {
   return new EngineError(message.replace(/^Query failed: /, ""), errorCode(message));
 }
 
+/** How many connections the embedded engine opens on its directory (TRAILMARK_ENGINE_CONNECTIONS, default 4). */
+export function connectionCount(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.TRAILMARK_ENGINE_CONNECTIONS);
+  return Number.isInteger(n) && n >= 1 && n <= 16 ? n : DEFAULT_CONNECTIONS;
+}
+const DEFAULT_CONNECTIONS = 4;
+
 /**
  * The embedded engine: libchdb (ClickHouse as a library, shipped inside the
  * `chdb` npm package) on a data directory of this process. libchdb binds one
  * data directory per process, so only one process may open a directory at a
  * time: the server while it runs, a script while it is stopped.
+ *
+ * A libchdb connection runs its statements one after the other, so one
+ * connection would queue a dashboard's dozen queries (and ingest's inserts)
+ * behind each other. Several connections on the same directory share the one
+ * engine and its data and run side by side; each statement goes to the
+ * connection with the fewest statements in flight.
  */
-export function embeddedDriver(dir: string): EngineDriver {
+export function embeddedDriver(dir: string, connections = connectionCount()): EngineDriver {
   mkdirSync(dir, { recursive: true });
   // A runtime require from the app's own node_modules, so no bundler tries to follow the native addon.
   const chdb = createRequire(path.join(process.cwd(), "package.json"))("chdb") as Chdb;
-  const session = new chdb.Session(dir, { connectionArgs: CONNECTION_ARGS });
+  const pool = Array.from({ length: connections }, () => ({ session: new chdb.Session(dir, { connectionArgs: CONNECTION_ARGS }), busy: 0 }));
   let open = true;
+  async function run<T>(work: (session: ChdbSession) => Promise<T>): Promise<T> {
+    const c = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
+    c.busy++;
+    try {
+      return await work(c.session);
+    } catch (err) {
+      throw wrap(err);
+    } finally {
+      c.busy--;
+    }
+  }
   return {
     kind: "embedded",
     async query<T>(sql: string) {
-      try {
-        const text = (await session.queryAsync(sql, { format: "JSONEachRow" })).text();
-        const rows: T[] = [];
-        for (const line of text.split("\n")) if (line) rows.push(JSON.parse(line) as T);
-        return rows;
-      } catch (err) {
-        throw wrap(err);
-      }
+      const text = await run(async (s) => (await s.queryAsync(sql, { format: "JSONEachRow" })).text());
+      const rows: T[] = [];
+      for (const line of text.split("\n")) if (line) rows.push(JSON.parse(line) as T);
+      return rows;
     },
     async exec(sql: string) {
-      try {
-        await session.queryAsync(sql, { format: "TabSeparated" });
-      } catch (err) {
-        throw wrap(err);
-      }
+      await run((s) => s.queryAsync(sql, { format: "TabSeparated" }));
     },
     async insert(table: string, rows: readonly object[]) {
       if (!rows.length) return;
-      try {
-        await session.insert({ table, values: Buffer.from(jsonLines(rows)), format: "JSONEachRow" });
-      } catch (err) {
-        throw wrap(err);
-      }
+      await run((s) => s.insert({ table, values: Buffer.from(jsonLines(rows)), format: "JSONEachRow" }));
     },
     async close() {
       if (!open) return;
       open = false;
-      session.close();
+      for (const c of pool) c.session.close();
       await chdb.drainPending?.();
     },
   };

@@ -60,11 +60,17 @@ export const timeseriesQuerySchema = z
   .object({ ...common, interval: z.enum(INTERVALS).optional().describe("Bucket size (default: hour up to 2 days, day up to 92, else month)") })
   .strict()
   .superRefine(checkRange);
-export const breakdownQuerySchema = z
+const breakdownFields = {
+  ...common,
+  dimension: z.enum(DIMENSIONS).describe("What to group by: countries are ISO 3166-1 alpha-2, devices desktop/mobile/tablet, referrer a domain, page a path"),
+  limit: z.coerce.number().int().min(1).max(1000).default(10).describe("Rows, most visitors first (1-1000)"),
+};
+export const breakdownQuerySchema = z.object(breakdownFields).strict().superRefine(checkRange);
+/** The dashboard's breakdown: the public one, and whether each row carries its value in the previous period (a second period to count). */
+export const dashboardBreakdownQuerySchema = z
   .object({
-    ...common,
-    dimension: z.enum(DIMENSIONS).describe("What to group by: countries are ISO 3166-1 alpha-2, devices desktop/mobile/tablet, referrer a domain, page a path"),
-    limit: z.coerce.number().int().min(1).max(1000).default(10).describe("Rows, most visitors first (1-1000)"),
+    ...breakdownFields,
+    compare: z.enum(["previous", "none"]).default("previous").describe("`previous` (default): each row carries its figures in the previous period; `none`: rows without them (`previous: null`), one period counted"),
   })
   .strict()
   .superRefine(checkRange);
@@ -94,6 +100,7 @@ export type PaymentsQuery = z.infer<typeof paymentsQuerySchema>;
 export type OverviewQuery = z.infer<typeof overviewQuerySchema>;
 export type TimeseriesQuery = z.infer<typeof timeseriesQuerySchema>;
 export type BreakdownQuery = z.infer<typeof breakdownQuerySchema>;
+export type DashboardBreakdownQuery = z.infer<typeof dashboardBreakdownQuerySchema>;
 export type VitalsQuery = z.infer<typeof vitalsQuerySchema>;
 export type StatsQuery = OverviewQuery & { interval?: TimeseriesQuery["interval"] };
 

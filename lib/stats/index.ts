@@ -14,6 +14,8 @@
  *   model    last_touch (default) | first_touch, which touch revenue is credited to
  *   interval hour | day | week | month (timeseries; default hour <= 2 days, day <= 92, else month)
  *   dimension, limit (breakdown; limit 1-1000, default 10)
+ *   compare  previous (default) | none (dashboard breakdown: rows without their previous-period figures,
+ *            so only the range is counted; the dashboard's panels ask for none)
  *   limit    (vitals: pages, 1-1000, default 10; vitals take no `model`)
  *   Dimensions: channel referrer utm_source utm_medium utm_campaign utm_term utm_content page
  *   entry_page exit_page hostname country region city browser os device goal

@@ -1,4 +1,4 @@
-import { breakdownSchema, overviewSchema, timeseriesSchema, vitalsSchema, type Breakdown, type BreakdownQuery, type BreakdownRow, type Overview, type StatsQuery, type Timeseries, type TimeseriesQuery, type Vitals, type VitalsQuery } from "@/lib/schemas/stats";
+import { breakdownSchema, overviewSchema, timeseriesSchema, vitalsSchema, type Breakdown, type BreakdownQuery, type BreakdownRow, type DashboardBreakdownQuery, type Overview, type StatsQuery, type Timeseries, type TimeseriesQuery, type Vitals, type VitalsQuery } from "@/lib/schemas/stats";
 import { localIso } from "./buckets";
 import { statsContext, type StatsContext, type StatsSite } from "./context";
 import { breakdownRows, getBreakdown, topRows } from "./get-breakdown";
@@ -63,9 +63,10 @@ export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery): 
   return { ...current, previous: previous?.points ?? null, range: periodInfo(ctx), imported: importedInfo({ ctx }, importedRefusal({ ctx }, "", current.interval === "hour")) };
 }
 
-export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery): Promise<DashboardBreakdown> {
+export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery & Partial<Pick<DashboardBreakdownQuery, "compare">>): Promise<DashboardBreakdown> {
   const ctx = await dashboardContext(site, q);
-  const [current, previous] = await breakdownRows(ctx, q.dimension, periodsOf(ctx));
+  // The panels show no comparison per row and ask for none: the previous period is then not counted at all.
+  const [current, previous] = await breakdownRows(ctx, q.dimension, q.compare === "none" ? [ctx.period.range] : periodsOf(ctx));
   // The current rows' values, each found even if it ranked lower then.
   const empty = { visitors: 0, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 };
   return {

@@ -31,7 +31,7 @@ export function BreakdownPanel({ title, tabs, mode = "visitors", apiBase, state,
   const tab = tabs.find((t) => t.key === active) ?? tabs[0];
   // More rows than shown, so a sort by revenue or conversion finds rows with few visitors.
   const limit = tab.map ? 250 : 100;
-  const { data, error, loading } = useJson<{ rows: BreakdownRow[]; imported?: ImportedInfo }>(`${apiBase}/stats/breakdown?${apiQuery(state, { dimension: tab.dimension, limit })}`);
+  const { data, error, loading } = useJson<{ rows: BreakdownRow[]; imported?: ImportedInfo }>(`${apiBase}/stats/breakdown?${apiQuery(state, { dimension: tab.dimension, limit, compare: "none" })}`);
   const shaped = data ? panelRows(data.rows, tab.map ? { key: "visitors", desc: true } : sort, { goals: mode === "goals", totalVisitors, limit: tab.map ? 250 : 10 }) : null;
   const rows = shaped?.rows ?? null;
   const pick = (value: string) => onChange(withFilter(state, { dimension: tab.dimension, op: "is", value }));

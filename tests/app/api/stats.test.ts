@@ -84,6 +84,14 @@ describe("GET /api/websites/{id}/stats/*", () => {
     expect(bd.rows.map((r) => [r.value, r.visitors, r.previous.visitors])).toEqual([["FR", 1, 1]]);
   });
 
+  it("leaves the previous values out of breakdown rows when asked for none, with the same current rows", async () => {
+    const q = "from=2026-03-10&to=2026-03-10&dimension=country";
+    const full = await json<{ rows: Record<string, unknown>[] }>(await t.owner.client.get(path("breakdown", q)), 200);
+    const bare = await json<{ rows: Record<string, unknown>[]; range: { previous: unknown } }>(await t.owner.client.get(path("breakdown", `${q}&compare=none`)), 200);
+    expect(bare.rows).toEqual(full.rows.map((r) => ({ ...r, previous: null })));
+    expect(bare.range.previous).not.toBeNull();
+  });
+
   it("is a 404 for someone else's website and a 401 without a session", async () => {
     const stranger = await newUser(t.app.url, "Stranger");
     await expectApiError(await stranger.client.get(path("overview", day)), 404);
@@ -93,5 +101,6 @@ describe("GET /api/websites/{id}/stats/*", () => {
   it("refuses bad parameters with 400", async () => {
     await expectApiError(await t.owner.client.get(path("breakdown", "dimension=colour")), 400, "invalid_input");
     await expectApiError(await t.owner.client.get(path("overview", "filter=page")), 400, "invalid_input");
+    await expectApiError(await t.owner.client.get(path("breakdown", "dimension=page&compare=last_year")), 400, "invalid_input");
   });
 });
