@@ -27,14 +27,15 @@ const adjustmentBody = (a: Adjustment) => ({
 /**
  * Paddle Billing, with an API key (transaction.read, adjustment.read,
  * customer.read): completed transactions billed since `since` (purchases,
- * subscription starts, renewals) through transaction.completed's handler,
+ * subscription starts, renewals), oldest first so a renewal finds its
+ * customer's first payment recorded, through transaction.completed's handler;
  * then approved refund and chargeback adjustments, newest first until
- * `since`, through adjustment.updated's; the SDK follows each list's `next` link.
+ * `since`, through adjustment.updated's. The SDK follows each list's `next` link.
  */
 export const backfillPaddle: BackfillRunner = async ({ apiKey, since, handle, step }) => {
   const paddle = client(apiKey);
   try {
-    const transactions = paddle.transactions.list({ status: ["completed"], "billedAt[GTE]": since.toISOString(), orderBy: "billed_at[DESC]", include: ["customer"], perPage: 30 });
+    const transactions = paddle.transactions.list({ status: ["completed"], "billedAt[GTE]": since.toISOString(), orderBy: "billed_at[ASC]", include: ["customer"], perPage: 30 });
     let n = 0;
     for await (const t of transactions) {
       if (n++ % 30 === 0 && (await step(Math.min(0.45, n / Math.max(1, transactions.estimatedTotal) / 2)))) return "cancelled";
