@@ -3,18 +3,36 @@ import { ApiError } from "@/lib/http/errors";
 import { cancelOrRemove, createJob, runInBackground } from "@/lib/imports/jobs";
 import type { BackfillInput } from "@/lib/schemas/imports";
 import { Import } from "@/models/Import";
+import { backfillLemonSqueezy } from "./lemonsqueezy";
+import { backfillPaddle } from "./paddle";
+import { backfillPolar } from "./polar";
 import { backfillStripe } from "./stripe";
-import type { BackfillRunner } from "./types";
+import { ProviderRefusal, type BackfillRunner } from "./types";
 
-const RUNNERS: Partial<Record<BackfillInput["provider"], BackfillRunner>> = { stripe: backfillStripe };
+type Provider = BackfillInput["provider"];
 
-/** How a provider's SDK says the key is wrong, in words the owner can act on. */
-function keyFailure(provider: string, err: unknown): ApiError | null {
+const RUNNERS: Record<Provider, BackfillRunner> = { stripe: backfillStripe, lemonsqueezy: backfillLemonSqueezy, polar: backfillPolar, paddle: backfillPaddle };
+
+const NAMES: Record<Provider, string> = { stripe: "Stripe", lemonsqueezy: "LemonSqueezy", polar: "Polar", paddle: "Paddle" };
+
+// What each key must be allowed to read (the README says the same).
+const NEEDS: Record<Provider, string> = {
+  stripe: "give the restricted key read access to Checkout Sessions, Invoices, Payment Intents and Charges",
+  lemonsqueezy: "use an API key of the store's own account, in the mode (test or live) of its payments",
+  polar: "give the organization access token the orders:read scope",
+  paddle: "give the API key the transaction.read, adjustment.read and customer.read permissions",
+};
+
+/** How a provider's SDK says the key is wrong, in the provider's words and the owner's next step; the key itself is masked. */
+function keyFailure(provider: Provider, apiKey: string, err: unknown): ApiError | null {
   const e = err as { statusCode?: number; status?: number; response?: { status?: number }; cause?: { statusCode?: number }; message?: string };
   const status = e.statusCode ?? e.status ?? e.response?.status ?? e.cause?.statusCode;
-  if (status === 401) return new ApiError(400, "invalid_api_key", `${provider} rejected the API key (401): check it and that it is not revoked`);
-  if (status === 403) return new ApiError(400, "insufficient_permissions", `${provider} refused a list call (403): give the key read access to payments, invoices and refunds`);
-  return null;
+  const kind = err instanceof ProviderRefusal ? err.kind : status === 401 ? "key" : status === 403 ? "permission" : null;
+  if (!kind) return null;
+  const reason = (err instanceof ProviderRefusal ? err.reason : (e.message ?? "")).replaceAll(apiKey, "***").slice(0, 300);
+  const said = reason ? ` ("${reason}")` : "";
+  if (kind === "key") return new ApiError(400, "invalid_api_key", `${NAMES[provider]} rejected the API key${said}: check it, that it is not revoked, and that it is for the live or test mode you meant`);
+  return new ApiError(400, "insufficient_permissions", `${NAMES[provider]} refused a list call${said}: ${NEEDS[provider]}`);
 }
 
 /**
@@ -27,7 +45,6 @@ function keyFailure(provider: string, err: unknown): ApiError | null {
  */
 export async function startBackfill(websiteId: string, userId: string | undefined, input: BackfillInput): Promise<{ id: string }> {
   const runner = RUNNERS[input.provider];
-  if (!runner) throw new ApiError(400, "provider_not_supported", `Backfill from ${input.provider} is not available yet; its webhooks record new payments`);
   const since = new Date(Date.now() - input.days * 86_400_000);
   const { job } = await createJob({ websiteId, kind: "backfill", source: input.provider, days: input.days, from: since.toISOString().slice(0, 10), apiKeyEnc: encryptSecret(input.apiKey), createdBy: userId });
   const id = String(job._id);
@@ -51,7 +68,7 @@ export async function startBackfill(websiteId: string, userId: string | undefine
         });
         if (outcome === "cancelled") return "cancelled";
       } catch (err) {
-        throw keyFailure(input.provider, err) ?? err;
+        throw keyFailure(input.provider, apiKey, err) ?? err;
       }
       return { counts, to: new Date().toISOString().slice(0, 10) };
     },

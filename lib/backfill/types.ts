@@ -17,3 +17,13 @@ export type BackfillRunner = (run: BackfillRun) => Promise<"cancelled" | void>;
 
 /** Where a provider's SDK sends its calls: the provider unless TRAILMARK_<PROVIDER>_API_URL names another server (a proxy, or a test stand-in). */
 export const apiUrl = (provider: string) => process.env[`TRAILMARK_${provider.toUpperCase()}_API_URL`] || undefined;
+
+/**
+ * A provider refused a list call: "key" when it does not accept the key,
+ * "permission" when the key may not read the list, with the provider's own words.
+ */
+export class ProviderRefusal extends Error {
+  constructor(readonly kind: "key" | "permission", readonly reason: string) {
+    super(reason);
+  }
+}

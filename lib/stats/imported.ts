@@ -2,7 +2,7 @@ import { connectDb } from "@/lib/db";
 import { str, strs } from "@/lib/engine/sql";
 import { Import } from "@/models/Import";
 import type { Dimension } from "./dimensions";
-import { labelled, type Selection } from "./selection";
+import { filterSql, labelled, type Selection } from "./selection";
 
 /**
  * Imported history (daily aggregates from Plausible, Umami or GA4, engine
@@ -10,8 +10,11 @@ import { labelled, type Selection } from "./selection";
  * Plausible's: imported days add their visitors, visits and pageviews to the
  * cards, the chart (day, week and month buckets) and the breakdowns of the
  * dimensions the tool exports; a day that has native visits is Trailmark's
- * alone (native wins); imported data carry no revenue and no visitor, so
- * filters cannot apply to them and they are left out, with a note saying so.
+ * alone (native wins). Imported data carry no revenue and no visitor, and
+ * each imported row has one dimension: one filter on a dimension the tool
+ * exports is answered from that dimension's rows (country is DE: the
+ * countries' rows for DE), for the cards, the chart and that dimension's
+ * breakdown; under any other filtering they are left out, with a note.
  */
 export type ImportedInfo = { included: boolean; note: string | null };
 
@@ -38,12 +41,18 @@ export function importedInfo(sel: Pick<Selection, "ctx">, refusal: string | null
   return refusal ? { included: false, note: refusal } : { included: true, note };
 }
 
+const named = (d: Dimension) => d.replace(/_/g, " ");
+
 /** Why imported data cannot join this question, or null when it can. */
 export function importedRefusal(sel: Pick<Selection, "ctx">, dimension: Dimension | "" = "", hourly = false): string | null {
   if (!sel.ctx.imports.length) return null;
-  if (sel.ctx.filters.length) return "Imported data is left out: it has no visits to filter.";
+  const { filters } = sel.ctx;
+  if (filters.length > 1) return "Imported data is left out: its rows have one dimension each, so they answer one filter at a time.";
+  const [f] = filters;
+  if (f && !IMPORTED_DIMENSIONS.has(f.dimension)) return `Imported data is left out: it has no ${named(f.dimension)} to filter by.`;
   if (hourly) return "Imported data is left out of hourly charts: it has only daily totals.";
   if (dimension && !IMPORTED_DIMENSIONS.has(dimension)) return "Imported data is left out: the tool it came from does not export this breakdown.";
+  if (f && dimension && dimension !== f.dimension) return `Imported data is left out: its ${named(dimension)} rows cannot be filtered by ${named(f.dimension)}.`;
   return null;
 }
 
@@ -55,16 +64,18 @@ export const importedMidnight = (timeZone: string) => `toDateTime(day, ${str(tim
 /**
  * Per period (and `group` as `g`: a bucket key, or the row's labelled value)
  * the sums of the imported rows of `dimension` ("" = the day totals) on days
- * without native visits.
+ * without native visits. Under a filter (one, on an imported dimension: see
+ * importedRefusal) they are the rows of the filter's dimension that pass it.
  */
 export function importedSql(sel: Selection, dimension: Dimension | "", group?: string): string {
   const { ctx } = sel;
   const midnight = importedMidnight(ctx.timezone);
   const native = `SELECT DISTINCT toDate(session_start, ${str(ctx.timezone)}) FROM ${sel.events} WHERE website_id = ${str(ctx.id)} AND ${sel.within("session_start")}`;
+  const [f] = ctx.filters;
   return `SELECT ${sel.period(midnight)} AS p${group ? `, ${group} AS g` : ""},
       sum(visitors) AS visitors, sum(visits) AS visits, sum(pageviews) AS pageviews, sum(bounces) AS bounces, sum(duration) AS duration
-    FROM ${sel.imported} WHERE website_id = ${str(ctx.id)} AND import_id IN ${strs(ctx.imports)} AND dimension = ${str(dimension)}
-      AND ${sel.within(midnight)} AND day NOT IN (${native})
+    FROM ${sel.imported} WHERE website_id = ${str(ctx.id)} AND import_id IN ${strs(ctx.imports)} AND dimension = ${str(f ? f.dimension : dimension)}
+      ${f ? `AND ${filterSql(f, importedValue)}` : ""} AND ${sel.within(midnight)} AND day NOT IN (${native})
     GROUP BY p${group ? ", g" : ""}`;
 }
 

@@ -11,11 +11,12 @@ import { JobList, useJobs } from "./import-jobs";
 import { SettingsSection } from "./settings-section";
 import { StatusMessage } from "./status-message";
 
+// What each provider's key must be able to read (the README's table says the same).
 const KEY_HELP: Record<string, string> = {
-  stripe: "A restricted key with read access to Checkout Sessions, Invoices, Payment Intents and Charges (rk_live_…)",
-  lemonsqueezy: "An API key; also give the store id",
-  polar: "An organization access token with orders:read",
-  paddle: "An API key with read access to transactions and adjustments",
+  stripe: "A restricted key (rk_live_…) with read access to Checkout Sessions, Invoices, Payment Intents and Charges",
+  lemonsqueezy: "An API key (Settings → API) of the account that owns the store, in the store's mode: it reads orders and subscription invoices",
+  polar: "An organization access token with the orders:read scope",
+  paddle: "A Paddle Billing API key (pdl_live_apikey_… or a sandbox one) with transaction.read, adjustment.read and customer.read",
 };
 
 /** Past payments from a provider, attributed like webhooks, counted once with them. */
@@ -67,8 +68,8 @@ export function BackfillSection({ websiteId }: { websiteId: string }) {
         <Button type="submit" disabled={pending}>Backfill</Button>
         {provider === "lemonsqueezy" ? (
           <div className="grid gap-2 sm:col-span-2">
-            <Label htmlFor="backfill-store">LemonSqueezy store id</Label>
-            <Input id="backfill-store" name="storeId" inputMode="numeric" required />
+            <Label htmlFor="backfill-store">LemonSqueezy store id (optional: only this store's orders, when the account has several)</Label>
+            <Input id="backfill-store" name="storeId" inputMode="numeric" pattern="[0-9]+" />
           </div>
         ) : null}
       </form>

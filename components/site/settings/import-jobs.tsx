@@ -9,6 +9,7 @@ import type { ImportView } from "@/lib/imports/jobs";
 import type { Status } from "./use-patch-website";
 
 const SOURCE_LABEL: Record<string, string> = { plausible: "Plausible", umami: "Umami", ga4: "Google Analytics 4", stripe: "Stripe", lemonsqueezy: "LemonSqueezy", polar: "Polar", paddle: "Paddle" };
+const counted = (n: number, noun: string) => `${formatNumber(n)} ${noun}${n === 1 ? "" : "s"}`;
 const live = (j: ImportView) => j.status === "queued" || j.status === "running";
 
 /** A job list that refreshes every second while a job is queued or running. */
@@ -34,7 +35,7 @@ export function useJobs(url: string, pick: (body: never) => ImportView[]) {
 
 function JobRow({ job, onDelete }: { job: ImportView; onDelete: () => void }) {
   const tone = job.status === "done" ? "secondary" : job.status === "failed" ? "destructive" : "outline";
-  const what = job.kind === "backfill" ? `${formatNumber(job.payments ?? 0)} payments, ${formatNumber(job.refunds ?? 0)} refunds` : job.from && job.to ? `${formatDayKey(job.from, true)} – ${formatDayKey(job.to, true)}` : "";
+  const what = job.kind === "backfill" ? `${counted(job.payments ?? 0, "payment")}, ${counted(job.refunds ?? 0, "refund")}` : job.from && job.to ? `${formatDayKey(job.from, true)} – ${formatDayKey(job.to, true)}` : "";
   return (
     <li className="grid gap-2 rounded-lg border p-3" data-import={job.id} data-status={job.status}>
       <div className="flex flex-wrap items-center gap-2">

@@ -36,10 +36,16 @@ export const subscriptionInvoiceEventSchema = z.object({
       currency: z.string(),
       status: z.string(),
       total: z.number().int(),
+      refunded: z.boolean().nullish(),
+      refunded_amount: z.number().int().nullish(),
       created_at: z.string().nullish(),
+      refunded_at: z.string().nullish(),
     }).loose(),
   }).loose(),
 }).loose();
+
+/** An order or invoice that was paid, whatever was refunded of it since (a listed order keeps its refund in its status). */
+export const WAS_PAID = new Set(["paid", "refunded", "partial_refund"]);
 
 // Orders and subscription invoices are numbered separately: the prefix keeps them apart.
 export const orderTransactionId = (orderId: string) => `order:${orderId}`;

@@ -1,7 +1,7 @@
 import { recordPayment } from "@/lib/revenue";
 import { providerTime, trailmarkIds } from "../metadata";
 import type { EventHandler } from "../types";
-import { invoiceTransactionId, subscriptionInvoiceEventSchema } from "./schemas";
+import { invoiceTransactionId, subscriptionInvoiceEventSchema, WAS_PAID } from "./schemas";
 
 /**
  * A subscription charge. The first one ("initial") is also an order, which
@@ -12,7 +12,7 @@ export const subscriptionPaymentSuccess: EventHandler = async (website, event) =
   const { meta, data } = subscriptionInvoiceEventSchema.parse(event.body);
   const a = data.attributes;
   if (a.billing_reason === "initial") return "ignored: first payment, counted by order_created";
-  if (a.status !== "paid" || a.total <= 0) return `ignored: invoice status ${a.status}, total ${a.total}`;
+  if (!WAS_PAID.has(a.status) || a.total <= 0) return `ignored: invoice status ${a.status}, total ${a.total}`;
   await recordPayment(website, {
     provider: "lemonsqueezy",
     transactionId: invoiceTransactionId(data.id),

@@ -3,7 +3,7 @@ import { providerTime, trailmarkIds } from "../metadata";
 import type { EventHandler } from "../types";
 import { transactionSchema } from "./schemas";
 
-/** A paid transaction; Paddle's payload names the customer only by id (no email). */
+/** A paid transaction; Paddle's webhook payload names the customer only by id, a listed one may bring its email. */
 export const transactionCompleted: EventHandler = async (website, event) => {
   const t = transactionSchema.parse(event.body);
   const amount = t.details.totals.grand_total ?? t.details.totals.total ?? 0;
@@ -14,6 +14,7 @@ export const transactionCompleted: EventHandler = async (website, event) => {
     amount,
     currency: t.currency_code,
     ...trailmarkIds(t.custom_data),
+    email: t.customer?.email ?? undefined,
     customerId: t.customer_id ?? undefined,
     renewal: t.origin === "subscription_recurring",
     timestamp: providerTime(t.billed_at ?? t.created_at),

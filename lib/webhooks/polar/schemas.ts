@@ -4,6 +4,8 @@ import { metadataSchema } from "../metadata";
 export const polarOrderSchema = z.object({
   id: z.string(),
   created_at: z.string().nullish(),
+  // When the order last changed: for order.refunded, when it was refunded.
+  modified_at: z.string().nullish(),
   status: z.string().nullish(),
   billing_reason: z.string().nullish(),
   currency: z.string(),

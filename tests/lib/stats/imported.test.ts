@@ -1,5 +1,6 @@
-// Imported history beside native visits: added on days without native data, left out (and said so)
-// where it cannot answer, and an import is a job that is idempotent, cancellable and removable.
+// Imported history beside native visits: added on days without native data (also under one filter on a
+// dimension the import has), left out (and said so) where it cannot answer, and an import is a job that
+// is idempotent, cancellable and removable.
 import { describe, expect, it } from "vitest";
 import { engine } from "@/lib/engine";
 import { str } from "@/lib/engine/sql";
@@ -63,10 +64,39 @@ describe("imported data in the stats", () => {
     expect(Object.fromEntries(devices.rows.map((r) => [r.value, r.visitors]))).toEqual({ desktop: 91, mobile: 30, tablet: 50 });
   });
 
-  it("leaves imported data out, with a note, under filters, for breakdowns no tool exports and by the hour", async () => {
+  it("under one filter on a dimension the import has, answers from that dimension's imported rows", async () => {
+    const site = await makeWebsite();
+    // A native visit from Germany on 2 March: that day is Trailmark's alone, filtered or not.
+    await makeVisit(site._id, new Date("2026-03-02T10:00:00Z"), { visitorId: "n1", paths: ["/"], country: "DE", device: "desktop" });
+    await importDone(site);
+    const q = (filter: string[]) => ({ ...days, filter });
+
+    // imported_locations: DE 70 visitors (90 visits, 180 pageviews) on 1 March; 2 March's DE rows give way to the native visit.
+    const de = await dashboardOverview(statsSite(site), overviewQuerySchema.parse(q(["country:is:DE"])));
+    expect(de).toMatchObject({ visitors: 70 + 1, sessions: 90 + 1, pageviews: 180 + 1, imported: { included: true, note: null } });
+    const notDe = await dashboardOverview(statsSite(site), overviewQuerySchema.parse(q(["country:is_not:DE"])));
+    expect(notDe).toMatchObject({ visitors: 50 + 50, imported: { included: true } });
+    const chart = await dashboardTimeseries(statsSite(site), timeseriesQuerySchema.parse({ ...q(["country:is:DE"]), interval: "day" }));
+    expect(chart.points.map((p) => p.visitors)).toEqual([70, 1, 0]);
+    const countries = await dashboardBreakdown(statsSite(site), breakdownQuerySchema.parse({ ...q(["country:is:DE"]), dimension: "country" }));
+    expect(countries.rows.map((r) => [r.value, r.visitors])).toEqual([["DE", 71]]);
+    // imported_sources: google.com 80 on 1 March, 50 on 3 March.
+    const google = await dashboardOverview(statsSite(site), overviewQuerySchema.parse(q(["referrer:is:google.com"])));
+    expect(google).toMatchObject({ visitors: 130, imported: { included: true } });
+
+    // Another dimension's breakdown, two filters, or a dimension no tool exports: native only, and said so.
+    const devices = await dashboardBreakdown(statsSite(site), breakdownQuerySchema.parse({ ...q(["country:is:DE"]), dimension: "device" }));
+    expect(devices).toMatchObject({ rows: [{ value: "desktop", visitors: 1 }], imported: { included: false, note: expect.stringContaining("country") } });
+    const two = await dashboardOverview(statsSite(site), overviewQuerySchema.parse(q(["country:is:DE", "device:is:desktop"])));
+    expect(two).toMatchObject({ visitors: 1, imported: { included: false, note: expect.stringContaining("one filter") } });
+    const city = await dashboardOverview(statsSite(site), overviewQuerySchema.parse(q(["city:is:Berlin"])));
+    expect(city).toMatchObject({ visitors: 0, imported: { included: false, note: expect.stringContaining("city") } });
+  });
+
+  it("leaves imported data out, with a note, under filters it cannot answer, for breakdowns no tool exports and by the hour", async () => {
     const site = await makeWebsite();
     await importDone(site);
-    const filtered = await dashboardOverview(statsSite(site), overviewQuerySchema.parse({ ...days, filter: ["country:is:DE"] }));
+    const filtered = await dashboardOverview(statsSite(site), overviewQuerySchema.parse({ ...days, filter: ["goal:is:Signup"] }));
     expect(filtered).toMatchObject({ visitors: 0, imported: { included: false, note: expect.stringContaining("filter") } });
     const cities = await dashboardBreakdown(statsSite(site), breakdownQuerySchema.parse({ ...days, dimension: "city" }));
     expect(cities).toMatchObject({ rows: [], imported: { included: false, note: expect.stringContaining("does not export") } });

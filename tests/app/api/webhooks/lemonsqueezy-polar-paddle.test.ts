@@ -39,6 +39,16 @@ describe("LemonSqueezy", () => {
     const renewal = ++orderSeq;
     await expectHandled(await post("lemonsqueezy", signLemonSqueezy(lemonsqueezy.subscriptionPaymentSuccess({ id: renewal, total: 1999, customerId, billingReason: "renewal" }))), "recorded");
     expect((await payment("lemonsqueezy", `subscription-invoice:${renewal}`))[0]).toMatchObject({ renewal: true, matchedBy: "customer", visitorId: v.visitorId });
+
+    // subscription_payment_refunded: the renewal's refund on its invoice; the initial invoice's is the order's (order_refunded).
+    const refunded = (id: number, billingReason: "initial" | "renewal") => {
+      const e = lemonsqueezy.subscriptionPaymentSuccess({ id, total: 1999, customerId, billingReason });
+      return { meta: { ...e.meta, event_name: "subscription_payment_refunded" }, data: { ...e.data, attributes: { ...e.data.attributes, status: "refunded", refunded: true, refunded_amount: 1999, refunded_at: new Date().toISOString() } } };
+    };
+    await expectHandled(await post("lemonsqueezy", signLemonSqueezy(refunded(renewal, "renewal"))), "refunded");
+    expect((await payment("lemonsqueezy", `subscription-invoice:${renewal}`))[0]).toMatchObject({ refundedAmount: 1999, status: "refunded" });
+    await expectHandled(await post("lemonsqueezy", signLemonSqueezy(refunded(initial, "initial"))), "ignored");
+    expect((await payment("lemonsqueezy", `order:${id}`))[0]).toMatchObject({ refundedAmount: 0, status: "paid" });
   });
 
   it("applies order_refunded's running total: partial, then full; a redelivery changes nothing", async () => {
