@@ -4,6 +4,7 @@ import { hostnameAllowed } from "@/lib/ingest/exclusions";
 import { receivedLog, type ReceivedEvent } from "@/lib/ingest/received-log";
 import { checkPage, type PageCheck } from "./check-page";
 import { fetchPage, FetchPageError } from "./fetch-page";
+import { isLoopbackName } from "./safe-address";
 
 export const verifyInstallSchema = z.object({
   /** A page of the site to check; its home page (https, then http) when absent. */
@@ -29,9 +30,10 @@ const loopbackAllowed = () => process.env.TRAILMARK_VERIFY_LOCAL === "true";
 function candidates(site: Site, url: string | undefined): string[] {
   if (!url) return [`https://${site.domain}/`, `http://${site.domain}/`];
   const host = new URL(url).hostname;
-  // Only the site's own pages: anything else would make this a fetch-any-URL service.
-  if (!hostnameAllowed(host, site.domain, site.allowedHostnames)) {
-    throw new ApiError(400, "url_not_on_site", `${host} is not ${site.domain}, one of its subdomains or one of its allowed hostnames`);
+  // Only the site's own pages (or, where the operator allows it, this machine's):
+  // anything else would make this a fetch-any-URL service.
+  if (!hostnameAllowed(host, site.domain, site.allowedHostnames) && !(isLoopbackName(host) && loopbackAllowed())) {
+    throw new ApiError(400, "url_not_on_site", `${host} is not ${site.domain}, one of its subdomains or one of its allowed hostnames (Settings → Exclusions)`);
   }
   return [url];
 }
