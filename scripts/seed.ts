@@ -11,6 +11,9 @@ import { deleteWebsiteRows } from "../lib/engine/delete-website";
 import { backfillFromStore } from "../lib/engine/backfill/from-store";
 import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, websiteScopedModels } from "../models";
 import { insertVitals, type VitalsRow } from "../lib/engine/vitals";
+import { createFunnel } from "../lib/funnels/funnels";
+import { createGoal } from "../lib/goals/goals";
+import { demoFunnels, demoGoals } from "./demo/definitions";
 import { generateDay, newPool, visitsOn } from "./demo/generate";
 import { rng } from "./demo/random";
 import { demoVitals } from "./demo/vitals";
@@ -41,7 +44,9 @@ async function main() {
     await site.deleteOne();
   }
   await ensurePersonalTeam(user._id);
-  const website = await Website.create({ userId: user._id, teamId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date() });
+  const website = await Website.create({ userId: user._id, teamId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date(), demo: true });
+  for (const goal of demoGoals) await createGoal(String(website._id), goal);
+  for (const funnel of demoFunnels) await createFunnel(String(website._id), funnel);
 
   const r = rng(20261122);
   const now = new Date();

@@ -33,6 +33,7 @@ export function serializeWebsite(w: WebsiteDoc, role: Role): WebsiteDTO {
     currency: w.currency ?? "USD",
     createdAt: (w as { createdAt?: Date }).createdAt?.toISOString() ?? new Date(0).toISOString(),
     firstEventAt: w.firstEventAt?.toISOString() ?? null,
+    ...(w.demo ? { demo: true } : {}),
     settings: {
       excludeIps: s.excludeIps ?? [],
       excludeCountries: s.excludeCountries ?? [],
