@@ -13,6 +13,7 @@ import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, 
 import { insertVitals, type VitalsRow } from "../lib/engine/vitals";
 import { createFunnel } from "../lib/funnels/funnels";
 import { createGoal } from "../lib/goals/goals";
+import { createShare } from "../lib/shares/shares";
 import { demoFunnels, demoGoals } from "./demo/definitions";
 import { generateDay, newPool, visitsOn } from "./demo/generate";
 import { rng } from "./demo/random";
@@ -47,6 +48,8 @@ async function main() {
   const website = await Website.create({ userId: user._id, teamId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date(), demo: true });
   for (const goal of demoGoals) await createGoal(String(website._id), goal);
   for (const funnel of demoFunnels) await createFunnel(String(website._id), funnel);
+  // The landing page's "Live demo" opens this public, read-only link.
+  await createShare(website.toObject(), { id: String(user._id), name: user.name }, { label: "Live demo" });
 
   const r = rng(20261122);
   const now = new Date();
