@@ -34,7 +34,7 @@ export async function BillingBanner({ teamId, owner }: { teamId: string; owner: 
   }
   if (!text) return null;
   return (
-    <div role="status" data-testid="billing-banner" className={cn("mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border px-4 py-2.5 text-sm", urgent ? "border-destructive/30 bg-destructive/5" : "border-amber-300 bg-amber-50 text-amber-950")}>
+    <div role="status" data-testid="billing-banner" className={cn("mb-4 flex flex-wrap items-center gap-x-3 gap-y-1 rounded-lg border px-4 py-2.5 text-sm", urgent ? "border-destructive/30 bg-destructive/5" : "border-amber-300 bg-amber-50 text-amber-950 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-100")}>
       <AlertTriangle className={cn("size-4 shrink-0", urgent ? "text-destructive" : "")} />
       <span className="min-w-0 flex-1">{text}</span>
       {owner ? (

@@ -17,7 +17,7 @@ export function UsageMeter({ meter }: { meter: Meter }) {
           </span>
         </p>
         {meter.percent !== null ? (
-          <span className={cn("text-sm font-medium tabular-nums", meter.tone === "over" ? "text-destructive" : meter.tone === "warn" ? "text-amber-700" : "text-muted-foreground")}>
+          <span className={cn("text-sm font-medium tabular-nums", meter.tone === "over" ? "text-destructive" : meter.tone === "warn" ? "text-amber-700 dark:text-amber-400" : "text-muted-foreground")}>
             {meter.percent}%
           </span>
         ) : null}

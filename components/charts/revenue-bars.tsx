@@ -1,13 +1,13 @@
 "use client";
 
-import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { Bar, CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { formatMoney, formatMoneyCompact } from "@/components/format";
 
 // Render-only bar charts of the revenue page: net revenue per bucket, and MRR
-// per month with its gains above the axis and losses below it.
+// per month with its gains above the axis and losses below it, and its level as a line.
 
 type Bars = { key: string; color: string; label: string; stack?: string }[];
-type Props<R> = { rows: R[]; bars: Bars; currency: string; height?: number; testId: string };
+type Props<R> = { rows: R[]; bars: Bars; line?: { key: string; color: string; label: string }; currency: string; height?: number; testId: string };
 
 function MoneyTooltip({ active, payload, label, currency }: { active?: boolean; payload?: { name: string; value: number; color: string }[]; label?: string; currency: string }) {
   if (!active || !payload?.length) return null;
@@ -24,11 +24,11 @@ function MoneyTooltip({ active, payload, label, currency }: { active?: boolean; 
   );
 }
 
-export function MoneyBars<R extends { label: string }>({ rows, bars, currency, height = 220, testId }: Props<R>) {
+export function MoneyBars<R extends { label: string }>({ rows, bars, line, currency, height = 220, testId }: Props<R>) {
   return (
     <div data-testid={testId}>
       <ResponsiveContainer width="100%" height={height}>
-        <BarChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} stackOffset="sign">
+        <ComposedChart data={rows} margin={{ top: 8, right: 4, bottom: 0, left: 4 }} stackOffset="sign">
           <CartesianGrid vertical={false} stroke="var(--border)" strokeDasharray="3 3" />
           <XAxis dataKey="label" tickLine={false} axisLine={false} tick={{ fill: "var(--muted-foreground)", fontSize: 11 }} minTickGap={16} />
           <YAxis width={56} tickLine={false} axisLine={false} tick={{ fill: "var(--muted-foreground)", fontSize: 11 }} tickFormatter={(v: number) => formatMoneyCompact(v, currency)} />
@@ -36,7 +36,8 @@ export function MoneyBars<R extends { label: string }>({ rows, bars, currency, h
           {bars.map((b) => (
             <Bar key={b.key} dataKey={b.key} name={b.label} stackId={b.stack} fill={b.color} maxBarSize={32} isAnimationActive={false} />
           ))}
-        </BarChart>
+          {line ? <Line dataKey={line.key} name={line.label} stroke={line.color} strokeWidth={2} dot={{ r: 2.5, fill: line.color }} isAnimationActive={false} /> : null}
+        </ComposedChart>
       </ResponsiveContainer>
     </div>
   );

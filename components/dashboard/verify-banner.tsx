@@ -18,7 +18,7 @@ export function VerifyBanner({ email }: { email: string }) {
   }
 
   return (
-    <div className="border-b bg-amber-50 text-amber-950" role="status" data-testid="verify-banner">
+    <div className="border-b bg-amber-50 text-amber-950 dark:border-amber-500/30 dark:bg-amber-500/10 dark:text-amber-100" role="status" data-testid="verify-banner">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2 text-sm sm:px-6">
         <MailWarning className="size-4 shrink-0" />
         <span className="min-w-0 flex-1">

@@ -1,4 +1,4 @@
-import type { BufferedEvent } from "./buffer";
+import type { BufferedEvent } from "./batch-writer";
 import { EVENT_TYPES } from "./types";
 
 const HEX_ID = /^[0-9a-f]{24}$/;

@@ -1,7 +1,7 @@
 // Billing in real Chromium against the local Stripe stand-in: a trial team
 // over its trial's limit upgrades through the stand-in's checkout page and
 // sees its plan; a team whose trial ended long ago sees the upgrade page
-// instead of stats, on a desktop and on a 390 px phone, and gets its stats
+// instead of stats, on a desktop and on a 390 px phone (light and dark), and gets its stats
 // back by choosing a plan. Screenshots of the billing section and the upgrade page.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +18,8 @@ let browser: Browser;
 let owner: Awaited<ReturnType<typeof newUser>>;
 let desktop: BrowserContext;
 let phone: BrowserContext;
+let darkDesktop: BrowserContext;
+let darkPhone: BrowserContext;
 
 async function pageviews(site: WebsiteBody, n: number) {
   for (let i = 0; i < n; i++) {
@@ -31,6 +33,23 @@ async function shot(page: Page, name: string) {
   expect(await screenshot(page, name)).toBeGreaterThan(5_000);
 }
 
+/** The page's own background, to tell a dark page from a light one. */
+const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+
+/** The same page in the dark contexts: dark, readable on a phone, and looked at. */
+async function shootDark(url: string, ready: (page: Page) => Promise<unknown>, name: string, light: Page) {
+  for (const [ctx, suffix] of [[darkDesktop, "dark"], [darkPhone, "phone-dark"]] as const) {
+    const page = await ctx.newPage();
+    await page.goto(url);
+    await ready(page);
+    expect(await page.evaluate(() => document.documentElement.classList.contains("dark")), `${name} ${suffix}`).toBe(true);
+    expect(await background(page), `${name} ${suffix}`).not.toBe(await background(light));
+    if (suffix === "phone-dark") await fitsWidth(page);
+    await shot(page, `${name}-${suffix}`);
+    await page.close();
+  }
+}
+
 const fitsWidth = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 beforeAll(async () => {
@@ -38,7 +57,9 @@ beforeAll(async () => {
   owner = await newUser(b.app.url, "Olga Owner");
   desktop = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 } });
   phone = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: UA.safariIphone, isMobile: true, hasTouch: true });
-  for (const ctx of [desktop, phone]) {
+  darkDesktop = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 }, colorScheme: "dark" });
+  darkPhone = await browser.newContext({ viewport: { width: 390, height: 844 }, userAgent: UA.safariIphone, isMobile: true, hasTouch: true, colorScheme: "dark" });
+  for (const ctx of [desktop, phone, darkDesktop, darkPhone]) {
     await signIn(await ctx.newPage(), b.app.url, owner.email, owner.password);
   }
 });
@@ -82,6 +103,7 @@ describe("billing in the browser", () => {
     expect(await page.getByTestId("usage-meter").getAttribute("data-tone")).toBe("ok");
     await page.getByRole("button", { name: "Manage billing" }).waitFor();
     await shot(page, "billing-settings-active");
+    await shootDark(page.url(), (d) => d.getByTestId("billing-plan").getByText("Growth plan").waitFor(), "billing-settings-active", page);
 
     // The portal button leads to Stripe's Customer Portal for the team's customer.
     await page.getByRole("button", { name: "Manage billing" }).click();
@@ -115,6 +137,7 @@ describe("billing in the browser", () => {
     await wall.getByText("The team's free trial has ended").waitFor();
     await wall.getByText(/3 events were recorded this month/).waitFor();
     await shot(page, "billing-upgrade-page");
+    await shootDark(page.url(), (d) => d.getByTestId("upgrade-wall").getByText("The team's free trial has ended").waitFor(), "billing-upgrade-page", page);
 
     await wall.locator('[data-plan="starter"]').getByRole("button", { name: "Upgrade to Starter" }).click();
     await page.waitForURL(new RegExp(`^${b.stripe.url}/checkout/`));

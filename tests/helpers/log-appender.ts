@@ -3,7 +3,8 @@
 // a WriteBuffer's log and reports which were acknowledged and which refused.
 import { createInterface } from "node:readline";
 import { Types } from "mongoose";
-import { WriteBuffer, type BufferedEvent } from "@/lib/ingest/buffer";
+import type { BufferedEvent } from "@/lib/ingest/batch-writer";
+import { WriteBuffer } from "@/lib/ingest/buffer";
 
 const [dir, countArg] = process.argv.slice(2);
 const buffer = new WriteBuffer(dir, async () => {});

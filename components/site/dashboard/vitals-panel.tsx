@@ -13,9 +13,9 @@ import { useJson } from "./use-json";
 import { LEGEND, RATING_LABELS, totalLine, vitalsLines, type VitalCell, type VitalsAnswer, type VitalsTab } from "./vitals-table";
 
 const TONE: Record<Rating, { text: string; dot: string }> = {
-  good: { text: "text-emerald-700", dot: "bg-emerald-500" },
-  needs_improvement: { text: "text-amber-700", dot: "bg-amber-500" },
-  poor: { text: "text-red-700", dot: "bg-red-500" },
+  good: { text: "text-emerald-700 dark:text-emerald-400", dot: "bg-emerald-500" },
+  needs_improvement: { text: "text-amber-700 dark:text-amber-400", dot: "bg-amber-500" },
+  poor: { text: "text-red-700 dark:text-red-400", dot: "bg-red-500" },
 };
 
 function Value({ cell, className }: { cell: VitalCell; className?: string }) {

@@ -28,7 +28,7 @@ export function MrrCard({ months, currency }: { months: MrrMonth[]; currency: st
           <div>
             <div className="text-3xl font-semibold tabular-nums text-revenue" data-testid="mrr">{formatMoney(mrr, currency)}</div>
             <div className="text-xs text-muted-foreground">
-              {last ? `${formatNumber(last.subscribers)} subscribers in ${rows.at(-1)?.label}` : "no months"} · {net >= 0 ? "+" : "−"}
+              {last ? `${formatNumber(last.subscribers)} subscriber${last.subscribers === 1 ? "" : "s"} in ${rows.at(-1)?.label}` : "no months"} · {net >= 0 ? "+" : "−"}
               {formatMoney(Math.abs(net), currency)} on the month before
             </div>
           </div>
@@ -43,7 +43,7 @@ export function MrrCard({ months, currency }: { months: MrrMonth[]; currency: st
             </dl>
           ) : null}
         </div>
-        {rows.length > 1 ? <MoneyBars rows={rows} bars={BARS} currency={currency} height={180} testId="mrr-chart" /> : null}
+        {rows.length > 1 ? <MoneyBars rows={rows} bars={BARS} line={{ key: "mrr", label: "MRR", color: "var(--foreground)" }} currency={currency} height={180} testId="mrr-chart" /> : null}
       </CardContent>
     </Card>
   );

@@ -8,7 +8,8 @@ import path from "node:path";
 import { createInterface } from "node:readline";
 import { Types } from "mongoose";
 import { describe, expect, it, vi } from "vitest";
-import { WriteBuffer, type BufferedEvent } from "@/lib/ingest/buffer";
+import type { BufferedEvent } from "@/lib/ingest/batch-writer";
+import { WriteBuffer } from "@/lib/ingest/buffer";
 import { orphanAs } from "../../helpers/ingest-log";
 
 const root = path.resolve(import.meta.dirname, "../../..");

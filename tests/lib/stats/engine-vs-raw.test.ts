@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { engine } from "@/lib/engine";
 import { backfillFromStore } from "@/lib/engine/backfill/from-store";
 import { at, str } from "@/lib/engine/sql";
-import { writeBatch, type BufferedEvent } from "@/lib/ingest/buffer";
+import { writeBatch, type BufferedEvent } from "@/lib/ingest/batch-writer";
 import { resetSessionCache } from "@/lib/ingest/sessionize";
 import { applyRetention } from "@/lib/privacy/retention";
 import { deletePayment } from "@/lib/revenue/delete-payment";
