@@ -34,7 +34,8 @@ function seed(): Promise<string> {
 beforeAll(async () => {
   [app, browser] = await Promise.all([startApp({ label: "e2e_demo" }), launchBrowser()]);
   expect(await seed()).toContain("demo ready");
-});
+  // Six weeks of traffic and their engine rows: minutes on a busy machine.
+}, 900_000);
 afterAll(async () => {
   await browser?.close();
   await app?.stop();
