@@ -42,6 +42,11 @@ export function TrackingSnippet({ websiteId, domain, settings }: { websiteId: st
       <div>
         <CopyButton value={snippet} label="Copy snippet" disabled={!origin} />
       </div>
+      <p className="text-xs text-muted-foreground">
+        The tracker sends nothing from localhost (it says why in the browser&apos;s console). To test on your machine, add{" "}
+        <code className="font-mono">data-include-localhost</code> to the tag and <code className="font-mono">localhost</code> to
+        the allowed hostnames in Settings → Exclusions.
+      </p>
     </div>
   );
 }

@@ -49,6 +49,8 @@ const websiteSchema = new Schema(
     },
     // Set when the first event arrives; the add-site flow waits for it.
     firstEventAt: { type: Date },
+    // The demo site `npm start` seeds: its dashboard says where its data comes from.
+    demo: { type: Boolean },
     // Set when deletion starts: ingest stops accepting and writing its events.
     deletedAt: { type: Date },
   },

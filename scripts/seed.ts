@@ -11,6 +11,10 @@ import { deleteWebsiteRows } from "../lib/engine/delete-website";
 import { backfillFromStore } from "../lib/engine/backfill/from-store";
 import { Commit, GoalEvent, Mention, PageView, Payment, Session, User, Website, websiteScopedModels } from "../models";
 import { insertVitals, type VitalsRow } from "../lib/engine/vitals";
+import { createFunnel } from "../lib/funnels/funnels";
+import { createGoal } from "../lib/goals/goals";
+import { createShare } from "../lib/shares/shares";
+import { demoFunnels, demoGoals } from "./demo/definitions";
 import { generateDay, newPool, visitsOn } from "./demo/generate";
 import { rng } from "./demo/random";
 import { demoVitals } from "./demo/vitals";
@@ -41,7 +45,11 @@ async function main() {
     await site.deleteOne();
   }
   await ensurePersonalTeam(user._id);
-  const website = await Website.create({ userId: user._id, teamId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date() });
+  const website = await Website.create({ userId: user._id, teamId: user._id, domain: "getacme.io", name: "Acme (demo)", timezone: "UTC", currency: "USD", firstEventAt: new Date(), demo: true });
+  for (const goal of demoGoals) await createGoal(String(website._id), goal);
+  for (const funnel of demoFunnels) await createFunnel(String(website._id), funnel);
+  // The landing page's "Live demo" opens this public, read-only link.
+  await createShare(website.toObject(), { id: String(user._id), name: user.name }, { label: "Live demo" });
 
   const r = rng(20261122);
   const now = new Date();

@@ -4,6 +4,7 @@ import { Button } from "@/components/ui/button";
 import { CodeBlock } from "@/components/code-block";
 import { Logo } from "@/components/logo";
 import { Features } from "./features";
+import { ProductShot } from "./product-shot";
 import { ThemeToggle } from "@/components/theme-toggle";
 
 const EXAMPLE_SNIPPET = `<script defer src="https://your-trailmark-host/js/script.js"
@@ -16,6 +17,9 @@ export function LandingPage() {
         <Logo />
         <nav className="flex items-center gap-1 sm:gap-2">
           <ThemeToggle />
+          <Button asChild variant="ghost" size="sm" className="hidden sm:inline-flex">
+            <Link href="/demo">Live demo</Link>
+          </Button>
           <Button asChild variant="ghost" size="sm">
             <Link href="/docs/api">API docs</Link>
           </Button>
@@ -47,10 +51,12 @@ export function LandingPage() {
               </Link>
             </Button>
             <Button asChild size="lg" variant="outline">
-              <Link href="/login">Log in</Link>
+              <Link href="/demo">See the live demo</Link>
             </Button>
           </div>
         </section>
+
+        <ProductShot />
 
         <Features />
 

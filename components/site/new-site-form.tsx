@@ -7,6 +7,7 @@ import type { WebsiteDTO } from "@/lib/websites/types";
 import { apiFetch } from "@/components/api-client";
 import { TrackingSnippet } from "@/components/tracking-snippet";
 import { FirstEventCheck } from "./first-event-check";
+import { VerifyInstallation } from "./install/verify-panel";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -26,8 +27,12 @@ function Created({ website }: { website: WebsiteDTO }) {
           Paste this tag into the &lt;head&gt; of every page on <strong>{website.domain}</strong>.
         </CardDescription>
       </CardHeader>
-      <CardContent>
+      <CardContent className="grid gap-6">
         <TrackingSnippet websiteId={website.id} domain={website.domain} />
+        <div className="grid gap-3 border-t pt-5">
+          <h3 className="font-medium">Verify installation</h3>
+          <VerifyInstallation websiteId={website.id} domain={website.domain} />
+        </div>
       </CardContent>
       <CardFooter>
         <FirstEventCheck websiteId={website.id} />

@@ -25,6 +25,9 @@ const DEFAULTS = {
   "mail-account": [5, HOUR],
   "share-ip": [300, MINUTE],
   "share-password": [10, 10 * MINUTE],
+  // Each one makes this server send a request out (to the site, or to its own webhook endpoint).
+  "install-check": [30, HOUR],
+  "webhook-test": [30, HOUR],
 } as const satisfies Record<string, readonly [number, number]>;
 export type LimitName = keyof typeof DEFAULTS;
 

@@ -95,6 +95,9 @@ export function checkExclusions(event: ExclusionTarget, ip: string | null | unde
 
 const LOCAL = /^(localhost|.*\.localhost|127(\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0)$/;
 
+/** localhost, *.localhost, loopback and unspecified addresses: a developer's machine. */
+export const isLocalHostname = (hostname: string): boolean => LOCAL.test(normalizeHost(hostname));
+
 /**
  * Whether an event from `hostname` may count for the site: its domain or a
  * subdomain, or a host the owner listed (exact or "*.example.com"). Others

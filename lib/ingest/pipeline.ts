@@ -7,10 +7,11 @@ import { isBotRequest } from "./bots";
 import type { BufferedEvent } from "./batch-writer";
 import { ingestBuffer } from "./buffer";
 import { clientIp } from "./client-ip";
-import { checkExclusions, hostnameAllowed, privacySignal } from "./exclusions";
+import { checkExclusions, hostnameAllowed, isLocalHostname, privacySignal } from "./exclusions";
 import { lookupGeo } from "./geo";
 import { pageHostname, pagePath } from "./paths";
 import { realtime } from "./realtime";
+import { receivedLog } from "./received-log";
 import { classifySource } from "./referrer";
 import { getHeader, type DropReason, type HeaderSource, type RawEvent } from "./types";
 import { parseUserAgent } from "./user-agent";
@@ -19,8 +20,6 @@ import { markFirstEvent, resolveWebsite } from "./website-cache";
 
 export type IngestRequest = { event: RawEvent; headers: HeaderSource; socketIp: string | null; now?: Date };
 export type IngestOutcome = { accepted: true; visitorId: string } | { accepted: false; reason: DropReason };
-
-const dropped = (reason: DropReason): IngestOutcome => ({ accepted: false, reason });
 
 /** The day's salt is read once a day; while the store is down it cannot be, and the event is refused (503), not failed. */
 const dailySalt = (now: Date) =>
@@ -41,15 +40,21 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
   if (!site) throw new ApiError(404, "unknown_website", "No website with this id");
   const { settings } = site;
   const userAgent = getHeader(headers, "user-agent") ?? "";
+  const hostname = pageHostname(event.url);
+  const path = pagePath(event.url, { hashPaths: !!settings.hashPaths });
+  const received = { at: now.toISOString(), type: event.type, hostname, path, name: event.name };
+  // Drops leave no other trace: the install check shows them from this log.
+  const dropped = (reason: DropReason): IngestOutcome => {
+    receivedLog.record(site.id, { ...received, accepted: false, reason });
+    return { accepted: false, reason };
+  };
 
   if (isBotRequest(userAgent, headers)) return dropped("bot");
   const privacy = privacySignal(headers, settings);
   if (privacy) return dropped(privacy);
   if (event.type === "scroll" && settings.trackScroll === false) return dropped("scroll_disabled");
 
-  const hostname = pageHostname(event.url);
-  const path = pagePath(event.url, { hashPaths: !!settings.hashPaths });
-  if (!hostnameAllowed(hostname, site.domain, settings.allowedHostnames)) return dropped("hostname_mismatch");
+  if (!hostnameAllowed(hostname, site.domain, settings.allowedHostnames)) return dropped(isLocalHostname(hostname) ? "localhost" : "hostname_mismatch");
 
   const ip = clientIp(headers, socketIp);
   const geo = lookupGeo(ip);
@@ -92,6 +97,7 @@ export async function ingest({ event, headers, socketIp, now = new Date() }: Ing
     countAccepted(site.id, now.getTime());
     realtime.publish({ websiteId: site.id, type: event.type, name: event.name, path, visitorId, country: geo.country, device: ua.device, channel: source.channel, referrerDomain: source.referrerDomain, timestamp: buffered.timestamp });
   }
+  receivedLog.record(site.id, { ...received, accepted: true });
   void markFirstEvent(site, now).catch(() => {});
   return { accepted: true, visitorId };
 }

@@ -11,6 +11,7 @@ export const DROP_REASONS = [
   "excluded_hostname",
   "excluded_path",
   "hostname_mismatch",
+  "localhost",
   "dnt",
   "self_excluded",
   "scroll_disabled",

@@ -91,3 +91,12 @@ export function hasShareProof(share: ShareDoc, cookieValue: string | undefined):
   const given = Buffer.from(cookieValue);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+/** The public link to the seeded demo site ("Live demo" on the landing page), or null when this deployment has no demo. */
+export async function demoSharePath(): Promise<string | null> {
+  await connectDb();
+  const site = await Website.findOne({ demo: true, deletedAt: null }, { _id: 1 }).lean();
+  if (!site) return null;
+  const share = await Share.findOne({ websiteId: site._id, passwordHash: null, expiresAt: null }).sort({ createdAt: 1 }).lean<ShareDoc>();
+  return share ? sharePath(decryptSecret(share.tokenEnc)) : null;
+}

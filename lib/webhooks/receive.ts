@@ -6,6 +6,7 @@ import { readLimitedText } from "@/lib/http/limited-body";
 import { isDuplicateKey } from "@/lib/revenue/ids";
 import { WebhookEvent, webhookEventKey } from "@/models/WebhookEvent";
 import { Website } from "@/models/Website";
+import { isTestEvent } from "./test/deliveries";
 import type { ProviderWebhook } from "./types";
 
 // Provider payloads are a few KB; an invoice with many lines stays far below this.
@@ -13,7 +14,7 @@ const MAX_BODY = 1024 * 1024;
 
 const unknownWebsite = () => new ApiError(404, "unknown_website", "No website with this id");
 
-async function webhookSecret(websiteId: string, provider: string): Promise<string> {
+export async function webhookSecret(websiteId: string, provider: string): Promise<string> {
   if (!Types.ObjectId.isValid(websiteId)) throw unknownWebsite();
   const site = await Website.findById(websiteId, { paymentProviders: 1, deletedAt: 1 }).lean();
   if (!site || site.deletedAt) throw unknownWebsite();
@@ -36,6 +37,14 @@ export async function receiveWebhook(hook: ProviderWebhook, req: Request, websit
     const secret = await webhookSecret(websiteId, hook.provider);
     const event = await hook.verify(raw, req.headers, secret);
     const website = { id: websiteId };
+
+    // The dashboard's "Send a test event": the signature, the route and the
+    // event's shape are what it checks; it records nothing and, not being the
+    // provider, does not count as "last received".
+    if (isTestEvent(event.body)) {
+      const what = hook.handlers[event.type] ? `a real ${event.type} would be recorded` : `${event.type} is not a type this endpoint handles`;
+      return Response.json({ received: true, test: true, outcome: `test event: signature verified, nothing recorded (${what})` });
+    }
 
     // Every verified delivery counts as "last received", ignored types too:
     // it is what tells the owner the endpoint is wired up.

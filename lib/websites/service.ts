@@ -10,6 +10,7 @@ import { forgetWebsite } from "@/lib/ingest/website-cache";
 import { drainIngest } from "@/lib/ingest/buffer";
 import { realtime } from "@/lib/ingest/realtime";
 import { forgetVisits } from "@/lib/ingest/sessionize";
+import { receivedLog } from "@/lib/ingest/received-log";
 import { AuditEvent } from "@/models/AuditEvent";
 import { audit, type Actor } from "@/lib/teams/audit";
 import { membershipsOf } from "@/lib/teams/membership";
@@ -32,6 +33,7 @@ export function serializeWebsite(w: WebsiteDoc, role: Role): WebsiteDTO {
     currency: w.currency ?? "USD",
     createdAt: (w as { createdAt?: Date }).createdAt?.toISOString() ?? new Date(0).toISOString(),
     firstEventAt: w.firstEventAt?.toISOString() ?? null,
+    ...(w.demo ? { demo: true } : {}),
     settings: {
       excludeIps: s.excludeIps ?? [],
       excludeCountries: s.excludeCountries ?? [],
@@ -149,6 +151,7 @@ export async function deleteWebsite(website: WebsiteDoc): Promise<void> {
   await AuditEvent.updateMany({ websiteId: website._id }, { $unset: { websiteId: 1 } });
   await deleteWebsiteRows(String(website._id));
   realtime.forget(String(website._id));
+  receivedLog.forget(String(website._id));
   forgetVisits(String(website._id));
   await Website.deleteOne({ _id: website._id, userId: website.userId });
 }

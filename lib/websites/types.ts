@@ -15,6 +15,8 @@ export type WebsiteDTO = {
   createdAt: string;
   /** When ingest accepted the site's first event (null: the snippet has not reported yet). */
   firstEventAt: string | null;
+  /** The seeded demo site (generated data). */
+  demo?: boolean;
   settings: {
     excludeIps: string[];
     excludeCountries: string[];

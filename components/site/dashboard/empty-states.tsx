@@ -1,6 +1,7 @@
 import { CalendarRange, Radio } from "lucide-react";
 import type { WebsiteDTO } from "@/lib/websites/types";
 import { TrackingSnippet } from "@/components/tracking-snippet";
+import { VerifyInstallation } from "@/components/site/install/verify-panel";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
@@ -20,8 +21,15 @@ export function InstallSnippet({ website }: { website: WebsiteDTO }) {
           </CardDescription>
         </div>
       </CardHeader>
-      <CardContent className="min-w-0">
+      <CardContent className="grid min-w-0 gap-6">
         <TrackingSnippet websiteId={website.id} domain={website.domain} settings={website.settings} />
+        {/* The check is an admin's action (it makes this server fetch the site). */}
+        {website.role !== "viewer" ? (
+          <div className="grid gap-3 border-t pt-5">
+            <h3 className="font-medium">Verify installation</h3>
+            <VerifyInstallation websiteId={website.id} domain={website.domain} />
+          </div>
+        ) : null}
       </CardContent>
     </Card>
   );

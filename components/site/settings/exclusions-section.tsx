@@ -16,7 +16,7 @@ const FIELDS: { key: ListKey; label: string; hint: string; placeholder: string }
   { key: "excludeCountries", label: "Excluded countries", hint: "Two-letter ISO codes.", placeholder: "US\nDE" },
   { key: "excludeHostnames", label: "Excluded hostnames", hint: "Events from these hosts are dropped.", placeholder: "staging.example.com\nlocalhost" },
   { key: "excludePaths", label: "Excluded paths", hint: "Paths starting with /; pageviews of these pages are not counted.", placeholder: "/admin\n/preview" },
-  { key: "allowedHostnames", label: "Allowed hostnames", hint: "When set, only these hosts are counted. Empty allows any.", placeholder: "example.com\nwww.example.com" },
+  { key: "allowedHostnames", label: "Allowed hostnames", hint: "Hosts counted besides the site's domain and its subdomains: another domain of yours, or localhost while you test.", placeholder: "shop.example.net\nlocalhost" },
 ];
 
 /** One entry per line; commas are accepted too because people paste lists. */

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
+import { ProviderSetup, ProviderTestEvent } from "./provider-test-event";
 import { StatusMessage } from "./status-message";
 import { usePatchWebsite } from "./use-patch-website";
 
@@ -44,7 +45,7 @@ export function ProviderRow({
   }
 
   return (
-    <div className="flex min-w-0 flex-col gap-3 rounded-lg border p-4">
+    <div className="flex min-w-0 flex-col gap-3 rounded-lg border p-4" data-testid={`provider-${provider.id}`}>
       <div className="flex flex-wrap items-center gap-2">
         <h4 className="font-medium">{provider.name}</h4>
         {state.configured ? <Badge variant="success">Configured</Badge> : <Badge variant="outline">Not configured</Badge>}
@@ -96,6 +97,8 @@ export function ProviderRow({
         <p className="text-xs text-muted-foreground">{provider.where}</p>
         <StatusMessage status={status} />
       </form>
+      <ProviderSetup provider={provider.id} />
+      <ProviderTestEvent websiteId={website.id} provider={provider.id} configured={state.configured} />
     </div>
   );
 }

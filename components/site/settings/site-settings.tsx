@@ -6,6 +6,7 @@ import { TrackingSnippet } from "@/components/tracking-snippet";
 import { Select } from "@/components/ui/select";
 import { EmailReportsSection } from "@/components/integrations/email-reports-section";
 import { IntegrationsSection } from "@/components/integrations/integrations-section";
+import { VerifyInstallation } from "../install/verify-panel";
 import { ApiKeysSection } from "./api-keys-section";
 import { BackfillSection } from "./backfill-section";
 import { ImportsSection } from "./imports-section";
@@ -23,6 +24,7 @@ const SECTIONS = [
   ["general", "General"],
   ["team", "Team"],
   ["snippet", "Tracking snippet"],
+  ["verify", "Verify installation"],
   ["privacy", "Privacy"],
   ["data", "Retention and export"],
   ["exclusions", "Exclusions"],
@@ -84,6 +86,9 @@ export function SiteSettings({ website: initial }: { website: WebsiteDTO }) {
         <TeamSection website={website} onSaved={setWebsite} />
         <SettingsSection id="snippet" title="Tracking snippet" description="Paste it into the <head> of every page.">
           <TrackingSnippet websiteId={website.id} domain={website.domain} settings={website.settings} />
+        </SettingsSection>
+        <SettingsSection id="verify" title="Verify installation" description="This server reads your page, checks the tag, and lists what the tag sent lately, with the reason for anything not counted.">
+          <VerifyInstallation websiteId={website.id} domain={website.domain} />
         </SettingsSection>
         <PrivacySection website={website} onSaved={setWebsite} />
         <DataSection website={website} onSaved={setWebsite} />

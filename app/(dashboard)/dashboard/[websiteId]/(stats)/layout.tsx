@@ -1,6 +1,7 @@
 import { requireWebsite } from "@/components/dashboard/require-user";
 import { UpgradeWall } from "@/components/billing/upgrade-wall";
 import { statsLock } from "@/lib/billing/lock";
+import { DemoNotice } from "@/components/site/demo-notice";
 
 /**
  * The stats pages of a site (overview, goals, funnels, revenue, realtime,
@@ -11,5 +12,10 @@ export default async function StatsLayout({ children, params }: { children: Reac
   const { websiteId } = await params;
   const { website } = await requireWebsite(websiteId, `/dashboard/${websiteId}`);
   if (await statsLock(website.teamId)) return <UpgradeWall teamId={website.teamId} siteName={website.name} owner={website.role === "owner"} />;
-  return children;
+  return (
+    <>
+      {website.demo ? <DemoNotice websiteId={website.id} /> : null}
+      {children}
+    </>
+  );
 }
