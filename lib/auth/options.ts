@@ -32,7 +32,7 @@ async function upsertOAuthUser(email: string, name: string | null | undefined, i
   const user = await User.findOneAndUpdate(
     { email: email.toLowerCase() },
     { $setOnInsert: { email: email.toLowerCase(), name: name || email.split("@")[0], image: image ?? undefined, emailVerifiedAt: new Date() } },
-    { upsert: true, new: true },
+    { upsert: true, returnDocument: "after" },
   ).lean();
   await ensurePersonalTeam(user!._id);
   return String(user!._id);

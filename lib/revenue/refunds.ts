@@ -26,7 +26,7 @@ export async function applyLedger(websiteId: string, provider: string, transacti
   if (!payment) return { applied: false };
   if (!ledger || sum <= 0) return { applied: true, refundedAmount: payment.refundedAmount ?? 0, status: payment.status ?? "paid" };
 
-  const updated = await Payment.findOneAndUpdate({ _id }, { $max: { refundedAmount: Math.min(sum, payment.amount) } }, { new: true }).lean();
+  const updated = await Payment.findOneAndUpdate({ _id }, { $max: { refundedAmount: Math.min(sum, payment.amount) } }, { returnDocument: "after" }).lean();
   const refunded = updated?.refundedAmount ?? 0;
   const status = statusOf(refunded, payment.amount);
   await Payment.updateOne({ _id, refundedAmount: refunded }, { $set: { status } });

@@ -30,7 +30,7 @@ export async function identifyVisitor(websiteId: string, input: IdentifyRequest)
     $set.traits = [...traits].map(([k, v]) => ({ k, v }));
   }
   const upsert = () =>
-    Identity.findOneAndUpdate({ _id }, { $set, $setOnInsert: { websiteId: wid, visitorId: input.visitorId } }, { upsert: true, new: true, lean: true });
+    Identity.findOneAndUpdate({ _id }, { $set, $setOnInsert: { websiteId: wid, visitorId: input.visitorId } }, { upsert: true, returnDocument: "after", lean: true });
   let doc;
   try {
     doc = await upsert();

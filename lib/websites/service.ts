@@ -124,7 +124,7 @@ export async function updateWebsite(
   if (Object.keys($unset).length) update.$unset = $unset;
   await connectDb();
   const doc = Object.keys(update).length
-    ? await Website.findOneAndUpdate({ _id: website._id, userId: website.userId }, update, { new: true }).lean<WebsiteDoc>()
+    ? await Website.findOneAndUpdate({ _id: website._id, userId: website.userId }, update, { returnDocument: "after" }).lean<WebsiteDoc>()
     : website;
   if (!doc) throw new ApiError(404, "not_found", "Website not found");
   // Ingest caches settings; this process applies the change at once, others within 30 s.
