@@ -8,7 +8,7 @@ import type { PaymentProviderId } from "@/lib/schemas/website";
  */
 export const SUBSCRIBED_EVENTS: Record<PaymentProviderId, readonly string[]> = {
   stripe: ["checkout.session.completed", "payment_intent.succeeded", "invoice.paid", "charge.refunded"],
-  lemonsqueezy: ["order_created", "subscription_payment_success", "order_refunded"],
+  lemonsqueezy: ["order_created", "subscription_payment_success", "order_refunded", "subscription_payment_refunded"],
   polar: ["order.paid", "order.refunded"],
   paddle: ["transaction.completed", "adjustment.created", "adjustment.updated"],
 };
