@@ -30,6 +30,8 @@ const paymentSchema = new Schema(
     renewal: { type: Boolean, default: false },
     status: { type: String, enum: ["paid", "refunded", "partially_refunded"], default: "paid" },
     customerId: { type: String },
+    // The buyer's name as the provider sent it (owners and admins see it; erasure removes it).
+    customerName: { type: String },
     // Salted SHA-256 of the lower-cased email: matches identify calls without keeping the address.
     emailHash: { type: String },
     visitorId: { type: String },

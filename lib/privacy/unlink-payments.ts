@@ -9,9 +9,9 @@ import { Payment, type PaymentDoc } from "@/models/Payment";
 const CHUNK = 1_000;
 
 /** What erasure takes from a payment: everything that says who paid or how they came. Amount, currency, date and refunds stay. */
-export const ERASED_PAYMENT_FIELDS = { $unset: { visitorId: 1, sessionId: 1, emailHash: 1, customerId: 1, firstTouch: 1, lastTouch: 1 }, $set: { matchedBy: "none" } };
+export const ERASED_PAYMENT_FIELDS = { $unset: { visitorId: 1, sessionId: 1, emailHash: 1, customerId: 1, customerName: 1, firstTouch: 1, lastTouch: 1 }, $set: { matchedBy: "none" } };
 /** What retention takes from a payment older than the period: its link to the visitor and visit, whose events are gone. */
-export const EXPIRED_PAYMENT_FIELDS = { $unset: { visitorId: 1, sessionId: 1, emailHash: 1 } };
+export const EXPIRED_PAYMENT_FIELDS = { $unset: { visitorId: 1, sessionId: 1, emailHash: 1, customerName: 1 } };
 
 const asObjectId = (id: string) => (Types.ObjectId.isValid(id) && id.length === 24 ? new Types.ObjectId(id) : id);
 

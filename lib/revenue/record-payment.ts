@@ -53,6 +53,7 @@ export async function recordPayment(website: WebsiteRef, input: PaymentInput): P
         currency: p.currency.toUpperCase(),
         renewal: p.renewal ?? false,
         customerId: p.customerId,
+        customerName: p.customerName || undefined,
         emailHash,
         timestamp: at,
         ...attributionFields(attribution),
@@ -72,6 +73,8 @@ export async function recordPayment(website: WebsiteRef, input: PaymentInput): P
     }
   }
 
+  // A later delivery may name a buyer the first one did not (Stripe's invoice after its payment intent).
+  if (p.customerName && !payment.customerName) await Payment.updateOne({ _id, customerName: { $exists: false } }, { $set: { customerName: p.customerName } });
   await applyLedger(websiteId, p.provider, p.transactionId);
   await paymentMarker(payment);
   const final = (await Payment.findById(_id).lean<PaymentDoc>()) ?? payment;

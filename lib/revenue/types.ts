@@ -24,6 +24,8 @@ export const paymentInputSchema = z.object({
   visitorId: optionalId,
   sessionId: optionalId,
   email: z.string().trim().max(320).optional(),
+  /** The buyer's name as the provider sent it: shown to the site's owners and admins beside the payment. */
+  customerName: z.string().trim().max(200).optional(),
   userId: optionalId,
   /** The provider's customer id: renewals follow that customer's first payment. */
   customerId: optionalId,

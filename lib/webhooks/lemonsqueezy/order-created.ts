@@ -15,6 +15,7 @@ export const orderCreated: EventHandler = async (website, event) => {
     currency: a.currency,
     ...trailmarkIds(meta.custom_data),
     email: a.user_email ?? undefined,
+    customerName: a.user_name ?? undefined,
     customerId: a.customer_id ?? undefined,
     timestamp: providerTime(a.created_at),
   });

@@ -12,6 +12,7 @@ export const orderEventSchema = z.object({
     attributes: z.object({
       customer_id: id.nullish(),
       user_email: z.string().nullish(),
+      user_name: z.string().nullish(),
       currency: z.string(),
       status: z.string(),
       // Minor units, tax included.
@@ -32,6 +33,7 @@ export const subscriptionInvoiceEventSchema = z.object({
       subscription_id: id.nullish(),
       customer_id: id.nullish(),
       user_email: z.string().nullish(),
+      user_name: z.string().nullish(),
       billing_reason: z.string(),
       currency: z.string(),
       status: z.string(),

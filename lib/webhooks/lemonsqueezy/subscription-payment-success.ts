@@ -20,6 +20,7 @@ export const subscriptionPaymentSuccess: EventHandler = async (website, event) =
     currency: a.currency,
     ...trailmarkIds(meta.custom_data),
     email: a.user_email ?? undefined,
+    customerName: a.user_name ?? undefined,
     customerId: a.customer_id ?? undefined,
     renewal: a.billing_reason === "renewal",
     timestamp: providerTime(a.created_at),

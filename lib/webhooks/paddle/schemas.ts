@@ -12,7 +12,7 @@ export const transactionSchema = z.object({
   billed_at: z.string().nullish(),
   created_at: z.string().nullish(),
   // Only in a transaction listed with include=customer (a backfill); webhooks name the customer by id.
-  customer: z.object({ email: z.string().nullish() }).loose().nullish(),
+  customer: z.object({ email: z.string().nullish(), name: z.string().nullish() }).loose().nullish(),
   details: z.object({
     // grand_total: what the customer paid, tax included, after credits.
     totals: z.object({ grand_total: minorUnitString.nullish(), total: minorUnitString.nullish() }).loose(),

@@ -15,6 +15,7 @@ export const transactionCompleted: EventHandler = async (website, event) => {
     currency: t.currency_code,
     ...trailmarkIds(t.custom_data),
     email: t.customer?.email ?? undefined,
+    customerName: t.customer?.name ?? undefined,
     customerId: t.customer_id ?? undefined,
     renewal: t.origin === "subscription_recurring",
     timestamp: providerTime(t.billed_at ?? t.created_at),

@@ -15,6 +15,7 @@ export const orderPaid: EventHandler = async (website, event) => {
     currency: o.currency,
     ...trailmarkIds(o.metadata),
     email: o.customer?.email ?? undefined,
+    customerName: o.customer?.name ?? undefined,
     // The site's own user id, when it created the Polar customer with one.
     userId: o.customer?.external_id ?? undefined,
     customerId: o.customer_id ?? undefined,

@@ -14,6 +14,6 @@ export const polarOrderSchema = z.object({
   amount: z.number().int().nullish(),
   refunded_amount: z.number().int().nullish(),
   customer_id: z.string().nullish(),
-  customer: z.object({ email: z.string().nullish(), external_id: z.string().nullish() }).loose().nullish(),
+  customer: z.object({ email: z.string().nullish(), name: z.string().nullish(), external_id: z.string().nullish() }).loose().nullish(),
   metadata: metadataSchema,
 }).loose();

@@ -22,6 +22,7 @@ export const checkoutSessionCompleted: EventHandler = async (website, event) => 
     currency: s.currency,
     ...ids,
     email: s.customer_details?.email ?? s.customer_email ?? undefined,
+    customerName: s.customer_details?.name ?? undefined,
     customerId: stripeId(s.customer),
     timestamp: providerTime(s.created),
   });

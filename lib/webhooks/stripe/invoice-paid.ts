@@ -18,6 +18,7 @@ export const invoicePaid: EventHandler = async (website, event) => {
     currency: inv.currency,
     ...trailmarkIds(inv.metadata, inv.parent?.subscription_details?.metadata, inv.subscription_details?.metadata),
     email: inv.customer_email ?? undefined,
+    customerName: inv.customer_name ?? undefined,
     customerId: stripeId(inv.customer),
     renewal: inv.billing_reason === "subscription_cycle",
     timestamp: providerTime(inv.status_transitions?.paid_at ?? inv.created),

@@ -15,7 +15,7 @@ export const checkoutSessionSchema = z.object({
   metadata: metadataSchema,
   customer: expandable,
   customer_email: z.string().nullish(),
-  customer_details: z.object({ email: z.string().nullish() }).loose().nullish(),
+  customer_details: z.object({ email: z.string().nullish(), name: z.string().nullish() }).loose().nullish(),
   payment_intent: expandable,
   invoice: expandable,
   created: z.number(),
@@ -41,6 +41,7 @@ export const invoiceSchema = z.object({
   currency: z.string(),
   customer: expandable,
   customer_email: z.string().nullish(),
+  customer_name: z.string().nullish(),
   billing_reason: z.string().nullish(),
   metadata: metadataSchema,
   // Where the subscription's metadata (subscription_data.metadata at checkout) shows on the invoice, before and since basil.

@@ -29,7 +29,7 @@ describe("Stripe webhooks: attribution", () => {
     const pi = uid("pi_");
     await expectHandled(await send(stripe.checkoutCompleted({ amount: 4900, paymentIntent: pi, metadata: { trailmark_visitor_id: v.visitorId, trailmark_session_id: v.sessionId } })), "recorded");
     const [p] = await paymentFor(pi);
-    expect(p).toMatchObject({ provider: "stripe", amount: 4900, currency: "USD", matchedBy: "metadata", visitorId: v.visitorId, sessionId: v.sessionId, renewal: false, status: "paid" });
+    expect(p).toMatchObject({ provider: "stripe", amount: 4900, currency: "USD", matchedBy: "metadata", visitorId: v.visitorId, sessionId: v.sessionId, renewal: false, status: "paid", customerName: "Jenny Rosen" });
     expect(p.firstTouch).toMatchObject({ utmSource: "newsletter", utmCampaign: "launch", entryPage: "/pricing", channel: "Email" });
     expect(p.lastTouch).toMatchObject({ utmSource: "newsletter" });
     const markers = (await markersOf(db, site.websiteId)).filter((m) => m.visitorId === v.visitorId);
