@@ -5,7 +5,8 @@ const frame = (event: string, data: unknown) => encoder.encode(`event: ${event}\
 
 /**
  * Server-sent events for one website: `active` (visitors in the last five
- * minutes) at once and every `everyMs`, and each accepted event as `event`.
+ * minutes) at once and every `everyMs`, the last few minutes' events, then
+ * each accepted event, as `event`.
  * Ends when the client goes away.
  */
 export function realtimeStream(websiteId: string, signal: AbortSignal, everyMs = 5000): ReadableStream<Uint8Array> {
@@ -21,6 +22,7 @@ export function realtimeStream(websiteId: string, signal: AbortSignal, everyMs =
       };
       send("active", { visitors: realtime.activeVisitors(websiteId) });
       const timer = setInterval(() => send("active", { visitors: realtime.activeVisitors(websiteId) }), everyMs);
+      for (const e of realtime.recentEvents(websiteId)) send("event", e);
       const unsubscribe = realtime.subscribe(websiteId, (e: LiveEvent) => send("event", e));
       cleanup = () => {
         clearInterval(timer);

@@ -1,11 +1,14 @@
 import { EventEmitter } from "node:events";
 
 /** What the real-time page shows of an accepted event: no ids beyond the visitor's. */
-export type LiveEvent = { websiteId: string; type: string; name?: string; path: string; visitorId: string; country?: string; device?: string; channel?: string; referrerDomain?: string; timestamp: string };
+/** `id`: the order this instance accepted it in, so a client that reconnects skips what it already shows. */
+export type LiveEvent = { id?: number; websiteId: string; type: string; name?: string; path: string; visitorId: string; country?: string; device?: string; channel?: string; referrerDomain?: string; timestamp: string };
 /** A visitor here now, as this instance saw them: their latest page and when they arrived in the window. */
 export type LiveVisitor = { visitorId: string; path: string; country: string; device: string; channel: string; referrerDomain: string; firstSeen: number; lastSeen: number };
 
 export const ACTIVE_MS = 5 * 60 * 1000;
+/** Events a newly opened live page starts its feed with. */
+const LATEST_EVENTS = 20;
 
 // In-process only: each app instance streams the events it accepted. A
 // multi-instance deployment would put a pub/sub between them.
@@ -16,13 +19,20 @@ class Realtime {
   private readonly views = new Map<string, Map<string, number>>();
   /** Per website and visitor, what the who-is-here list shows of what this instance accepted. */
   private readonly visitors = new Map<string, Map<string, LiveVisitor>>();
+  /** Per website, the last events, so a page opened now starts its feed with what just happened. */
+  private readonly latest = new Map<string, LiveEvent[]>();
+  private sequence = 0;
 
   constructor() {
     this.emitter.setMaxListeners(0);
   }
 
-  publish(e: LiveEvent): void {
+  publish(event: LiveEvent): void {
+    const e = { ...event, id: ++this.sequence };
     const at = Date.parse(e.timestamp);
+    const latest = this.latest.get(e.websiteId) ?? [];
+    latest.push(e);
+    this.latest.set(e.websiteId, latest.slice(-LATEST_EVENTS));
     touch(this.lastSeen, e.websiteId, e.visitorId, at);
     if (e.type === "pageview") touch(this.views, e.websiteId, `${e.visitorId}\0${e.path}`, at);
     this.remember(e, at);
@@ -57,6 +67,11 @@ class Realtime {
     return recent(this.views.get(websiteId), now).map((key) => key.split("\0") as [string, string]);
   }
 
+  /** The last events of the past five minutes (at most LATEST_EVENTS), oldest first. */
+  recentEvents(websiteId: string, now = Date.now()): LiveEvent[] {
+    return (this.latest.get(websiteId) ?? []).filter((e) => now - Date.parse(e.timestamp) <= ACTIVE_MS);
+  }
+
   /** Visitors with an event in the last five minutes. */
   activeVisitors(websiteId: string, now = Date.now()): number {
     return this.activeVisitorIds(websiteId, now).length;
@@ -72,10 +87,17 @@ class Realtime {
     if (!visitorIds) {
       this.lastSeen.delete(websiteId);
       this.views.delete(websiteId);
+      this.visitors.delete(websiteId);
+      this.latest.delete(websiteId);
       return;
     }
     const gone = new Set(visitorIds);
-    for (const id of gone) this.lastSeen.get(websiteId)?.delete(id);
+    for (const id of gone) {
+      this.lastSeen.get(websiteId)?.delete(id);
+      this.visitors.get(websiteId)?.delete(id);
+    }
+    const latest = this.latest.get(websiteId);
+    if (latest) this.latest.set(websiteId, latest.filter((e) => !gone.has(e.visitorId)));
     const views = this.views.get(websiteId);
     for (const key of views?.keys() ?? []) if (gone.has(key.split("\0")[0])) views!.delete(key);
   }

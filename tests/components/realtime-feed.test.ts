@@ -11,6 +11,12 @@ describe("realtime feed", () => {
     expect(feed.map((f) => f.path)).toEqual(["/b", "/a"]);
     expect(new Set(feed.map((f) => f.key)).size).toBe(2);
   });
+  it("skips an event it shows already (the stream replays the last minutes after a reconnect)", () => {
+    let feed = addToFeed([], { ...ev("/a"), id: 7 }, 1);
+    feed = addToFeed(feed, { ...ev("/b"), id: 8 }, 2);
+    feed = addToFeed(feed, { ...ev("/a"), id: 7 }, 3);
+    expect(feed.map((f) => [f.path, f.key])).toEqual([["/b", "e8"], ["/a", "e7"]]);
+  });
   it("describes pageviews and goals", () => {
     expect(describeEvent({ type: "pageview", path: "/x" })).toEqual({ label: "Pageview", detail: "/x" });
     expect(describeEvent({ type: "goal", name: "signup", path: "/x" })).toEqual({ label: "Goal", detail: "signup" });

@@ -7,11 +7,13 @@ export const FEED_SIZE = 50;
 
 /**
  * Adds an event from the stream at the top of the feed and keeps the newest
- * `max`. Keys are made here since a live event carries no id of its own; the
- * counter keeps two identical events apart.
+ * `max`. An event the feed holds already (the stream starts with the last
+ * few minutes again after a reconnect) is skipped by its id; without one,
+ * the counter keeps two identical events apart.
  */
 export function addToFeed(feed: FeedItem[], event: LiveEvent, seq: number, max = FEED_SIZE): FeedItem[] {
-  return [{ ...event, key: `${seq}:${event.timestamp}` }, ...feed].slice(0, max);
+  if (event.id !== undefined && feed.some((f) => f.id === event.id)) return feed;
+  return [{ ...event, key: event.id !== undefined ? `e${event.id}` : `${seq}:${event.timestamp}` }, ...feed].slice(0, max);
 }
 
 /** "pageview /pricing" or "goal signup": what the row says happened. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { realtime } from "@/lib/ingest/realtime";
+import { realtimeStream } from "@/lib/ingest/realtime-stream";
 
 const at = (iso: string) => ({ timestamp: new Date(iso).toISOString() });
 const base = { type: "pageview", path: "/" };
@@ -26,5 +27,30 @@ describe("realtime", () => {
     stop();
     realtime.publish({ ...base, websiteId: "rt-c", visitorId: "after", ...at("2026-01-01T10:00:00Z") });
     expect(seen).toEqual(["mine"]);
+  });
+
+  it("opens a live page's stream with the last minutes' events, oldest first, and forgets an erased visitor everywhere", async () => {
+    const now = Date.now();
+    const ago = (min: number) => ({ timestamp: new Date(now - min * 60_000).toISOString() });
+    realtime.publish({ ...base, websiteId: "rt-e", visitorId: "stale", path: "/old", ...ago(9) });
+    realtime.publish({ ...base, websiteId: "rt-e", visitorId: "ann", path: "/a", ...ago(2) });
+    realtime.publish({ ...base, websiteId: "rt-e", visitorId: "bob", path: "/b", ...ago(1) });
+    const recent = realtime.recentEvents("rt-e", now);
+    expect(recent.map((e) => e.path)).toEqual(["/a", "/b"]);
+    expect(recent[1].id).toBeGreaterThan(recent[0].id!);
+
+    const aborted = new AbortController();
+    const reader = realtimeStream("rt-e", aborted.signal, 60_000).getReader();
+    const frames: string[] = [];
+    while (frames.filter((f) => f.startsWith("event: event")).length < 2) frames.push(...new TextDecoder().decode((await reader.read()).value).split("\n\n").filter(Boolean));
+    aborted.abort();
+    expect(frames[0]).toContain("event: active");
+    expect(frames.filter((f) => f.startsWith("event: event")).map((f) => JSON.parse(f.split("data: ")[1]).path)).toEqual(["/a", "/b"]);
+
+    realtime.forget("rt-e", ["ann"]);
+    expect(realtime.recentEvents("rt-e", now).map((e) => e.visitorId)).toEqual(["bob"]);
+    expect(realtime.liveVisitors("rt-e", now).map((v) => v.visitorId)).toEqual(["bob"]);
+    realtime.forget("rt-e");
+    expect([realtime.recentEvents("rt-e", now), realtime.liveVisitors("rt-e", now)]).toEqual([[], []]);
   });
 });
