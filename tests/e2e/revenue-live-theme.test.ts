@@ -66,7 +66,6 @@ afterAll(() => t?.stop());
 
 const text = async (page: Page, testId: string) => (await page.getByTestId(testId).textContent())?.trim();
 const background = (page: Page) => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-const fitsWidth = async (page: Page) => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 
 describe("money in every panel", () => {
   it("shows revenue columns everywhere, sorts them, and keeps unattributed revenue on its own line", async () => {
@@ -193,11 +192,14 @@ describe("dark mode and the screens", () => {
         await ready(page);
         expect(await page.evaluate(() => document.documentElement.classList.contains("dark")), `${name} ${key}`).toBe(key.endsWith("dark"));
         if (key.startsWith("phone")) {
-          await fitsWidth(page);
-          // The current site tab is scrolled into view.
+          await poll(() => page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+          // The current site tab is scrolled into view, by an effect that runs once the page has hydrated.
           const tab = page.getByRole("navigation", { name: "Site" }).locator("[aria-current=page]");
-          const box = await tab.boundingBox();
-          expect(box && box.x >= 0 && box.x + box.width <= 390, `${name} tab in view`).toBe(true);
+          const inView = async () => {
+            const box = await tab.boundingBox();
+            return !!box && box.x >= 0 && box.x + box.width <= 390;
+          };
+          await poll(inView).toBe(true);
         }
         await page.evaluate(() => window.scrollTo(0, 0));
         await screenshot(page, `money-${name}-${key}`);
