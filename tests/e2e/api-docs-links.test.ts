@@ -52,7 +52,7 @@ describe("links to /docs/api", () => {
     const page = await context.newPage();
     await signIn(page, app.url, owner.email, owner.password);
     await page.goto(`${app.url}/dashboard/${site.id}/settings#api-keys`);
-    const section = page.locator("#api-keys");
+    const section = page.getByRole("main").locator("#api-keys");
     await section.getByText("No API keys yet.").waitFor();
     await section.scrollIntoViewIfNeeded();
     expect(await screenshot(page, "settings-api-keys")).toBeGreaterThan(10_000);

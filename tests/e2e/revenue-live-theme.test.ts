@@ -183,7 +183,7 @@ describe("dark mode and the screens", () => {
       ["overview", "", (p) => Promise.all([p.locator("[data-testid=main-chart] .recharts-area-area").waitFor(), p.getByTestId("metric-visitors").waitFor(), ...["Sources", "Pages", "System", "Revenue by source"].map((n) => p.locator(`[data-panel='${n}'] button[role=row]`).first().waitFor())])],
       ["revenue", "/revenue", (p) => Promise.all([p.getByTestId("payments-range").waitFor(), p.getByTestId("revenue-net").waitFor(), p.getByTestId("mrr").waitFor(), p.locator("[data-testid=revenue-chart] .recharts-bar-rectangle").first().waitFor()])],
       ["realtime", "/realtime", (p) => p.getByTestId("world-map").waitFor()],
-      ["settings", "/settings", (p) => p.locator("#api-keys").waitFor()],
+      ["settings", "/settings", (p) => p.getByRole("main").locator("#api-keys").waitFor()],
     ];
     for (const [key, context] of Object.entries(views)) {
       const page = await context.newPage();
