@@ -52,7 +52,8 @@ export function useApiList<T extends { id: string }>(base: string, pick: (body: 
   async function create(body: unknown, success: (item: T) => string, supersedes: (old: T, item: T) => boolean = () => false): Promise<boolean> {
     const r = await call<T>(base, "POST", body);
     if (!r) return false;
-    setItems((list) => [...(list ?? []).filter((old) => !supersedes(old, r.data)), r.data]);
+    // The first load can answer after the item was created and already hold it: keep one copy.
+    setItems((list) => [...(list ?? []).filter((old) => old.id !== r.data.id && !supersedes(old, r.data)), r.data]);
     setStatus({ kind: "success", message: success(r.data) });
     return true;
   }
