@@ -1,7 +1,10 @@
 import { EventEmitter } from "node:events";
 
-/** What the real-time page shows of an accepted event: no ids beyond the visitor's. */
-/** `id`: the order this instance accepted it in, so a client that reconnects skips what it already shows. */
+/**
+ * What the real-time page shows of an accepted event: no ids beyond the
+ * visitor's. `id` is only the order this instance accepted it in, so a client
+ * that reconnects skips what it already shows.
+ */
 export type LiveEvent = { id?: number; websiteId: string; type: string; name?: string; path: string; visitorId: string; country?: string; device?: string; channel?: string; referrerDomain?: string; timestamp: string };
 /** A visitor here now, as this instance saw them: their latest page and when they arrived in the window. */
 export type LiveVisitor = { visitorId: string; path: string; country: string; device: string; channel: string; referrerDomain: string; firstSeen: number; lastSeen: number };
