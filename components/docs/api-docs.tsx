@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { CodeBlock } from "@/components/code-block";
-import { Logo } from "@/components/logo";
 import type { OpenApiDocument } from "@/lib/openapi/document";
 import { anchorOf, EndpointSection } from "./endpoint-section";
-import { ThemeToggle } from "@/components/theme-toggle";
+import { DocsHeader } from "./docs-header";
 
 const ERROR_EXAMPLE = `{"error": {"code": "visitor_not_found", "message": "This website has never seen a visitor with this id"}}`;
 
@@ -12,15 +11,7 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
   const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
   return (
     <div className="flex min-h-dvh flex-col">
-      <header className="mx-auto flex w-full max-w-6xl items-center justify-between px-4 py-4 sm:px-6">
-        <Logo />
-        <div className="flex items-center gap-2">
-          <a href="/api/v1/openapi.json" className="text-sm text-muted-foreground underline-offset-4 hover:underline">
-            openapi.json
-          </a>
-          <ThemeToggle />
-        </div>
-      </header>
+      <DocsHeader href="/docs" label="Docs" />
       <div className="mx-auto grid w-full max-w-6xl gap-8 px-4 pb-20 sm:px-6 lg:grid-cols-[14rem_1fr]">
         <nav className="top-6 hidden self-start lg:sticky lg:block">
           <ul className="flex flex-col gap-1 text-sm">
@@ -39,7 +30,12 @@ export function ApiDocs({ doc }: { doc: OpenApiDocument }) {
             <h1 className="text-3xl font-semibold tracking-tight">{doc.info.title}</h1>
             <p className="text-muted-foreground">
               Read the visitors of a website and send it goals and identities from your own server. Base URL:{" "}
-              <code className="font-mono text-sm text-foreground">{doc.servers[0]?.url}</code>
+              <code className="font-mono text-sm text-foreground">{doc.servers[0]?.url}</code>. The same reference as an OpenAPI 3.1
+              document:{" "}
+              <a href="/api/v1/openapi.json" className="font-medium text-foreground underline underline-offset-4">
+                openapi.json
+              </a>
+              .
             </p>
             <h2 className="mt-2 text-lg font-semibold">Authentication</h2>
             <p className="text-sm">

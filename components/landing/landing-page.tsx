@@ -21,6 +21,9 @@ export function LandingPage() {
             <Link href="/demo">Live demo</Link>
           </Button>
           <Button asChild variant="ghost" size="sm">
+            <Link href="/docs">Docs</Link>
+          </Button>
+          <Button asChild variant="ghost" size="sm" className="hidden sm:inline-flex">
             <Link href="/docs/api">API docs</Link>
           </Button>
           <Button asChild variant="ghost" size="sm">
@@ -64,7 +67,11 @@ export function LandingPage() {
           <h2 className="text-xl font-semibold tracking-tight">Add one script tag</h2>
           <p className="text-sm text-muted-foreground">
             Paste it into your site&apos;s &lt;head&gt;. Pageviews, sources and devices start flowing in at once;
-            connect a payment provider&apos;s webhook to see revenue per source.
+            connect a payment provider&apos;s webhook to see revenue per source. The{" "}
+            <Link href="/docs" className="font-medium text-foreground underline underline-offset-4">
+              docs
+            </Link>{" "}
+            cover the tag&apos;s options, a proxy on your own domain and each provider&apos;s setup.
           </p>
           <CodeBlock>{EXAMPLE_SNIPPET}</CodeBlock>
           <p className="text-sm text-muted-foreground">
