@@ -69,8 +69,15 @@ describe("the tracker against the real /api/track", () => {
     await page.evaluate(() => history.pushState({}, "", "/shop/pricing"));
     await page.evaluate(() => history.pushState({}, "", "/shop/checkout"));
     await page.click("#buy");
-    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
-    await page.waitForTimeout(200);
+    // Scrolled once the scroll event was handled: listeners run in order, so the tracker's (added at load) has measured.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          if (document.documentElement.scrollHeight <= innerHeight) return resolve(); // nothing to scroll: measured as it is left
+          addEventListener("scroll", () => resolve(), { once: true });
+          scrollTo(0, document.body.scrollHeight);
+        }),
+    );
     // Leaving the page (here by SPA navigation) sends its scroll depth.
     await page.evaluate(() => history.pushState({}, "", "/shop/thanks"));
 
