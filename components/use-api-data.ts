@@ -64,5 +64,8 @@ export function useApiList<T extends { id: string }>(base: string, pick: (body: 
     setStatus({ kind: "success", message: success });
   }
 
-  return { items, error, pending, create, remove, status: status ?? (error ? ({ kind: "error", message: error } as const) : null) };
+  // Nothing is created or removed before the list has loaded: a load answered after a create would
+  // otherwise replace the list with one read before the new item existed.
+  const loading = items === null && error === null;
+  return { items, error, pending: pending || loading, create, remove, status: status ?? (error ? ({ kind: "error", message: error } as const) : null) };
 }

@@ -84,7 +84,8 @@ describe("billing in the browser", () => {
 
     const site2 = await page.goto(`${b.app.url}/dashboard/${site.id}`);
     expect(site2?.status()).toBe(200);
-    await page.getByTestId("billing-banner").getByText("stats lock on").waitFor();
+    // Inside main: while the page changes, a hidden copy of the banner can stand outside it for a moment.
+    await page.getByRole("main").getByTestId("billing-banner").getByText("stats lock on").waitFor();
     await page.getByTestId("metric-visitors").waitFor();
     await shot(page, "billing-site-banner");
 
