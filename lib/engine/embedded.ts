@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
-import { EngineError, errorCode, jsonLines, type EngineDriver } from "./driver";
+import { EngineError, errorCode, jsonLines, QUERY_SETTINGS, type EngineDriver } from "./driver";
 
 type ChdbResult = { text(): string };
 type ChdbSession = {
@@ -19,6 +19,7 @@ const CONNECTION_ARGS = [
   "--index_mark_cache_size=33554432",
   "--uncompressed_cache_size=0",
   "--max_server_memory_usage_to_ram_ratio=0.5",
+  ...Object.entries(QUERY_SETTINGS).map(([k, v]) => `--${k}=${v}`),
 ];
 
 function wrap(err: unknown): EngineError {

@@ -1,5 +1,5 @@
 import { ClickHouseLogLevel, createClient } from "@clickhouse/client";
-import { EngineError, errorCode, type EngineDriver } from "./driver";
+import { EngineError, errorCode, QUERY_SETTINGS, type EngineDriver } from "./driver";
 
 function wrap(err: unknown): EngineError {
   const message = err instanceof Error ? err.message : String(err);
@@ -18,7 +18,7 @@ export function serverDriver(url: string): EngineDriver {
     username: process.env.CLICKHOUSE_USER || undefined,
     password: process.env.CLICKHOUSE_PASSWORD || undefined,
     request_timeout: Number(process.env.CLICKHOUSE_TIMEOUT_MS || 60_000),
-    clickhouse_settings: { output_format_json_quote_64bit_integers: 0 },
+    clickhouse_settings: { output_format_json_quote_64bit_integers: 0, ...QUERY_SETTINGS },
     // Errors reach the caller as EngineErrors; the client's own log would print each twice.
     log: { level: ClickHouseLogLevel.OFF },
   });

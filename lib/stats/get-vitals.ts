@@ -3,7 +3,7 @@ import { at, int, str } from "@/lib/engine/sql";
 import type { Vitals, VitalsRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
 import type { Dimension } from "./dimensions";
-import { filterSql, labelled, selection } from "./selection";
+import { columnFilterSql, labelled, selection } from "./selection";
 import { rateVital, roundVital, VITALS } from "./vitals-ratings";
 
 // Dimensions a vitals row answers itself: the page and what its request said
@@ -42,7 +42,7 @@ export async function getVitals(ctx: StatsContext, limit: number): Promise<Vital
   const where = [`website_id = ${str(ctx.id)}`, `ts >= ${at(range.start)}`, `ts < ${at(range.end)}`];
   for (const f of ctx.filters) {
     const column = OWN_COLUMN[f.dimension];
-    if (column) where.push(filterSql(f, labelled(column)));
+    if (column) where.push(columnFilterSql(f, column));
   }
   const visitFilters = ctx.filters.filter((f) => !OWN_COLUMN[f.dimension]);
   if (visitFilters.length) {

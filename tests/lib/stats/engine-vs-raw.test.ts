@@ -92,6 +92,8 @@ beforeAll(async () => {
 const FILTERS = [
   [], ["country:is:DE"], ["page:is:/pricing"], ["goal:is:signup"], ["browser:is_not:Firefox"], ["entry_page:contains:BLOG"], ["channel:is:Direct", "page:contains:/blog"],
   ["exit_page:is:/signup"], ["exit_page:is_not:/"], ["goal:is:payment"], ["referrer:is:(none)"], ["page:is_not:/pricing"], ["goal:is_not:signup", "device:is:desktop"], ["city:contains:ERL", "utm_source:is:newsletter"],
+  // A missing value reads "(none)" under every operator.
+  ["referrer:contains:NON"], ["utm_source:is_not:(none)", "page:contains:(NO"],
 ];
 const RANGE = { from: "2026-05-11", to: "2026-05-14" };
 const ZONES = ["Asia/Kolkata", "America/Los_Angeles", "UTC"];
