@@ -6,6 +6,9 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { ingestBuffer } = await import("@/lib/ingest/buffer");
   ingestBuffer();
+  // The stats engine opens now rather than on the first dashboard load.
+  const { warmEngine } = await import("@/lib/engine/warm");
+  await warmEngine();
   const { startScheduler } = await import("@/lib/jobs/scheduler");
   startScheduler();
   // Accounts from before teams get their personal team (also done lazily on their next request).

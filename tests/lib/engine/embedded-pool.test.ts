@@ -1,7 +1,8 @@
 // The embedded engine's connections: a statement does not wait for another
 // one still running on the same directory, and every connection sees the
-// rows any of them wrote (one engine, one data directory).
-import { mkdtempSync, rmSync } from "node:fs";
+// rows any of them wrote (one engine, one data directory); memory a query
+// used goes back to the system once the connections are idle.
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -38,6 +39,24 @@ describe("embedded engine connections", () => {
     await Promise.all([1, 2, 3, 4, 5, 6].map((n) => driver.insert("pool_rows", [{ n }])));
     const counts = await Promise.all([0, 1, 2].map(() => driver.query<{ c: number }>("SELECT count() AS c FROM pool_rows")));
     expect(counts.map(([r]) => r.c)).toEqual([6, 6, 6]);
+  });
+
+  it("hands the memory a large query used back to the system once idle", async () => {
+    const anonMb = () => Number(/RssAnon:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))![1]) / 1024;
+    const before = anonMb();
+    // ~240 MB of numbers held by the engine while the statement runs.
+    const [{ n }] = await driver.query<{ n: number }>("SELECT length(groupArray(number)) AS n FROM numbers(30000000)");
+    expect(n).toBe(30_000_000);
+    const peak = anonMb();
+    expect(peak - before).toBeGreaterThan(150);
+    let now = peak;
+    for (let i = 0; i < 50 && now - before > 100; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      now = anonMb();
+    }
+    // The allocator's own decay takes longer than these 5 s; the idle purge does it in ~0.3 s.
+    expect(now - before).toBeLessThan(100);
+    expect(await driver.query("SELECT 1 AS one")).toEqual([{ one: 1 }]);
   });
 
   it("opens as many connections as TRAILMARK_ENGINE_CONNECTIONS says, within bounds", () => {
