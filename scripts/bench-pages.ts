@@ -27,14 +27,20 @@ async function api(base: string, cookie: string, method: string, path: string, b
   return res.json() as Promise<Record<string, unknown>>;
 }
 
-/** A visitor of a site, read from the public API with a key made for the occasion. */
+/**
+ * A visitor of a site, read from the public API with a key made for the
+ * occasion: a customer of the last 7 days (the richest profile), else any
+ * visitor of the last 30 (a small site has few customers).
+ */
 async function someVisitor(base: string, cookie: string, siteId: string): Promise<string> {
   const { key } = (await api(base, cookie, "POST", `/api/websites/${siteId}/api-keys`, { name: "bench" })) as { key: string };
-  const from = new Date(Date.now() - 7 * 86_400_000).toISOString().slice(0, 10);
-  const res = await fetch(`${base}/api/v1/visitors?from=${from}&limit=1&isCustomer=true`, { headers: { authorization: `Bearer ${key}` } });
-  const { visitors } = (await res.json()) as { visitors: { visitorId: string }[] };
-  if (!visitors.length) throw new Error(`no visitor on ${siteId}`);
-  return visitors[0].visitorId;
+  for (const [days, only] of [[7, "&isCustomer=true"], [30, ""]] as const) {
+    const from = new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+    const res = await fetch(`${base}/api/v1/visitors?from=${from}&limit=1${only}`, { headers: { authorization: `Bearer ${key}` } });
+    const { visitors } = (await res.json()) as { visitors: { visitorId: string }[] };
+    if (visitors.length) return visitors[0].visitorId;
+  }
+  throw new Error(`no visitor on ${siteId} in the last 30 days`);
 }
 
 async function main() {
