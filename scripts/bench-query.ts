@@ -9,7 +9,8 @@
 // - a live site: a new visit through /api/track before each load;
 // - a random small site's dashboard;
 // while /api/track takes a steady load, whose p99 is printed beside its p99
-// with no dashboard loading. Prints p50/p95, the server's RSS, the engine's size.
+// with no dashboard loading. Prints p50/p95, the server's RSS (its peak, right
+// after the loads and 3 s later, at rest), the engine's size.
 // BENCH_QUERY_KEEP=<dir> keeps the seeded store and engine there for the next run.
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
@@ -86,7 +87,11 @@ async function main() {
     }
     log(`live: p50 ${ms(pct(liveTimes, 50))}, p95 ${ms(pct(liveTimes, 95))}`);
     const smallTimes = smallIds.length ? await runs("", REPS, () => smallIds[Math.floor(Math.random() * smallIds.length)]) : [];
-    const serverRss = rss(child.pid);
+    // The most the server held at once, and what it keeps at rest (the engine hands idle memory back after 2 s).
+    const peakRss = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+    const loadedRss = rss(child.pid);
+    await new Promise((r) => setTimeout(r, 3_000));
+    const restRss = rss(child.pid);
     await stopServer(child);
     const du = execFileSync("du", ["-sh", engineDir], { encoding: "utf8" }).split("\t")[0];
     const p = (xs: number[]) => (xs.length ? `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}` : "n/a");
@@ -101,7 +106,7 @@ async function main() {
       [`  a random small site x${REPS} p50 / p95`, p(smallTimes)],
       [`  /api/track at ${TRACK_RATE}/s p50 / p99: idle`, `${ms(pct(idleLatency, 50))} / ${ms(pct(idleLatency, 99))} (${idleLatency.length} events)`],
       ["  ... while dashboards load", `${ms(pct(busyLatency, 50))} / ${ms(pct(busyLatency, 99))} (${busyLatency.length} events)`],
-      ["  server RSS after the loads (engine in process)", `${serverRss} MB`],
+      ["  server RSS (engine in process): peak, after the loads, 3 s later", `${peakRss} MB, ${loadedRss} MB, ${restRss} MB`],
     );
     await store.close();
     if (!KEEP) rmSync(store.dataDir, { recursive: true, force: true });

@@ -33,8 +33,8 @@ export function connectionCount(env: Record<string, string | undefined> = proces
   return Number.isInteger(n) && n >= 1 && n <= 16 ? n : DEFAULT_CONNECTIONS;
 }
 const DEFAULT_CONNECTIONS = 4;
-const PURGE_IDLE_MS = 250;
-const PURGE_EVERY_MS = 5_000;
+const PURGE_IDLE_MS = 2_000;
+const PURGE_EVERY_MS = 10_000;
 
 /**
  * The embedded engine: libchdb (ClickHouse as a library, shipped inside the
@@ -54,10 +54,11 @@ export function embeddedDriver(dir: string, connections = connectionCount()): En
   const chdb = createRequire(path.join(process.cwd(), "package.json"))("chdb") as Chdb;
   const pool = Array.from({ length: connections }, () => ({ session: new chdb.Session(dir, { connectionArgs: CONNECTION_ARGS }), busy: 0 }));
   let open = true;
-  // The engine's allocator keeps memory a query freed for the next one; when
-  // every connection is idle it is handed back to the system, at most every
-  // few seconds (~100 MB of RSS after a 10M-event dashboard load; a purge
-  // takes ~10 ms).
+  // The engine's allocator keeps memory a query freed for the next one; once
+  // every connection has been idle for two seconds it is handed back to the
+  // system (~100 MB of RSS after a 10M-event dashboard load; a purge takes
+  // ~10 ms). Not sooner: the next query pays page faults for memory handed
+  // back, and a dashboard's calls come in bursts.
   let purgeTimer: NodeJS.Timeout | undefined;
   let purge: Promise<unknown> | null = null;
   let lastPurge = 0;
