@@ -6,8 +6,8 @@
 // navigation until the content shows (no loading skeleton left in <main>).
 // Pages: the visitor profile of a visitor of the big site, of a small site,
 // and of an unknown id; realtime, goals, funnels, revenue, settings. Then two
-// checks: realtime's panels agree with its live feed, and a goal saved through
-// the API shows in the goals list at once. Prints p50/p95 per page.
+// checks: realtime's panels agree with its live feed, and a goal and a funnel
+// saved through the API show in their lists at once. Prints p50/p95 per page.
 import { chromium } from "playwright-core";
 import { ms, pct, signIn, track, UA } from "./bench/http";
 import { BENCH_EMAIL, BENCH_PASSWORD, benchStore } from "./bench/seed-store";
@@ -107,12 +107,17 @@ async function main() {
     const goalName = `Bench goal ${process.pid}`;
     await api(base, cookie, "POST", `/api/websites/${siteId}/goals`, { name: goalName, eventName: "bench_goal" });
     const shown = (await (await fetch(`${base}${site}/goals`, { headers: { cookie } })).text()).includes(goalName);
+    // The same for a funnel and the funnels list.
+    const funnelName = `Bench funnel ${process.pid}`;
+    await api(base, cookie, "POST", `/api/websites/${siteId}/funnels`, { name: funnelName, windowHours: 24, steps: [{ type: "page", value: "/" }, { type: "goal", value: "bench_goal" }] });
+    const funnelShown = (await (await fetch(`${base}${site}/funnels`, { headers: { cookie } })).text()).includes(funnelName);
 
     console.log(`\nPage benchmark: ${SIZE} events over ${DAYS} days beside ${SITES} small sites, production server, embedded ClickHouse; ${REPS} loads each`);
     console.log(`${"page".padEnd(26)}  ${"server render p50 / p95".padEnd(24)}  to content in Chromium p50 / p95`);
     for (const [label, s, c] of rows) console.log(`${label.padEnd(26)}  ${s.padEnd(24)}  ${c}`);
     console.log(`realtime panels agree with the live feed: ${agree ? "yes" : "NO"} (active ${active}, both pages listed: ${html.includes("/live-a") && html.includes("/live-b")})`);
     console.log(`a goal saved through the API shows in the goals list at once: ${shown ? "yes" : "NO"}`);
+    console.log(`a funnel saved through the API shows in the funnels list at once: ${funnelShown ? "yes" : "NO"}`);
   } finally {
     await browser.close();
     await stopServer(child);
