@@ -2,6 +2,8 @@
 // calls gave the visitor, else the name the provider sent with the payment;
 // only for callers allowed to see customers, and gone after an erasure.
 import { describe, expect, it } from "vitest";
+import { engine } from "@/lib/engine";
+import { engineTime } from "@/lib/engine/time";
 import { listPayments } from "@/lib/payments/list-payments";
 import { unlinkPayments } from "@/lib/privacy/unlink-payments";
 import { recordPayment } from "@/lib/revenue";
@@ -43,5 +45,15 @@ describe("listPayments", () => {
     expect(await unlinkPayments(doc.id, { visitorIds: ["bob"] })).toBe(1);
     expect(await Payment.countDocuments({ websiteId: doc._id, customerName: "Bob Billing" })).toBe(0);
     expect((await names(true))["1"]).toBeNull();
+  });
+
+  it("lists a payment the engine holds without a store document (generated benchmark rows) with no customer, not an error", async () => {
+    const doc = await makeWebsite();
+    const site = statsSite(doc);
+    await recordPayment(site, { provider: "stripe", transactionId: "pi_named", amount: 1_000, currency: "USD", customerName: "Dee Billing", timestamp: at(10) });
+    const e = await engine();
+    await e.insert(e.tables.payments, [{ website_id: doc.id, ts: engineTime(at(11)), payment_id: "pay-generated-1", version: 1, deleted: 0, provider: "stripe", transaction_id: "in_generated", amount: 2_000, refunded: 0, currency: "USD" }]);
+    const listed = (await listPayments(site, query, { withCustomers: true })).payments;
+    expect(listed.map((p) => [p.transactionId, p.customer?.name ?? null])).toEqual([["in_generated", null], ["pi_named", "Dee Billing"]]);
   });
 });
