@@ -48,7 +48,7 @@ const PURGE_EVERY_MS = 10_000;
  * engine and its data and run side by side; each statement goes to the
  * connection with the fewest statements in flight.
  */
-export function embeddedDriver(dir: string, connections = connectionCount()): EngineDriver {
+export function embeddedDriver(dir: string, connections = connectionCount(), purgeIdleMs = PURGE_IDLE_MS): EngineDriver {
   mkdirSync(dir, { recursive: true });
   // A runtime require from the app's own node_modules, so no bundler tries to follow the native addon.
   const chdb = createRequire(path.join(process.cwd(), "package.json"))("chdb") as Chdb;
@@ -71,7 +71,7 @@ export function embeddedDriver(dir: string, connections = connectionCount()): En
       if (!open || purge || !idle()) return;
       lastPurge = Date.now();
       purge = pool[0].session.queryAsync("SYSTEM JEMALLOC PURGE").catch(() => (purging = false)).finally(() => (purge = null));
-    }, Math.max(PURGE_IDLE_MS, lastPurge + PURGE_EVERY_MS - Date.now()));
+    }, Math.max(purgeIdleMs, lastPurge + PURGE_EVERY_MS - Date.now()));
     purgeTimer.unref();
   }
   async function run<T>(work: (session: ChdbSession) => Promise<T>): Promise<T> {
