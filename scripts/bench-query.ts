@@ -29,7 +29,9 @@ const RESTARTS = Number(process.env.BENCH_QUERY_RESTARTS || 3);
 const TRACK_RATE = Number(process.env.BENCH_QUERY_TRACK_RATE || 200);
 const KEEP = process.env.BENCH_QUERY_KEEP;
 const log = (m: string) => process.stderr.write(`[bench:query] ${m}\n`);
-const rss = (pid?: number) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+/** A process's memory in MB from /proc: VmRSS now, or VmHWM (the most it has held). */
+const rss = (pid?: number, field: "VmRSS" | "VmHWM" = "VmRSS") =>
+  Math.round(Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
 
 async function main() {
   await buildIfStale({ ...process.env, NEXT_DIST_DIR: ".next" });
@@ -88,7 +90,7 @@ async function main() {
     log(`live: p50 ${ms(pct(liveTimes, 50))}, p95 ${ms(pct(liveTimes, 95))}`);
     const smallTimes = smallIds.length ? await runs("", REPS, () => smallIds[Math.floor(Math.random() * smallIds.length)]) : [];
     // The most the server held at once, and what it keeps at rest (the engine hands idle memory back after 2 s).
-    const peakRss = Math.round(Number(/VmHWM:\s+(\d+)/.exec(readFileSync(`/proc/${child.pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+    const peakRss = rss(child.pid, "VmHWM");
     const loadedRss = rss(child.pid);
     await new Promise((r) => setTimeout(r, 3_000));
     const restRss = rss(child.pid);
