@@ -1,5 +1,5 @@
 import { buildTimeline, type TimelineEntry } from "./timeline";
-import { visitorEvents, visitorPayments, visitorVisits } from "./visitor-reads";
+import { visitorEvents, visitorReads, type VisitorReads } from "./visitor-reads";
 
 // A long-lived visitor can have thousands of pageviews; the page shows the latest ones.
 const MAX_EVENTS = 500;
@@ -8,12 +8,16 @@ const MAX_EVENTS = 500;
 const MARKERS = ["payment", "renewal", "refund"];
 
 /** The visitor's visits, events and payments on one website, oldest first. */
-export async function getVisitorTimeline(websiteId: string, visitorId: string): Promise<{ entries: TimelineEntry[]; truncated: boolean }> {
+export async function getVisitorTimeline(
+  websiteId: string,
+  visitorId: string,
+  reads: VisitorReads = visitorReads(websiteId, visitorId),
+): Promise<{ entries: TimelineEntry[]; truncated: boolean }> {
   const [sessions, pageviews, goals, payments] = await Promise.all([
-    visitorVisits(websiteId, visitorId),
+    reads.visits(),
     visitorEvents(websiteId, visitorId, "pageview", MAX_EVENTS + 1),
     visitorEvents(websiteId, visitorId, "goal", MAX_EVENTS),
-    visitorPayments(websiteId, visitorId),
+    reads.payments(),
   ]);
   const userGoals = goals.filter((g) => !(g.value && MARKERS.includes(g.name)));
   return { entries: buildTimeline(sessions, pageviews.slice(0, MAX_EVENTS), userGoals, payments), truncated: pageviews.length > MAX_EVENTS };

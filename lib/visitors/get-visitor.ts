@@ -5,7 +5,7 @@ import type { PaymentSummary, VisitorDetail } from "@/lib/schemas/api-v1-respons
 import { Identity, identityKey, type IdentityDoc } from "@/models/Identity";
 import { orNull } from "./context";
 import { toProfile } from "./profile";
-import { visitorPayments, visitorTallies, visitorVisits, type VisitorPayment } from "./visitor-reads";
+import { visitorReads, visitorTallies, type VisitorPayment, type VisitorReads } from "./visitor-reads";
 
 const MAX_PAGES = 100;
 
@@ -24,13 +24,13 @@ function money(payments: VisitorPayment[], currency: string): VisitorDetail["mon
  * are (identify) and what they paid. A visitor unknown to this website on all
  * counts is a 404, as is any visitor of another website.
  */
-export async function getVisitor(website: ApiWebsite, visitorId: string): Promise<VisitorDetail> {
+export async function getVisitor(website: ApiWebsite, visitorId: string, reads: VisitorReads = visitorReads(website.id, visitorId)): Promise<VisitorDetail> {
   await connectDb();
   const [sessions, tallies, identity, payments] = await Promise.all([
-    visitorVisits(website.id, visitorId),
+    reads.visits(),
     visitorTallies(website.id, visitorId),
     Identity.findById(identityKey(website.id, visitorId)).lean<IdentityDoc & { updatedAt?: Date }>(),
-    visitorPayments(website.id, visitorId),
+    reads.payments(),
   ]);
   if (!sessions.length && !identity && !payments.length) throw notFound("No visitor with this id on this website");
 

@@ -69,3 +69,15 @@ export async function visitorPayments(websiteId: string, visitorId: string): Pro
     renewal: p.renewal === 1, timestamp: new Date(fromEngineTime(p.paid)), status: statusOf(p.refunded, p.amount),
   }));
 }
+
+/** A visitor's visits and payments, each read once however many parts of a page ask (the profile's summary and timeline both do). */
+export type VisitorReads = { visits: () => Promise<VisitorVisit[]>; payments: () => Promise<VisitorPayment[]> };
+
+export function visitorReads(websiteId: string, visitorId: string): VisitorReads {
+  let visits: Promise<VisitorVisit[]> | undefined;
+  let payments: Promise<VisitorPayment[]> | undefined;
+  return {
+    visits: () => (visits ??= visitorVisits(websiteId, visitorId)),
+    payments: () => (payments ??= visitorPayments(websiteId, visitorId)),
+  };
+}
