@@ -7,6 +7,8 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "./page-header";
 import { SiteFavicon } from "./site-favicon";
 import { SiteSparkline } from "./site-sparkline";
+import { SitesPager, SitesSearch } from "./sites-pager";
+import { sitesHref, SITES_PER_PAGE, type SitesPage } from "./sites-page";
 
 function EmptySites() {
   return (
@@ -30,7 +32,7 @@ function EmptySites() {
 function SiteCard({ site, days }: { site: WebsiteDTO; days: 7 | 30 }) {
   const revenueSources = Object.values(site.paymentProviders).filter((p) => p.configured).length;
   return (
-    <Link href={`/dashboard/${site.id}`} className="group rounded-xl outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
+    <Link href={`/dashboard/${site.id}`} className="group min-w-0 rounded-xl outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50">
       <Card className="h-full transition-colors group-hover:border-ring/40 group-hover:shadow-sm">
         <CardHeader className="flex-row items-center gap-3">
           <SiteFavicon domain={site.domain} />
@@ -67,21 +69,23 @@ function SiteGrid({ sites, days }: { sites: WebsiteDTO[]; days: 7 | 30 }) {
 
 type TeamHeading = { id: string; name: string };
 
-/** The user's sites; with more than one team, grouped under each team's name. */
-export function SitesList({ sites, teams = [], days = 30 }: { sites: WebsiteDTO[]; teams?: TeamHeading[]; days?: 7 | 30 }) {
+/** A page of the user's sites; with more than one team, grouped under each team's name. Past one page, a search and pages. */
+export function SitesList({ list, teams = [], days = 30 }: { list: SitesPage; teams?: TeamHeading[]; days?: 7 | 30 }) {
+  const { sites } = list;
+  const paged = list.total > SITES_PER_PAGE || list.q !== "";
   return (
     <>
       <PageHeader
         title="Sites"
         description="Every site you track with Trailmark."
         actions={
-          sites.length > 0 ? (
+          list.total > 0 ? (
             <div className="flex items-center gap-2">
               <div className="inline-flex h-9 items-center rounded-lg bg-muted p-1 text-muted-foreground" role="group" aria-label="Sparkline range">
                 {([7, 30] as const).map((d) => (
                   <Link
                     key={d}
-                    href={d === 30 ? "/dashboard" : "/dashboard?days=7"}
+                    href={sitesHref({ days: d, q: list.q, page: list.page })}
                     aria-current={d === days ? "true" : undefined}
                     className={`inline-flex h-full items-center rounded-md px-2.5 text-xs font-medium ${d === days ? "bg-background text-foreground shadow-sm" : ""}`}
                   >
@@ -98,8 +102,17 @@ export function SitesList({ sites, teams = [], days = 30 }: { sites: WebsiteDTO[
           ) : null
         }
       />
-      {sites.length === 0 ? (
+      <div className="grid gap-4">
+      {paged ? <SitesSearch list={list} days={days} /> : null}
+      {list.total === 0 ? (
         <EmptySites />
+      ) : sites.length === 0 ? (
+        <p className="text-sm text-muted-foreground">
+          No site matches “{list.q}”.{" "}
+          <Link href={sitesHref({ days, q: "", page: 1 })} className="font-medium text-foreground underline-offset-4 hover:underline">
+            Show every site
+          </Link>
+        </p>
       ) : teams.length > 1 ? (
         <div className="grid gap-8">
           {teams.map((t) => {
@@ -117,6 +130,8 @@ export function SitesList({ sites, teams = [], days = 30 }: { sites: WebsiteDTO[
       ) : (
         <SiteGrid sites={sites} days={days} />
       )}
+      {paged ? <SitesPager list={list} days={days} /> : null}
+      </div>
     </>
   );
 }

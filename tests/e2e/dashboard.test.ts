@@ -1,7 +1,8 @@
 // The site dashboard in real Chromium on factory data: cards, the overlay
 // chart with a mention and a commit, a breakdown row that filters everything
 // through the URL, removing the filter, switching period, the site list's
-// sparklines, the add-site check for the first event, and a phone layout.
+// sparklines, its pages and search, the add-site check for the first event,
+// and a phone layout.
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { connectDb, disconnectDb } from "@/lib/db";
@@ -137,6 +138,59 @@ describe("site dashboard in real Chromium", () => {
     expect(res.headers.get("x-trailmark-dropped")).toBeNull();
     await page.getByText("First event received").waitFor();
     expect(await screenshot(page, "dashboard-first-event")).toBeGreaterThan(10_000);
+  });
+
+  it("pages and searches a long site list", async () => {
+    // 25 more sites: past one page of 24, with names that a search picks out.
+    const label = `pager${Date.now().toString(36)}`;
+    for (let i = 1; i <= 25; i++) {
+      const res = await desktop.request.post(`${app.url}/api/websites`, { data: { domain: `${label}-${i}.example.com`, name: `Pager shop ${i}` }, headers: { origin: app.url } });
+      expect(res.status(), await res.text()).toBe(201);
+    }
+    const listed = await desktop.request.get(`${app.url}/api/websites`);
+    const total = ((await listed.json()) as { websites: unknown[] }).websites.length;
+    expect(total).toBeGreaterThan(25);
+    // After a client-side navigation Next.js may keep the previous page hidden in the document: count what shows.
+    const cards = (page: Page) => page.locator("a[href^='/dashboard/']:has([data-slot=card-title])").filter({ visible: true });
+    const shown = (page: Page) => page.getByTestId("sites-shown").filter({ visible: true }).textContent();
+
+    const page = await desktop.newPage();
+    await page.goto(`${app.url}/dashboard`);
+    await expect.poll(() => shown(page)).toBe(`Sites 1–24 of ${total}`);
+    expect(await page.getByText("Page 1 of 2").filter({ visible: true }).count()).toBe(1);
+    expect(await cards(page).count()).toBe(24);
+    await page.getByRole("link", { name: "Next" }).filter({ visible: true }).click();
+    await page.waitForURL(/page=2/);
+    await expect.poll(() => shown(page)).toBe(`Sites 25–${total} of ${total}`);
+    expect(await cards(page).count()).toBe(total - 24);
+    expect(await screenshot(page, "dashboard-sites-page-2")).toBeGreaterThan(10_000);
+
+    // The search keeps the 7-day range and finds sites by domain.
+    await page.goto(`${app.url}/dashboard?days=7`);
+    await page.getByLabel("Find a site").filter({ visible: true }).fill(`${label}-2`);
+    await page.getByRole("button", { name: "Find" }).filter({ visible: true }).click();
+    await page.waitForURL((u) => u.searchParams.get("q") === `${label}-2` && u.searchParams.get("days") === "7");
+    // -2 and -20 to -25: seven sites.
+    await expect.poll(() => shown(page)).toBe(`Sites 1–7 of 7 matching “${label}-2” (${total} in all)`);
+    expect(await page.getByRole("link", { name: "Next" }).filter({ visible: true }).count()).toBe(0);
+    await page.getByLabel("Find a site").filter({ visible: true }).fill("no-such-site");
+    await page.getByRole("button", { name: "Find" }).filter({ visible: true }).click();
+    await page.getByText("No site matches “no-such-site”.").filter({ visible: true }).waitFor();
+
+    const dark = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 1280, height: 900 }, colorScheme: "dark", storageState: await desktop.storageState() });
+    const darkPage = await dark.newPage();
+    await darkPage.goto(`${app.url}/dashboard?page=2`);
+    await darkPage.getByTestId("sites-shown").waitFor();
+    expect(await darkPage.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe("rgb(255, 255, 255)");
+    expect(await screenshot(darkPage, "dashboard-sites-page-2-dark")).toBeGreaterThan(10_000);
+    await dark.close();
+    const phone = await browser.newContext({ userAgent: CHROME_UA, viewport: { width: 390, height: 844 }, colorScheme: "dark", storageState: await desktop.storageState() });
+    const phonePage = await phone.newPage();
+    await phonePage.goto(`${app.url}/dashboard`);
+    await phonePage.getByTestId("sites-shown").waitFor();
+    expect(await phonePage.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await screenshot(phonePage, "dashboard-sites-phone-dark")).toBeGreaterThan(10_000);
+    await phone.close();
   });
 
   it("fits a phone screen", async () => {
