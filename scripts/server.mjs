@@ -37,6 +37,26 @@ const track = !viaNext && existsSync(bundle) ? createRequire(import.meta.url)(bu
 if (!track && !viaNext) process.stderr.write(`[server] ${bundle} is missing (npm run build makes it): /api/track goes through Next.js, slower\n`);
 const isTrack = (url = "") => url === "/api/track" || url.startsWith("/api/track?");
 
+// The first page Next.js renders after a start paid ~250 ms more than the
+// next ones (React's server renderer, the auth and layout code running for
+// the first time), whichever page it was. So before the port is taken, two
+// pages are rendered through a listener of its own on a loopback port: the
+// sign-in page, and a dashboard address that a visitor without a session is
+// redirected from. Neither touches anyone's data.
+async function warmRenderer() {
+  const warm = http.createServer((req, res) => handle(req, res));
+  await new Promise((resolve, reject) => warm.once("error", reject).listen(0, "127.0.0.1", resolve));
+  const { port: warmPort } = warm.address();
+  for (const route of ["/login", "/dashboard/warm-up"]) {
+    await fetch(`http://127.0.0.1:${warmPort}${route}`, { redirect: "manual", signal: AbortSignal.timeout(5_000) })
+      .then((res) => res.arrayBuffer())
+      .catch(() => {});
+  }
+  warm.closeAllConnections();
+  await new Promise((resolve) => warm.close(resolve));
+}
+await warmRenderer().catch(() => {});
+
 // Under `npm start` the launcher's "starting" page holds the port until the
 // app is prepared; then it frees it and says "listen". It is also what stops
 // this server if the launcher goes away without a signal.
@@ -61,25 +81,11 @@ const server = http.createServer((req, res) => {
   handle(req, res);
 });
 server.keepAliveTimeout = 65_000;
-server.listen(port, hostname, async () => {
-  await warmRenderer();
+server.listen(port, hostname, () => {
   process.stderr.write(`[server] listening on http://${hostname}:${port}\n`);
   process.send?.({ type: "listening" });
 });
 
-// The first page Next.js renders after a start paid ~250 ms more than the
-// next ones (React's server renderer, the auth and layout code running for
-// the first time), whichever page it was. Two requests to itself before it
-// says it is listening: the sign-in page and a dashboard page a visitor
-// without a session is redirected from. Neither touches anyone's data.
-async function warmRenderer() {
-  const host = hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
-  for (const route of ["/login", "/dashboard/warm-up"]) {
-    await fetch(`http://${host}:${port}${route}`, { redirect: "manual", signal: AbortSignal.timeout(5_000) })
-      .then((res) => res.arrayBuffer())
-      .catch(() => {});
-  }
-}
 
 let stopping = false;
 async function shutdown(signal) {
