@@ -103,34 +103,34 @@ export function SitesList({ list, teams = [], days = 30 }: { list: SitesPage; te
         }
       />
       <div className="grid gap-4">
-      {paged ? <SitesSearch list={list} days={days} /> : null}
-      {list.total === 0 ? (
-        <EmptySites />
-      ) : sites.length === 0 ? (
-        <p className="text-sm text-muted-foreground">
-          No site matches “{list.q}”.{" "}
-          <Link href={sitesHref({ days, q: "", page: 1 })} className="font-medium text-foreground underline-offset-4 hover:underline">
-            Show every site
-          </Link>
-        </p>
-      ) : teams.length > 1 ? (
-        <div className="grid gap-8">
-          {teams.map((t) => {
-            const own = sites.filter((s) => s.teamId === t.id);
-            return own.length ? (
-              <section key={t.id} aria-label={t.name} className="grid gap-3">
-                <h2 className="text-sm font-semibold text-muted-foreground">
-                  <Link href={`/team/${t.id}`} className="hover:text-foreground">{t.name}</Link>
-                </h2>
-                <SiteGrid sites={own} days={days} />
-              </section>
-            ) : null;
-          })}
-        </div>
-      ) : (
-        <SiteGrid sites={sites} days={days} />
-      )}
-      {paged ? <SitesPager list={list} days={days} /> : null}
+        {paged ? <SitesSearch list={list} days={days} /> : null}
+        {list.total === 0 ? (
+          <EmptySites />
+        ) : sites.length === 0 ? (
+          <p className="text-sm text-muted-foreground">
+            No site matches “{list.q}”.{" "}
+            <Link href={sitesHref({ days, q: "", page: 1 })} className="font-medium text-foreground underline-offset-4 hover:underline">
+              Show every site
+            </Link>
+          </p>
+        ) : teams.length > 1 ? (
+          <div className="grid gap-8">
+            {teams.map((t) => {
+              const own = sites.filter((s) => s.teamId === t.id);
+              return own.length ? (
+                <section key={t.id} aria-label={t.name} className="grid gap-3">
+                  <h2 className="text-sm font-semibold text-muted-foreground">
+                    <Link href={`/team/${t.id}`} className="hover:text-foreground">{t.name}</Link>
+                  </h2>
+                  <SiteGrid sites={own} days={days} />
+                </section>
+              ) : null;
+            })}
+          </div>
+        ) : (
+          <SiteGrid sites={sites} days={days} />
+        )}
+        {paged ? <SitesPager list={list} days={days} /> : null}
       </div>
     </>
   );

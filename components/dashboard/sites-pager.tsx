@@ -18,11 +18,28 @@ export function SitesSearch({ list, days }: { list: SitesPage; days: 7 | 30 }) {
   );
 }
 
+/** A link to another page of the list; a disabled button where there is none. */
+function PageButton({ href, rel, children }: { href: string | null; rel: "prev" | "next"; children: React.ReactNode }) {
+  if (!href)
+    return (
+      <Button variant="outline" size="sm" disabled>
+        {children}
+      </Button>
+    );
+  return (
+    <Button asChild variant="outline" size="sm">
+      <Link href={href} rel={rel}>
+        {children}
+      </Link>
+    </Button>
+  );
+}
+
 /** Where the page is in the list, with the previous and next pages. */
 export function SitesPager({ list, days }: { list: SitesPage; days: 7 | 30 }) {
   const shown = list.sites.length ? `${formatNumber(list.first + 1)}–${formatNumber(list.first + list.sites.length)}` : "0";
   const of = list.q ? `${formatNumber(list.matched)} matching “${list.q}” (${formatNumber(list.total)} in all)` : formatNumber(list.total);
-  const link = (page: number) => sitesHref({ days, q: list.q, page });
+  const link = (page: number) => (page >= 1 && page <= list.pages ? sitesHref({ days, q: list.q, page }) : null);
   return (
     <nav aria-label="Site list pages" className="flex flex-wrap items-center justify-between gap-3 text-sm text-muted-foreground">
       <span data-testid="sites-shown">
@@ -30,19 +47,15 @@ export function SitesPager({ list, days }: { list: SitesPage; days: 7 | 30 }) {
       </span>
       {list.pages > 1 ? (
         <div className="flex items-center gap-2">
-          <Button asChild variant="outline" size="sm" aria-disabled={list.page === 1} className={list.page === 1 ? "pointer-events-none opacity-50" : ""}>
-            <Link href={link(list.page - 1)} rel="prev" tabIndex={list.page === 1 ? -1 : undefined}>
-              <ChevronLeft /> Previous
-            </Link>
-          </Button>
+          <PageButton href={link(list.page - 1)} rel="prev">
+            <ChevronLeft /> Previous
+          </PageButton>
           <span className="tabular-nums">
             Page {list.page} of {list.pages}
           </span>
-          <Button asChild variant="outline" size="sm" aria-disabled={list.page === list.pages} className={list.page === list.pages ? "pointer-events-none opacity-50" : ""}>
-            <Link href={link(list.page + 1)} rel="next" tabIndex={list.page === list.pages ? -1 : undefined}>
-              Next <ChevronRight />
-            </Link>
-          </Button>
+          <PageButton href={link(list.page + 1)} rel="next">
+            Next <ChevronRight />
+          </PageButton>
         </div>
       ) : null}
     </nav>

@@ -163,6 +163,8 @@ describe("site dashboard in real Chromium", () => {
     await page.waitForURL(/page=2/);
     await expect.poll(() => shown(page)).toBe(`Sites 25–${total} of ${total}`);
     expect(await cards(page).count()).toBe(total - 24);
+    // The last page has no next one: its button is there, disabled.
+    expect(await page.getByRole("button", { name: "Next" }).filter({ visible: true }).isDisabled()).toBe(true);
     expect(await screenshot(page, "dashboard-sites-page-2")).toBeGreaterThan(10_000);
 
     // The search keeps the 7-day range and finds sites by domain.
