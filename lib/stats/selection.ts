@@ -41,6 +41,13 @@ export type Selection = {
   scope: string;
   /** Pageview rows that count (those of the positive page filters, when there are any): a condition on a row. */
   pageHit: string;
+  /**
+   * When the visits are those with a pageview matching the page filters (no
+   * other test needs a visit's other rows): exactly their counted pageview
+   * rows, with no subquery. Visitors, pageviews and session values then come
+   * from these rows alone. Null otherwise.
+   */
+  hits: string | null;
   /** Goal rows a goal breakdown counts (those of the positive goal filters). */
   goalHit: string;
   /** Credited payments: `p, ts, visitor, visitor_id, net, amount, refunded, renewal, customer, currency` and each touch column as `t_<column>`. */
@@ -119,6 +126,15 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
     : [];
   const scope = all([base, ...plain, ...pages.out, ...goals.out, ...exitConds]);
   const visits = all([scope, ...touch]);
+  // Visits chosen by rows of one kind only (is/contains filters on pages or on goals, nothing that needs a visit's
+  // other rows): a visit passes when one of its rows does, and every row carries the visit's context and start, so
+  // the rows that pass stand for their visits without the subquery (a pass over the rows instead of two).
+  const byRows = (kind: "pageview" | "goal", hit: string) => all([base, ...plain, `kind = '${kind}'`, hit]);
+  const onlyPositive = (fs: Filter[], others: Filter[]) => fs.length > 0 && negative(fs).length === 0 && others.length === 0 && exits.length === 0;
+  const pageOnly = onlyPositive(byDimension("page"), byDimension("goal"));
+  const goalOnly = onlyPositive(byDimension("goal"), byDimension("page"));
+  const rowsOfScope = pageOnly ? byRows("pageview", pages.hit) : goalOnly ? byRows("goal", goals.hit) : null;
+  const hits = pageOnly ? all([byRows("pageview", pages.hit), ...touch]) : null;
 
   // Payments: the model's touch, filtered like the visits' touch dimensions; the payer in scope when other filters exist.
   const prefix = ctx.model === "first_touch" ? "first_" : "last_";
@@ -126,7 +142,8 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   const touchValue = (c: string) => `if(visitor_id = '', ${str(UNATTRIBUTED)}, ${labelled(prefix + c)})`;
   const payConds = [`${site}`, inPeriods("ts"), ...touchFilters.map((f) => filterSql(f, touchValue(COLUMN[f.dimension as TouchDimension])))];
   const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
-  if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${events} WHERE ${scope} AND session_first = 1)`);
+  const inScope = rowsOfScope ?? `${scope} AND session_first = 1`;
+  if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${events} WHERE ${inScope})`);
   const touchColumns = Object.values(COLUMN).filter((c, i, cs) => cs.indexOf(c) === i && isTouchColumn(c));
   const paymentsOf = (conds: string[]) => `(SELECT ${period("ts")} AS p, ts, payment_id, visitor, visitor_id, amount - refunded AS net, amount, refunded, renewal, ${CUSTOMER} AS customer,
     currency, ${touchColumns.map((c) => `${touchValue(c)} AS t_${c}`).join(", ")}
@@ -134,7 +151,7 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   const credited = paymentsOf([...payConds, "amount - refunded > 0"]);
   const paid = paymentsOf(payConds);
 
-  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
+  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
 }
 
 /**
