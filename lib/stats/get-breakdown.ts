@@ -27,12 +27,13 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
   const sel = selection(e, ctx, periods);
   const rows = rowsOf(sel, dimension);
   // The scan keeps the visitors who paid in any of the periods (a cheap test); the join below keeps a period's own.
-  const payer = () => `visitor IN (SELECT visitor FROM ${sel.credited} WHERE visitor_id != '')`;
-  const payerIn = (p: string) => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited} WHERE visitor_id != '')`;
+  const payer = () => `visitor IN (SELECT visitor FROM ${sel.credited("visitor", "visitor_id")} WHERE visitor_id != '')`;
+  const payerIn = (p: string) => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited("p", "visitor", "visitor_id")} WHERE visitor_id != '')`;
   const touch = isTouchDimension(dimension);
+  const touchColumn = `t_${COLUMN[dimension as keyof typeof COLUMN]}` as const;
   // A visitor of a touch row converted when one of its payments went to that row; elsewhere when it paid at all.
   const joined = touch
-    ? `(SELECT DISTINCT p AS tp, visitor AS tv, t_${COLUMN[dimension as keyof typeof COLUMN]} AS tt, 1 AS hit FROM ${sel.credited} WHERE visitor_id != '') AS t ON t.tp = r.p AND t.tv = payer AND t.tt = r.v`
+    ? `(SELECT DISTINCT p AS tp, visitor AS tv, ${touchColumn} AS tt, 1 AS hit FROM ${sel.credited("p", "visitor", "visitor_id", touchColumn)} WHERE visitor_id != '') AS t ON t.tp = r.p AND t.tv = payer AND t.tt = r.v`
     : `(SELECT p AS tp, visitor AS tv, revenue, payments, 1 AS hit FROM ${payerTotals(sel)}) AS t ON t.tp = r.p AND t.tv = payer`;
   // Without touch filters a payer's payments go to every row of the scan it was seen in; with them they spread over the scope's rows.
   const moneyInTally = !touch && !sel.touchFiltered;
@@ -41,7 +42,7 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
     FROM (${rows.tally(payer)}) AS r LEFT ARRAY JOIN r.paid AS payer LEFT JOIN ${joined} GROUP BY p, value`;
   let money: string | null = null;
   if (touch) {
-    money = `SELECT p, t_${COLUMN[dimension as keyof typeof COLUMN]} AS value, sumIf(net, currency = ${str(ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited} GROUP BY p, value`;
+    money = `SELECT p, ${touchColumn} AS value, sumIf(net, currency = ${str(ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited("p", touchColumn, "net", "currency")} GROUP BY p, value`;
   } else if (!moneyInTally) {
     money = `SELECT p, v AS value, sum(t.revenue) AS revenue, sum(t.payments) AS payments FROM (${rows.pairs(sel.scope, payerIn)}) AS r
       INNER JOIN ${payerTotals(sel)} AS t USING (p, visitor) GROUP BY p, value`;

@@ -26,7 +26,7 @@ export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise
         countIf(session_first = 1) - countIf(kind = 'pageview' AND session_view = 2) AS bounces,
         uniqExactIf(visitor, session_first = 1 AND ${paidIn(sel)}) AS payers
       FROM ${sel.events} WHERE ${sel.visits} GROUP BY p`),
-    e.query<MoneyRow>(`SELECT p, currency, count() AS payments, sum(net) AS net FROM ${sel.credited} GROUP BY p, currency`),
+    e.query<MoneyRow>(`SELECT p, currency, count() AS payments, sum(net) AS net FROM ${sel.credited("p", "currency", "net")} GROUP BY p, currency`),
     ctx.imports.length && !importedRefusal(sel) ? e.query<ImportedSums>(importedSql(sel, "")) : [],
   ]);
   return periods.map((_, i) => {

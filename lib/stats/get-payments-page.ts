@@ -31,7 +31,7 @@ export async function getPaymentsPage(ctx: StatsContext, page: number, pageSize:
       toString(ts) AS paid, count() OVER () AS total, first_channel AS fc, first_referrer_domain AS fr, first_utm_campaign AS fu,
       last_channel AS lc, last_referrer_domain AS lr, last_utm_campaign AS lu
     FROM ${e.tables.payments} FINAL
-    WHERE website_id = ${str(ctx.id)} AND payment_id IN (SELECT payment_id FROM ${sel.paid})
+    WHERE website_id = ${str(ctx.id)} AND payment_id IN (SELECT payment_id FROM ${sel.paid("payment_id")})
     ORDER BY ts DESC, payment_id DESC LIMIT ${int(pageSize)} OFFSET ${int((page - 1) * pageSize)}`);
   return {
     page,

@@ -39,8 +39,8 @@ export async function getRevenueSummary(ctx: StatsContext): Promise<RevenueSumma
       countIf(net > 0) AS payments, countIf(refunded > 0) AS refunded_payments, uniqExactIf(customer, net > 0) AS customers,
       (SELECT sum(amount - refunded) FROM ${e.tables.payments} FINAL
         WHERE website_id = ${str(ctx.id)} AND ts < ${at(ctx.period.range.end)} AND ${cur}
-          AND ${CUSTOMER} IN (SELECT customer FROM ${sel.paid} WHERE net > 0)) AS lifetime
-    FROM ${sel.paid}`);
+          AND ${CUSTOMER} IN (SELECT customer FROM ${sel.paid("customer", "net")} WHERE net > 0)) AS lifetime
+    FROM ${sel.paid("amount", "refunded", "net", "renewal", "customer", "currency")}`);
   const customers = r?.customers ?? 0;
   const net = r?.net_sum ?? 0;
   return {

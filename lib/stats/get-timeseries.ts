@@ -24,7 +24,7 @@ export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], inter
         ${sel.hits ? "uniqExact(visitor) AS visitors, count() AS pageviews" : `uniqExactIf(visitor, session_first = 1) AS visitors, countIf(kind = 'pageview' AND ${sel.pageHit}) AS pageviews`}
       FROM ${sel.events} WHERE ${sel.hits ?? sel.visits} GROUP BY p, b`),
     e.query<MoneyRow>(`SELECT p, ${bucketKeySql("ts", interval, ctx.timezone, str)} AS b, sum(net) AS revenue
-      FROM ${sel.credited} WHERE currency = ${str(ctx.currency)} GROUP BY p, b`),
+      FROM ${sel.credited("p", "ts", "net", "currency")} WHERE currency = ${str(ctx.currency)} GROUP BY p, b`),
     withImported ? e.query<ImportedSums>(importedSql(sel, "", bucketKeySql(importedMidnight(ctx.timezone), interval, ctx.timezone, str))) : [],
   ]);
   return periods.map((range, i) => {

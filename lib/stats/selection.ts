@@ -50,10 +50,14 @@ export type Selection = {
   hits: string | null;
   /** Goal rows a goal breakdown counts (those of the positive goal filters). */
   goalHit: string;
-  /** Credited payments: `p, ts, visitor, visitor_id, net, amount, refunded, renewal, customer, currency` and each touch column as `t_<column>`. */
-  credited: string;
+  /**
+   * Credited payments with the columns asked for (of `p, ts, payment_id, visitor, visitor_id, net, amount, refunded,
+   * renewal, customer, currency` and each touch column as `t_<column>`): only those, since the engine analyses
+   * every column a subquery names, used or not (a third of a small site's statement).
+   */
+  credited: (...columns: PaymentColumn[]) => string;
   /** The same payments with the fully refunded ones kept (the revenue page's gross and refunds). */
-  paid: string;
+  paid: (...columns: PaymentColumn[]) => string;
   /** Whether touch filters narrow the visits beyond the scope. */
   touchFiltered: boolean;
 };
@@ -144,10 +148,17 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
   const inScope = rowsOfScope ?? `${scope} AND session_first = 1`;
   if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${events} WHERE ${inScope})`);
-  const touchColumns = Object.values(COLUMN).filter((c, i, cs) => cs.indexOf(c) === i && isTouchColumn(c));
-  const paymentsOf = (conds: string[]) => `(SELECT ${period("ts")} AS p, ts, payment_id, visitor, visitor_id, amount - refunded AS net, amount, refunded, renewal, ${CUSTOMER} AS customer,
-    currency, ${touchColumns.map((c) => `${touchValue(c)} AS t_${c}`).join(", ")}
-    FROM ${payments} FINAL WHERE ${all(conds)})`;
+  const column = (c: PaymentColumn) => {
+    if (c === "p") return `${period("ts")} AS p`;
+    if (c === "net") return "amount - refunded AS net";
+    if (c === "customer") return `${CUSTOMER} AS customer`;
+    if (c.startsWith("t_")) {
+      if (!isTouchColumn(c.slice(2))) throw new Error(`no touch column ${c}`);
+      return `${touchValue(c.slice(2))} AS ${c}`;
+    }
+    return c;
+  };
+  const paymentsOf = (conds: string[]) => (...columns: PaymentColumn[]) => `(SELECT ${columns.map(column).join(", ")} FROM ${payments} FINAL WHERE ${all(conds)})`;
   const credited = paymentsOf([...payConds, "amount - refunded > 0"]);
   const paid = paymentsOf(payConds);
 
@@ -160,12 +171,15 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
  */
 export const CUSTOMER = "if(customer_id != '', concat('c:', customer_id), if(visitor_id != '', concat('v:', visitor_id), concat('p:', payment_id)))";
 
+/** A column of the payments subqueries (`Selection.credited`). */
+export type PaymentColumn = "p" | "ts" | "payment_id" | "visitor" | "visitor_id" | "net" | "amount" | "refunded" | "renewal" | "customer" | "currency" | `t_${string}`;
+
 const TOUCH_COLUMN_SET = new Set(["channel", "referrer_domain", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content", "entry_page", "country", "device"]);
 const isTouchColumn = (c: string) => TOUCH_COLUMN_SET.has(c);
 
 /** Per period and payer of the credited payments: net revenue in the site's currency and how many payments. */
 export const payerTotals = (sel: Selection) =>
-  `(SELECT p, visitor, sumIf(net, currency = ${str(sel.ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited} WHERE visitor_id != '' GROUP BY p, visitor)`;
+  `(SELECT p, visitor, sumIf(net, currency = ${str(sel.ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited("p", "visitor", "visitor_id", "net", "currency")} WHERE visitor_id != '' GROUP BY p, visitor)`;
 
 /** Whether a row's visitor paid (a credited payment, same period): for conversions. */
-export const paidIn = (sel: Selection, p = "p") => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited} WHERE visitor_id != '')`;
+export const paidIn = (sel: Selection, p = "p") => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited("p", "visitor", "visitor_id")} WHERE visitor_id != '')`;
