@@ -86,7 +86,6 @@ server.listen(port, hostname, () => {
   process.send?.({ type: "listening" });
 });
 
-
 let stopping = false;
 async function shutdown(signal) {
   if (stopping) return;

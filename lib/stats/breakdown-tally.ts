@@ -44,14 +44,10 @@ export function rowsOf(sel: Selection, dimension: Dimension): Rows {
     };
   }
   const column = labelled(COLUMN[dimension]);
-  // A visit's value is on each of its rows: its counted pageviews, when they stand for it, give the row's visitors too.
-  const tally = sel.hits
-    ? (payer: (p: string) => string) => `SELECT ${p}, ${column} AS v, uniqExact(visitor) AS visitors, count() AS pageviews,
-        groupUniqArrayIf(visitor, ${payer("p")}) AS paid FROM ${events} WHERE ${sel.hits} GROUP BY p, v`
-    : (payer: (p: string) => string) => `SELECT ${p}, ${column} AS v, uniqExactIf(visitor, session_first = 1) AS visitors, ${pageviews} AS pageviews,
-        groupUniqArrayIf(visitor, session_first = 1 AND ${payer("p")}) AS paid FROM ${events} WHERE ${visits} GROUP BY p, v`;
+  const counted = sel.counted;
   return {
-    tally,
+    tally: (payer) => `SELECT ${p}, ${column} AS v, uniqExactIf(visitor, ${counted.visitorRow}) AS visitors, ${counted.pageviews} AS pageviews,
+        groupUniqArrayIf(visitor, ${counted.visitorRow} AND ${payer("p")}) AS paid FROM ${events} WHERE ${counted.where} GROUP BY p, v`,
     pairs: (where, payer) => `SELECT DISTINCT ${p}, ${column} AS v, visitor FROM ${events} WHERE ${where} AND session_first = 1 AND ${payer(period)}`,
   };
 }

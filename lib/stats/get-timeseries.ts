@@ -21,8 +21,8 @@ export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], inter
   const withImported = ctx.imports.length > 0 && !importedRefusal(sel, "", interval === "hour");
   const [visits, money, imported] = await Promise.all([
     e.query<Row>(`SELECT ${sel.period("session_start")} AS p, ${bucketKeySql("session_start", interval, ctx.timezone, str)} AS b,
-        ${sel.hits ? "uniqExact(visitor) AS visitors, count() AS pageviews" : `uniqExactIf(visitor, session_first = 1) AS visitors, countIf(kind = 'pageview' AND ${sel.pageHit}) AS pageviews`}
-      FROM ${sel.events} WHERE ${sel.hits ?? sel.visits} GROUP BY p, b`),
+        uniqExactIf(visitor, ${sel.counted.visitorRow}) AS visitors, ${sel.counted.pageviews} AS pageviews
+      FROM ${sel.events} WHERE ${sel.counted.where} GROUP BY p, b`),
     e.query<MoneyRow>(`SELECT p, ${bucketKeySql("ts", interval, ctx.timezone, str)} AS b, sum(net) AS revenue
       FROM ${sel.credited("p", "ts", "net", "currency")} WHERE currency = ${str(ctx.currency)} GROUP BY p, b`),
     withImported ? e.query<ImportedSums>(importedSql(sel, "", bucketKeySql(importedMidnight(ctx.timezone), interval, ctx.timezone, str))) : [],

@@ -48,6 +48,12 @@ export type Selection = {
    * from these rows alone. Null otherwise.
    */
   hits: string | null;
+  /**
+   * Where a question counts visitors and pageviews from: the visits' rows (a
+   * visitor on its visits' first rows, the counted pageviews among them), or
+   * the `hits` rows when those stand for the visits (each is a counted pageview).
+   */
+  counted: { where: string; visitorRow: string; pageviews: string };
   /** Goal rows a goal breakdown counts (those of the positive goal filters). */
   goalHit: string;
   /**
@@ -139,6 +145,9 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   const goalOnly = onlyPositive(byDimension("goal"), byDimension("page"));
   const rowsOfScope = pageOnly ? byRows("pageview", pages.hit) : goalOnly ? byRows("goal", goals.hit) : null;
   const hits = pageOnly ? all([byRows("pageview", pages.hit), ...touch]) : null;
+  const counted = hits
+    ? { where: hits, visitorRow: "1", pageviews: "count()" }
+    : { where: visits, visitorRow: "session_first = 1", pageviews: `countIf(kind = 'pageview' AND ${pages.hit})` };
 
   // Payments: the model's touch, filtered like the visits' touch dimensions; the payer in scope when other filters exist.
   const prefix = ctx.model === "first_touch" ? "first_" : "last_";
@@ -162,7 +171,7 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   const credited = paymentsOf([...payConds, "amount - refunded > 0"]);
   const paid = paymentsOf(payConds);
 
-  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
+  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, counted, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
 }
 
 /**
