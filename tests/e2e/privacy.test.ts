@@ -8,7 +8,7 @@ import { connectDb, disconnectDb } from "@/lib/db";
 import { Identity } from "@/models";
 import { makePayment, makeVisit } from "../factories";
 import { useDatabasesOf, type TestApp } from "../helpers/app";
-import { screenshot } from "../helpers/browser";
+import { hydrated, screenshot, streamed } from "../helpers/browser";
 import { CHROME_UA, seededDashboard, type SeededDashboard } from "../helpers/seeded-dashboard";
 
 let app: TestApp;
@@ -49,9 +49,10 @@ describe("privacy in the dashboard", () => {
   it("saves a retention period from Settings, and the chart says what is no longer held", async () => {
     const page = await t.desktop.newPage();
     await page.goto(`${t.base}/settings#data`);
+    await streamed(page);
+    const save = await hydrated(page.locator("#data").getByRole("button", { name: "Save" }));
     await page.getByLabel("Keep visitor data for (days)").fill("30");
-    await page.getByRole("button", { name: "Save" }).nth(0).waitFor();
-    await page.locator("#data").getByRole("button", { name: "Save" }).click();
+    await save.click();
     await page.getByText("Visits older than 30 days will be deleted daily").waitFor();
     const stored = await (await page.request.get(`${t.app.url}/api/websites/${t.site.id}`)).json();
     expect(stored.website.settings.retentionDays).toBe(30);
@@ -60,6 +61,7 @@ describe("privacy in the dashboard", () => {
     for (const v of await views()) {
       const p = await v.ctx.newPage();
       await p.goto(`${t.base}/settings#data`);
+      await streamed(p);
       await p.locator("#data").scrollIntoViewIfNeeded();
       expect(await p.getByLabel("Keep visitor data for (days)").inputValue()).toBe("30");
       await screenshot(p, `privacy-settings-${v.name}`);
@@ -72,9 +74,9 @@ describe("privacy in the dashboard", () => {
     }
     // A range inside the held days needs no note.
     await page.goto(`${t.base}?period=7d`);
-    // While the page streams, React can hold a second, hidden copy of the chart: wait for the shown one.
-    await page.locator("[data-testid=main-chart]:visible").waitFor();
-    await page.getByText("Visitors and revenue").filter({ visible: true }).waitFor();
+    await streamed(page);
+    await page.getByTestId("main-chart").waitFor();
+    await page.getByText("Visitors and revenue").waitFor();
     expect(await page.getByTestId("retention-note").count()).toBe(0);
   }, 300_000);
 

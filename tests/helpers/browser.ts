@@ -40,6 +40,16 @@ export async function hydrated(control: Locator): Promise<Locator> {
   return control;
 }
 
+/**
+ * Waits until the page has finished streaming: React parks each streamed part
+ * in a hidden `<div id="S:n">` and moves it into place a moment later (or drops
+ * it when the client has rendered that part itself). An element found before
+ * then can be a hidden copy, or be detached under the test's next action.
+ */
+export async function streamed(page: Page): Promise<void> {
+  await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'));
+}
+
 /** Saves a full-page screenshot and returns its size in bytes, for a non-empty check. */
 export async function screenshot(page: Page, name: string): Promise<number> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
