@@ -12,11 +12,14 @@
 //   what a 10M-events-a-year site receives: ~0.3/s), whose p99 is printed
 //   beside its p99 with no dashboard loading.
 // Prints p50/p95, the server's RSS (its peak, right after the loads and 3 s
-// later, at rest), the engine's size.
+// later, at rest), the engine's size, and the floor under an unfiltered load:
+// its exact distinct-visitor counts alone, run in this process once the
+// server has stopped (scripts/bench/floor.ts).
 // BENCH_QUERY_KEEP=<dir> keeps the seeded store and engine there for the next run.
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
 import { load, ms, pct, signIn, steadyTrack, track } from "./bench/http";
+import { countingFloor } from "./bench/floor";
 import { startServer, stopServer } from "./bench/server";
 import { BENCH_EMAIL, BENCH_PASSWORD, benchStore } from "./bench/seed-store";
 // @ts-expect-error -- plain ESM helpers shared with the other scripts
@@ -98,6 +101,8 @@ async function main() {
     await new Promise((r) => setTimeout(r, 3_000));
     const restRss = rss(child.pid);
     await stopServer(child);
+    log("the exact visitor counts alone, in this process...");
+    const floor = await countingFloor(siteId, REPS);
     const du = execFileSync("du", ["-sh", engineDir], { encoding: "utf8" }).split("\t")[0];
     const p = (xs: number[]) => (xs.length ? `${ms(pct(xs, 50))} / ${ms(pct(xs, 95))}` : "n/a");
     results.push(
@@ -112,6 +117,7 @@ async function main() {
       [`  unfiltered while /api/track takes ${TRACK_RATE}/s x${REPS} p50 / p95`, p(tracked)],
       [`  /api/track at ${TRACK_RATE}/s p50 / p99: idle`, `${ms(pct(idleLatency, 50))} / ${ms(pct(idleLatency, 99))} (${idleLatency.length} events)`],
       ["  ... while dashboards load", `${ms(pct(busyLatency, 50))} / ${ms(pct(busyLatency, 99))} (${busyLatency.length} events)`],
+      [`  its exact visitor counts alone, in process, no HTTP x${REPS} p50 / p95`, `${ms(floor[0])} / ${ms(floor[1])}`],
       ["  server RSS (engine in process): peak, after the loads, 3 s later", `${peakRss} MB, ${loadedRss} MB, ${restRss} MB`],
     );
     await store.close();

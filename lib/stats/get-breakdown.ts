@@ -28,7 +28,6 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
   const rows = rowsOf(sel, dimension);
   // The scan keeps the visitors who paid in any of the periods (a cheap test); the join below keeps a period's own.
   const payer = () => `visitor IN (SELECT visitor FROM ${sel.credited("visitor", "visitor_id")} WHERE visitor_id != '')`;
-  const payerIn = (p: string) => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited("p", "visitor", "visitor_id")} WHERE visitor_id != '')`;
   const touch = isTouchDimension(dimension);
   const touchColumn = `t_${COLUMN[dimension as keyof typeof COLUMN]}` as const;
   // A visitor of a touch row converted when one of its payments went to that row; elsewhere when it paid at all.
@@ -44,7 +43,8 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
   if (touch) {
     money = `SELECT p, ${touchColumn} AS value, sumIf(net, currency = ${str(ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited("p", touchColumn, "net", "currency")} GROUP BY p, value`;
   } else if (!moneyInTally) {
-    money = `SELECT p, v AS value, sum(t.revenue) AS revenue, sum(t.payments) AS payments FROM (${rows.pairs(sel.scope, payerIn)}) AS r
+    // Here too the scan keeps anyone who paid, and the join a period's own payers.
+    money = `SELECT p, v AS value, sum(t.revenue) AS revenue, sum(t.payments) AS payments FROM (${rows.pairs(sel.scope, payer)}) AS r
       INNER JOIN ${payerTotals(sel)} AS t USING (p, visitor) GROUP BY p, value`;
   }
   const withImported = ctx.imports.length > 0 && !importedRefusal(sel, dimension);
