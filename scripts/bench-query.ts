@@ -11,8 +11,8 @@
 // - unfiltered again while /api/track takes a steady load (200/s, far above
 //   what a 10M-events-a-year site receives: ~0.3/s), whose p99 is printed
 //   beside its p99 with no dashboard loading.
-// Prints p50/p95, the server's RSS (its peak, right after the loads and 3 s
-// later, at rest), the engine's size, and the floor under an unfiltered load:
+// Prints p50/p95, the server's RSS (its peak, right after the loads, 3 s and
+// 30 s later), the engine's size, and the floor under an unfiltered load:
 // its exact distinct-visitor counts alone, run in this process once the
 // server has stopped (scripts/bench/floor.ts).
 // BENCH_QUERY_KEEP=<dir> keeps the seeded store and engine there for the next run.
@@ -100,6 +100,9 @@ async function main() {
     const loadedRss = rss(child.pid);
     await new Promise((r) => setTimeout(r, 3_000));
     const restRss = rss(child.pid);
+    // Memory the loads' allocator and V8 hand back only after a while: what the server keeps once it has settled.
+    await new Promise((r) => setTimeout(r, 27_000));
+    const settledRss = rss(child.pid);
     await stopServer(child);
     log("the exact visitor counts alone, in this process...");
     const floor = await countingFloor(siteId, REPS);
@@ -118,7 +121,7 @@ async function main() {
       [`  /api/track at ${TRACK_RATE}/s p50 / p99: idle`, `${ms(pct(idleLatency, 50))} / ${ms(pct(idleLatency, 99))} (${idleLatency.length} events)`],
       ["  ... while dashboards load", `${ms(pct(busyLatency, 50))} / ${ms(pct(busyLatency, 99))} (${busyLatency.length} events)`],
       [`  its exact visitor counts alone, in process, no HTTP x${REPS} p50 / p95`, `${ms(floor[0])} / ${ms(floor[1])}`],
-      ["  server RSS (engine in process): peak, after the loads, 3 s later", `${peakRss} MB, ${loadedRss} MB, ${restRss} MB`],
+      ["  server RSS (engine in process): peak, after the loads, 3 s and 30 s later", `${peakRss} MB, ${loadedRss} MB, ${restRss} MB, ${settledRss} MB`],
     );
     await store.close();
     if (!KEEP) rmSync(store.dataDir, { recursive: true, force: true });
