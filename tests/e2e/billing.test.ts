@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSite, uniqueDomain, type WebsiteBody } from "../helpers/api";
 import { backdate, startBillingApp, type BillingApp } from "../helpers/billing";
-import { launchBrowser, screenshot } from "../helpers/browser";
+import { launchBrowser, screenshot, streamed } from "../helpers/browser";
 import { newUser } from "../helpers/client";
 import { CHROME_UA, signIn } from "../helpers/seeded-dashboard";
 import { createTeam } from "../helpers/teams";
@@ -86,6 +86,7 @@ describe("billing in the browser", () => {
     expect(site2?.status()).toBe(200);
     // Inside main: while the page changes, a hidden copy of the banner can stand outside it for a moment.
     await page.getByRole("main").getByTestId("billing-banner").getByText("stats lock on").waitFor();
+    await streamed(page);
     await page.getByTestId("metric-visitors").waitFor();
     await shot(page, "billing-site-banner");
 
@@ -146,6 +147,7 @@ describe("billing in the browser", () => {
     await page.waitForURL(new RegExp(`/team/${team.id}`));
     await page.getByTestId("billing-plan").getByText("Starter plan").waitFor();
     await page.goto(`${b.app.url}/dashboard/${site.id}`);
+    await streamed(page);
     await page.getByTestId("metric-visitors").waitFor();
     expect(await page.getByTestId("upgrade-wall").count()).toBe(0);
   });

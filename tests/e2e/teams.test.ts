@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSite, uniqueDomain, type WebsiteBody } from "../helpers/api";
 import { startApp, type TestApp } from "../helpers/app";
-import { hydrated, launchBrowser, screenshot } from "../helpers/browser";
+import { hydrated, launchBrowser, screenshot, streamed } from "../helpers/browser";
 import { newUser } from "../helpers/client";
 import { linkIn, nextMail } from "../helpers/mailbox";
 import { CHROME_UA, signIn } from "../helpers/seeded-dashboard";
@@ -82,6 +82,7 @@ describe("a member's life in a team", () => {
     await m.getByText("You are a viewer").waitFor();
 
     await m.goto(`${app.url}/dashboard/${site.id}`);
+    await streamed(m);
     await m.getByTestId("metric-visitors").waitFor();
     const nav = m.getByRole("navigation", { name: "Site" });
     expect(await nav.getByRole("link", { name: "Overview" }).count()).toBe(1);
@@ -165,6 +166,7 @@ describe("shared dashboards", () => {
     const small = await browser.newContext(phone);
     const s = await small.newPage();
     await s.goto(url);
+    await streamed(s);
     await s.getByTestId("metric-visitors").waitFor();
     expect(await s.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shot(s, "share-page-phone");
@@ -186,6 +188,7 @@ describe("shared dashboards", () => {
     await v.getByRole("button", { name: "View dashboard" }).click();
     await v.getByTestId("metric-visitors").waitFor();
     await v.reload();
+    await streamed(v);
     await v.getByTestId("metric-visitors").waitFor();
     const cookies = (await visitor.cookies()).filter((c) => c.name.startsWith("tm_share_"));
     expect(cookies.map((c) => c.path).sort()).toEqual([`/api${new URL(url).pathname}`, new URL(url).pathname].sort());
