@@ -10,7 +10,7 @@ import { MongoClient, ObjectId } from "mongodb";
 import { connect, postRequest } from "./bench-client.mjs";
 import { hasWrk, runWrk } from "./bench-wrk.mjs";
 import { buildIfStale } from "./build-if-stale.mjs";
-import { root } from "./env.mjs";
+import { root, serverEnv } from "./env.mjs";
 import { freePort, startStore, withDatabase } from "./store.mjs";
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 20);
@@ -118,7 +118,7 @@ async function main() {
   const server = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root,
     stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: String(port), HOST: "127.0.0.1", MONGODB_URI: dbUri, NEXTAUTH_SECRET: "bench", TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") },
+    env: serverEnv({ ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: distDir, PORT: String(port), HOST: "127.0.0.1", MONGODB_URI: dbUri, NEXTAUTH_SECRET: "bench", TRAILMARK_INGEST_DIR: path.join(dataDir, "ingest") }),
   });
   // A bench that fails must not leave its server running (the store exits with its pipe).
   process.on("exit", () => server.kill());

@@ -5,7 +5,7 @@ import path from "node:path";
 import { root } from "./env.mjs";
 import { duration, runStep } from "./run-step.mjs";
 
-const SOURCES = ["app", "components", "lib", "models", "public", "instrumentation.ts", "next.config.ts", "package-lock.json", "postcss.config.mjs", "README.md"]; // README: served as /docs
+const SOURCES = ["app", "components", "lib", "models", "public", "instrumentation.ts", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "README.md"]; // README: served as /docs
 
 function newestMtime(p) {
   const st = statSync(p);

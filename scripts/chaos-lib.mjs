@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { closeSync, mkdirSync, openSync, rmSync, writeSync } from "node:fs";
 import path from "node:path";
 import { MongoClient, ObjectId } from "mongodb";
-import { root } from "./env.mjs";
+import { root, serverEnv } from "./env.mjs";
 import { freePort, withDatabase } from "./store.mjs";
 
 const UA = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
@@ -67,7 +67,7 @@ export function deployment({ storeUri, dataDir, name, env = {} }) {
       const child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], {
         cwd: root,
         stdio: ["ignore", "pipe", "pipe"],
-        env: {
+        env: serverEnv({
           ...process.env,
           NODE_ENV: "production",
           PORT: String(port),
@@ -78,7 +78,7 @@ export function deployment({ storeUri, dataDir, name, env = {} }) {
           NEXTAUTH_SECRET: randomBytes(24).toString("hex"),
           NEXTAUTH_URL: `http://127.0.0.1:${port}`,
           ...env,
-        },
+        }),
       });
       const keep = (d) => (output = (output + d).slice(-20_000));
       child.stdout.on("data", keep);

@@ -9,7 +9,7 @@ import { spawn } from "node:child_process";
 import { constants } from "node:os";
 import path from "node:path";
 import { buildIfStale, buildTracker, quietEnv } from "./build-if-stale.mjs";
-import { appDatabaseUri, ensureSecret, loadDotEnv, root } from "./env.mjs";
+import { appDatabaseUri, ensureSecret, loadDotEnv, root, serverEnv } from "./env.mjs";
 import { duration, runStep } from "./run-step.mjs";
 import { startPlaceholder } from "./starting-page.mjs";
 import { startStore } from "./store.mjs";
@@ -63,7 +63,7 @@ async function serve(env) {
     child = spawn(bin("next"), ["dev", "-p", port, "-H", host], { cwd: root, stdio: "inherit", env: { ...env, NODE_ENV: "development" } });
     return;
   }
-  child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: ["inherit", "inherit", "inherit", "ipc"], env: { ...env, NODE_ENV: "production" } });
+  child = spawn(process.execPath, [path.join(root, "scripts", "server.mjs")], { cwd: root, stdio: ["inherit", "inherit", "inherit", "ipc"], env: serverEnv({ ...env, NODE_ENV: "production" }) });
   const message = (type) => new Promise((resolve) => child.on("message", (m) => m?.type === type && resolve()));
   const died = new Promise((_, reject) => child.once("exit", (code, signal) => reject(new Error(`the server exited while starting (${signal ?? `exit code ${code}`})`))));
   await Promise.race([message("prepared"), died]);

@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { EngineError, errorCode, jsonLines, QUERY_SETTINGS, type EngineDriver } from "./driver";
+import { trimMalloc } from "./trim-malloc";
 
 type ChdbResult = { text(): string };
 type ChdbSession = {
@@ -35,6 +36,7 @@ export function connectionCount(env: Record<string, string | undefined> = proces
 const DEFAULT_CONNECTIONS = 4;
 const PURGE_IDLE_MS = 2_000;
 const PURGE_EVERY_MS = 10_000;
+const LATE_TRIM_MS = 20_000;
 
 /**
  * The embedded engine: libchdb (ClickHouse as a library, shipped inside the
@@ -57,9 +59,13 @@ export function embeddedDriver(dir: string, connections = connectionCount(), pur
   // The engine's allocator keeps memory a query freed for the next one; once
   // every connection has been idle for two seconds it is handed back to the
   // system (~100 MB of RSS after a 10M-event dashboard load; a purge takes
-  // ~10 ms). Not sooner: the next query pays page faults for memory handed
-  // back, and a dashboard's calls come in bursts.
+  // ~10 ms), and so is the heap the process itself freed (~35 MB more;
+  // trim-malloc.ts). Not sooner: the next query pays page faults for memory
+  // handed back, and a dashboard's calls come in bursts.
   let purgeTimer: NodeJS.Timeout | undefined;
+  // V8 frees the last requests' buffers when it next collects garbage, often
+  // after the purge: the heap is trimmed once more a while later.
+  let lateTrimTimer: NodeJS.Timeout | undefined;
   let purge: Promise<unknown> | null = null;
   let lastPurge = 0;
   let purging = true;
@@ -70,7 +76,11 @@ export function embeddedDriver(dir: string, connections = connectionCount(), pur
     purgeTimer = setTimeout(() => {
       if (!open || purge || !idle()) return;
       lastPurge = Date.now();
-      purge = pool[0].session.queryAsync("SYSTEM JEMALLOC PURGE").catch(() => (purging = false)).finally(() => (purge = null));
+      purge = Promise.all([pool[0].session.queryAsync("SYSTEM JEMALLOC PURGE").catch(() => (purging = false)), trimMalloc()]).finally(() => {
+        purge = null;
+        lateTrimTimer = setTimeout(() => open && idle() && void trimMalloc(), LATE_TRIM_MS);
+        lateTrimTimer.unref();
+      });
     }, Math.max(purgeIdleMs, lastPurge + PURGE_EVERY_MS - Date.now()));
     purgeTimer.unref();
   }
@@ -78,6 +88,7 @@ export function embeddedDriver(dir: string, connections = connectionCount(), pur
     const c = pool.reduce((a, b) => (b.busy < a.busy ? b : a));
     c.busy++;
     clearTimeout(purgeTimer);
+    clearTimeout(lateTrimTimer);
     try {
       return await work(c.session);
     } catch (err) {
@@ -106,6 +117,7 @@ export function embeddedDriver(dir: string, connections = connectionCount(), pur
       if (!open) return;
       open = false;
       clearTimeout(purgeTimer);
+      clearTimeout(lateTrimTimer);
       await purge;
       for (const c of pool) c.session.close();
       await chdb.drainPending?.();

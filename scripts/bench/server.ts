@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 // @ts-expect-error -- plain ESM helpers shared with the other scripts
-import { root } from "../env.mjs";
+import { root, serverEnv } from "../env.mjs";
 // @ts-expect-error -- idem
 import { freePort } from "../store.mjs";
 
@@ -11,7 +11,7 @@ export async function startServer(env: Record<string, string>): Promise<{ child:
   const nodeArgs = (process.env.BENCH_NODE_ARGS || "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, path.join(root, "scripts", "server.mjs")], {
     cwd: root, stdio: ["ignore", "ignore", "inherit"],
-    env: { ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: `http://127.0.0.1:${port}` },
+    env: serverEnv({ ...process.env, ...env, NODE_ENV: "production", NEXT_DIST_DIR: ".next", PORT: String(port), HOST: "127.0.0.1", NEXTAUTH_SECRET: "bench", NEXTAUTH_URL: `http://127.0.0.1:${port}` }),
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 600; i++) {

@@ -5,6 +5,8 @@ import { inject } from "vitest";
 import { WAIT_MS } from "./eventually";
 // @ts-expect-error plain ESM helper shared with npm start
 import { freePort, withDatabase } from "../../scripts/store.mjs";
+// @ts-expect-error idem
+import { serverEnv } from "../../scripts/env.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -67,7 +69,7 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
   let output = "";
   const child = spawn(process.execPath, [path.join(root, "scripts/server.mjs")], {
     cwd: root,
-    env: {
+    env: serverEnv({
       ...process.env,
       NODE_ENV: "production",
       NEXT_DIST_DIR: ".next-test",
@@ -79,7 +81,7 @@ export async function startApp(opts: { label?: string; env?: Record<string, stri
       NEXTAUTH_SECRET: "test-secret-not-for-production-0123456789",
       ...engineEnv,
       ...opts.env,
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout!.on("data", (d) => (output += d));

@@ -1,16 +1,17 @@
-import type { NextConfig } from "next";
-
 // Next.js sends anonymous usage data unless told not to; a build of Trailmark
 // contacts nothing outside (set before Next.js starts its telemetry, which it
 // does after reading this file).
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-const nextConfig: NextConfig = {
+// Plain JavaScript on purpose: a TypeScript config makes Next.js load its
+// compiler (~24 MB of the server's memory) at every start just to read it.
+/** @type {import("next").NextConfig} */
+const nextConfig = {
   // Lets a second build (tests, a helper's dev server) live beside the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  // Runtime requires: bundling breaks mongoose's driver plumbing, and chDB is a native addon.
-  serverExternalPackages: ["mongoose", "mongodb", "chdb", "@clickhouse/client"],
+  // Runtime requires: bundling breaks mongoose's driver plumbing, and chDB and koffi are native addons.
+  serverExternalPackages: ["mongoose", "mongodb", "chdb", "koffi", "@clickhouse/client"],
   // forbidden(): a member whose role is too low for a page gets app/forbidden.tsx with a 403.
   experimental: { authInterrupts: true },
   async headers() {
