@@ -106,7 +106,9 @@ async function main() {
     const paths = ["/live-a", "/live-b", "/live-a"];
     for (const [i, p] of paths.entries()) await track(base, siteId, `bench-rt-${process.pid}-${i}`, p);
     await page.goto(`${base}${site}/realtime`);
-    const active = Number((await page.getByTestId("active-visitors").textContent())?.replace(/\D/g, ""));
+    // Streamed parts wait hidden outside <main> (div id="S:n") until React moves them in: read the page once none is left.
+    await page.waitForFunction(() => !document.querySelector('div[hidden][id^="S:"]'), undefined, { timeout: 60_000 });
+    const active = Number((await page.getByRole("main").getByTestId("active-visitors").textContent())?.replace(/\D/g, ""));
     const html = await page.content();
     const agree = active >= 3 && html.includes("/live-a") && html.includes("/live-b");
     // A goal saved through the API, then the goals page at once.

@@ -1,6 +1,6 @@
 // Freed malloc memory goes back to the system when asked: the server asks
 // once its engine has been idle (lib/engine/embedded.ts), since glibc keeps
-// freed blocks below one still in use for good.
+// freed blocks below one still in use until it reuses them.
 import { readFileSync } from "node:fs";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
