@@ -6,6 +6,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
 import { trimMalloc } from "@/lib/engine/trim-malloc";
+import { eventually } from "../../helpers/eventually";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -30,8 +31,14 @@ describe("trimMalloc", () => {
     // Freed, but glibc still holds it: what the server was left with after its loads.
     expect(freed - before).toBeGreaterThan(100);
 
-    expect(await trimMalloc()).toBe(true);
-    expect(anonMb() - before).toBeLessThan(40);
+    // V8 may still be sweeping the freed buffers' memory: collect and trim until it is back (a condition, not a delay).
+    let released = false;
+    await eventually(async () => {
+      gc();
+      released = (await trimMalloc()) || released;
+      expect(released).toBe(true);
+      expect(anonMb() - before).toBeLessThan(40);
+    });
     // The kept blocks are intact.
     expect(kept.every((b, j) => b.length === 1024 + ((j * 64) % 8) * 64 && b[0] === (j * 64) % 251)).toBe(true);
   });
