@@ -61,8 +61,9 @@ async function main() {
     }
     const { base, child } = server;
     const cookie = await signIn(base, BENCH_EMAIL, password);
-    const o = (await (await fetch(`${base}/api/websites/${siteId}/stats/overview?period=30d`, { headers: { cookie } })).json()) as Record<string, number>;
-    const shape = `${o.visitors} visitors, ${o.sessions} visits, ${o.pageviews} pageviews, ${o.payments} payments`;
+    const o = (await (await fetch(`${base}/api/websites/${siteId}/stats/overview?period=30d`, { headers: { cookie } })).json()) as Record<string, number> & { sample?: { k: number; visitorsMargin: number } };
+    const sampled = o.sample ? `estimated from 1 in ${o.sample.k} visitors, visitors ±${(o.sample.visitorsMargin * 100).toFixed(2)}% (95 %)` : "exact";
+    const shape = `${o.visitors} visitors, ${o.sessions} visits, ${o.pageviews} pageviews, ${o.payments} payments: ${sampled}`;
     log(`30 days: ${shape}`);
 
     const runs = async (filter: string, n: number, id = () => siteId, what = filter || "unfiltered") => {

@@ -111,6 +111,18 @@ const VITALS_COLUMNS = `
   ${VITALS_METRICS.map((m) => `${m} Nullable(Float64)`).join(",\n  ")},
   INDEX visitor_id_bf visitor_id TYPE bloom_filter(0.001) GRANULARITY 1`;
 
+/**
+ * Rows of a site's day are sorted by visitor (a hash), so a question over a
+ * busy site's months can read 1 in k of each day's visitors (`SAMPLE 1/k`,
+ * lib/stats/sample.ts) and every visitor it reads whole. Tables made before
+ * the sampling key are rebuilt once (lib/engine/sampling-key.ts).
+ */
+export const EVENTS_SORT = "(website_id, toDate(session_start), visitor, session_start, session_id)";
+const EVENTS_TAIL = `PARTITION BY toYYYYMM(session_start) ORDER BY ${EVENTS_SORT} SAMPLE BY visitor`;
+
+/** The events table's statement under another name (the sampling key's rebuild writes into it). */
+export const eventsTableStatement = (name: string) => `CREATE TABLE ${name} (${EVENTS_COLUMNS}\n) ENGINE = MergeTree ${EVENTS_TAIL}`;
+
 type TableSpec = { name: string; columns: string; engine: (replicated: boolean) => string; tail: string; shard?: string };
 
 const TABLES: TableSpec[] = [
@@ -118,7 +130,7 @@ const TABLES: TableSpec[] = [
     name: "events",
     columns: EVENTS_COLUMNS,
     engine: (r) => (r ? "ReplicatedMergeTree" : "MergeTree"),
-    tail: "PARTITION BY toYYYYMM(session_start) ORDER BY (website_id, session_start, session_id)",
+    tail: EVENTS_TAIL,
   },
   {
     name: "payments",

@@ -115,6 +115,9 @@ export function statsParams(url: string): Record<string, unknown> {
 const int = z.number().int();
 const rate = z.number().min(0).max(1);
 
+const SAMPLED = "Present only when the answer is estimated from 1 in `k` of the site's visitors (its range and the period before hold more event rows than the server's sampling threshold): counts are k times those of the visitors read; revenue totals stay exact.";
+const sampled = z.object({ k: int.min(2) }).optional().describe(SAMPLED);
+
 export const overviewSchema = z.object({
   visitors: int,
   sessions: int,
@@ -126,6 +129,7 @@ export const overviewSchema = z.object({
   conversionRate: rate.describe("Visitors who paid / visitors"),
   revenuePerVisitor: int.describe("`revenue` / `visitors`, minor units"),
   currency: z.string().describe("The website's currency"),
+  sample: z.object({ k: int.min(2), visitorsMargin: z.number().min(0).max(1).describe("95 % margin of `visitors`, relative to it") }).optional().describe(SAMPLED),
 });
 export const timeseriesSchema = z.object({
   interval: z.enum(INTERVALS),
@@ -137,9 +141,10 @@ export const timeseriesSchema = z.object({
       revenue: int.describe("Net, minor units of the website's currency"),
     }),
   ).describe("Every bucket of the range, oldest first, empty ones included"),
+  sample: sampled,
 });
 export const breakdownRowSchema = z.object({ value: z.string().describe("`(none)` for visits without it"), visitors: int, pageviews: int, revenue: int, payments: int, conversionRate: rate });
-export const breakdownSchema = z.object({ dimension: z.enum(DIMENSIONS), rows: z.array(breakdownRowSchema) });
+export const breakdownSchema = z.object({ dimension: z.enum(DIMENSIONS), rows: z.array(breakdownRowSchema), sample: sampled });
 
 export type Overview = z.infer<typeof overviewSchema>;
 export type Timeseries = z.infer<typeof timeseriesSchema>;

@@ -6,6 +6,7 @@ import { isTouchDimension, type Dimension } from "./dimensions";
 import { importedRefusal, importedSql, importedValue, type ImportedSums } from "./imported";
 import type { Range } from "./period";
 import { rowsOf } from "./breakdown-tally";
+import { sampleFor } from "./sample";
 import { COLUMN, payerTotals, selection } from "./selection";
 
 export type RowMetrics = Omit<BreakdownRow, "value">;
@@ -24,7 +25,8 @@ type Money = { p: number; value: string; revenue: number; payments: number };
  */
 export async function breakdownRows(ctx: StatsContext, dimension: Dimension, periods: Range[]): Promise<Map<string, RowMetrics>[]> {
   const e = await engine();
-  const sel = selection(e, ctx, periods);
+  const sample = await sampleFor(e, ctx);
+  const sel = selection(e, ctx, periods, sample);
   const rows = rowsOf(sel, dimension);
   // The scan keeps the visitors who paid in any of the periods (a cheap test); the join below keeps a period's own.
   const payer = () => `visitor IN (SELECT visitor FROM ${sel.credited("visitor", "visitor_id")} WHERE visitor_id != '')`;
@@ -35,6 +37,8 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
     ? `(SELECT DISTINCT p AS tp, visitor AS tv, ${touchColumn} AS tt, 1 AS hit FROM ${sel.credited("p", "visitor", "visitor_id", touchColumn)} WHERE visitor_id != '') AS t ON t.tp = r.p AND t.tv = payer AND t.tt = r.v`
     : `(SELECT p AS tp, visitor AS tv, revenue, payments, 1 AS hit FROM ${payerTotals(sel)}) AS t ON t.tp = r.p AND t.tv = payer`;
   // Without touch filters a payer's payments go to every row of the scan it was seen in; with them they spread over the scope's rows.
+  // On a sampled scan that revenue is the sampled payers' times k, like the counts (reading every payer's rows
+  // would double a sampled load); a touch row's revenue comes from the payments themselves and stays exact.
   const moneyInTally = !touch && !sel.touchFiltered;
   const tally = `SELECT r.p AS p, r.v AS value, any(r.visitors) AS visitors, any(r.pageviews) AS pageviews, countIf(t.hit = 1) AS converted
       ${moneyInTally ? ", sum(t.revenue) AS revenue, sum(t.payments) AS payments" : ""}
@@ -61,8 +65,9 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
   };
   for (const t of tallied) {
     if (t.p < 0) continue;
-    const row = Object.assign(rowOf(t.p, t.value), { visitors: t.visitors, pageviews: t.pageviews, conversionRate: t.visitors ? t.converted / t.visitors : 0 });
-    if (moneyInTally && t.payments) Object.assign(row, { revenue: t.revenue, payments: t.payments });
+    const k = sample.k;
+    const row = Object.assign(rowOf(t.p, t.value), { visitors: t.visitors * k, pageviews: t.pageviews * k, conversionRate: t.visitors ? t.converted / t.visitors : 0 });
+    if (moneyInTally && t.payments) Object.assign(row, { revenue: (t.revenue ?? 0) * k, payments: t.payments * k });
   }
   // Imported rows add visitors and pageviews; conversions stay those of the native visitors.
   for (const t of imported) {

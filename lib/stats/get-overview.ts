@@ -3,10 +3,14 @@ import type { Overview } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
 import { importedRefusal, importedSql, type ImportedSums } from "./imported";
 import type { Range } from "./period";
+import { sampleFor, visitorsMargin } from "./sample";
 import { paidIn, selection } from "./selection";
 
+/** When the figures are estimated from 1 in k visitors (lib/stats/sample.ts): k, and the 95 % margin of `visitors`, relative. Absent when exact. */
+export type SampleInfo = { k: number; visitorsMargin: number };
+
 /** The overview plus what the dashboard shows beside it. */
-export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCurrency: { currency: string; revenue: number }[] };
+export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCurrency: { currency: string; revenue: number }[]; sample?: SampleInfo };
 
 type VisitRow = { p: number; visitors: number; sessions: number; pageviews: number; duration: number; bounces: number; payers: number };
 type MoneyRow = { p: number; currency: string; payments: number; net: number };
@@ -18,19 +22,20 @@ type MoneyRow = { p: number; currency: string; payments: number; net: number };
  */
 export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise<OverviewMetrics[]> {
   const e = await engine();
-  const sel = selection(e, ctx, periods);
+  const sample = await sampleFor(e, ctx);
+  const sel = selection(e, ctx, periods, sample);
   const p = sel.period("session_start");
   const [visits, money, imported] = await Promise.all([
     e.query<VisitRow>(`SELECT ${p} AS p, uniqExactIf(visitor, session_first = 1) AS visitors, countIf(session_first = 1) AS sessions,
         countIf(kind = 'pageview' AND ${sel.pageHit}) AS pageviews, sum(session_seconds) AS duration,
         countIf(session_first = 1) - countIf(kind = 'pageview' AND session_view = 2) AS bounces,
         uniqExactIf(visitor, session_first = 1 AND ${paidIn(sel)}) AS payers
-      FROM ${sel.events} WHERE ${sel.visits} GROUP BY p`),
+      FROM ${sel.sampled} WHERE ${sel.visits} GROUP BY p`),
     e.query<MoneyRow>(`SELECT p, currency, count() AS payments, sum(net) AS net FROM ${sel.credited("p", "currency", "net")} GROUP BY p, currency`),
     ctx.imports.length && !importedRefusal(sel) ? e.query<ImportedSums>(importedSql(sel, "")) : [],
   ]);
   return periods.map((_, i) => {
-    const v = addImported(visits.find((r) => r.p === i), imported.find((r) => r.p === i));
+    const v = addImported(scaled(visits.find((r) => r.p === i), sample.k), imported.find((r) => r.p === i));
     const m = money.filter((r) => r.p === i);
     const revenue = m.find((r) => r.currency === ctx.currency)?.net ?? 0;
     const { visitors, sessions, pageviews } = v;
@@ -47,8 +52,15 @@ export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise
       currency: ctx.currency,
       viewsPerSession: sessions ? pageviews / sessions : 0,
       revenueByCurrency: byCurrency(m, ctx.currency),
+      ...(sample.k > 1 ? { sample: { k: sample.k, visitorsMargin: visitorsMargin(visitors, sample) } } : {}),
     };
   });
+}
+
+/** A sampled scan's counts as estimates of the whole (k x each). */
+function scaled(v: VisitRow | undefined, k: number): VisitRow | undefined {
+  if (!v || k === 1) return v;
+  return { p: v.p, visitors: v.visitors * k, sessions: v.sessions * k, pageviews: v.pageviews * k, duration: v.duration * k, bounces: v.bounces * k, payers: v.payers * k };
 }
 
 /** A period's native visit totals plus its imported days (visits are sessions; imported visitors have not paid here). */

@@ -5,6 +5,7 @@ import { bucketKeyOf, bucketKeySql, bucketStarts, localIso } from "./buckets";
 import type { StatsContext } from "./context";
 import type { Range, TimeInterval } from "./period";
 import { importedMidnight, importedRefusal, importedSql, type ImportedSums } from "./imported";
+import { sampleFor } from "./sample";
 import { selection } from "./selection";
 
 type Row = { p: number; b: string; visitors: number; pageviews: number };
@@ -17,12 +18,13 @@ type MoneyRow = { p: number; b: string; revenue: number };
  */
 export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], interval: TimeInterval = ctx.period.interval): Promise<Timeseries[]> {
   const e = await engine();
-  const sel = selection(e, ctx, periods);
+  const sample = await sampleFor(e, ctx);
+  const sel = selection(e, ctx, periods, sample);
   const withImported = ctx.imports.length > 0 && !importedRefusal(sel, "", interval === "hour");
   const [visits, money, imported] = await Promise.all([
     e.query<Row>(`SELECT ${sel.period("session_start")} AS p, ${bucketKeySql("session_start", interval, ctx.timezone, str)} AS b,
         uniqExactIf(visitor, ${sel.counted.visitorRow}) AS visitors, ${sel.counted.pageviews} AS pageviews
-      FROM ${sel.events} WHERE ${sel.counted.where} GROUP BY p, b`),
+      FROM ${sel.sampled} WHERE ${sel.counted.where} GROUP BY p, b`),
     e.query<MoneyRow>(`SELECT p, ${bucketKeySql("ts", interval, ctx.timezone, str)} AS b, sum(net) AS revenue
       FROM ${sel.credited("p", "ts", "net", "currency")} WHERE currency = ${str(ctx.currency)} GROUP BY p, b`),
     withImported ? e.query<ImportedSums>(importedSql(sel, "", bucketKeySql(importedMidnight(ctx.timezone), interval, ctx.timezone, str))) : [],
@@ -33,7 +35,7 @@ export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], inter
     const points = starts.map((t) => ({ time: localIso(t, ctx.timezone), visitors: 0, pageviews: 0, revenue: 0 }));
     for (const r of visits) {
       const k = r.p === i ? index.get(r.b) : undefined;
-      if (k !== undefined) Object.assign(points[k], { visitors: r.visitors, pageviews: r.pageviews });
+      if (k !== undefined) Object.assign(points[k], { visitors: r.visitors * sample.k, pageviews: r.pageviews * sample.k });
     }
     for (const r of imported) {
       const k = r.p === i ? index.get(r.g!) : undefined;

@@ -1,3 +1,4 @@
+import { engine } from "@/lib/engine";
 import { breakdownSchema, overviewSchema, timeseriesSchema, vitalsSchema, type Breakdown, type BreakdownQuery, type BreakdownRow, type DashboardBreakdownQuery, type Overview, type StatsQuery, type Timeseries, type TimeseriesQuery, type Vitals, type VitalsQuery } from "@/lib/schemas/stats";
 import { localIso } from "./buckets";
 import { statsContext, type StatsContext, type StatsSite } from "./context";
@@ -6,6 +7,7 @@ import { getOverview, getOverviews, type OverviewMetrics } from "./get-overview"
 import { getTimeseries, getTimeseriesOf } from "./get-timeseries";
 import { importedInfo, importedRefusal, type ImportedInfo } from "./imported";
 import { getVitals } from "./get-vitals";
+import { sampleFor } from "./sample";
 import type { Range } from "./period";
 
 // What the stats routes answer: the public API exactly as documented
@@ -27,10 +29,18 @@ export async function publicOverview(site: StatsSite, q: StatsQuery): Promise<Ov
   return overviewSchema.parse(await getOverview(await statsContext(site, q)));
 }
 export async function publicTimeseries(site: StatsSite, q: TimeseriesQuery): Promise<Timeseries> {
-  return timeseriesSchema.parse(await getTimeseries(await statsContext(site, q)));
+  const ctx = await statsContext(site, q);
+  return timeseriesSchema.parse({ ...(await getTimeseries(ctx)), ...(await sampleOfAnswer(ctx)) });
 }
 export async function publicBreakdown(site: StatsSite, q: BreakdownQuery): Promise<Breakdown> {
-  return breakdownSchema.parse(await getBreakdown(await statsContext(site, q), q.dimension, q.limit));
+  const ctx = await statsContext(site, q);
+  return breakdownSchema.parse({ ...(await getBreakdown(ctx, q.dimension, q.limit)), ...(await sampleOfAnswer(ctx)) });
+}
+
+/** The `sample` an answer carries when its counts are estimated (the overview states its own, with the margin). */
+async function sampleOfAnswer(ctx: StatsContext): Promise<{ sample?: { k: number } }> {
+  const { k } = await sampleFor(await engine(), ctx);
+  return k > 1 ? { sample: { k } } : {};
 }
 
 /** Web vitals: the same answer for the public API, the dashboard and a shared link (aggregates only). */

@@ -4,6 +4,7 @@ import type { StatsContext } from "./context";
 import { isTouchDimension, NONE, UNATTRIBUTED, type Dimension, type TouchDimension } from "./dimensions";
 import { matches, type Filter } from "./filters";
 import type { Range } from "./period";
+import { EXACT, sampledFrom, type Sample } from "./sample";
 
 /**
  * The SQL every stats question starts from: which event rows belong to the
@@ -26,7 +27,12 @@ import type { Range } from "./period";
 export type Selection = {
   ctx: StatsContext;
   periods: Range[];
+  /** The events table, every row (subqueries, and anything revenue depends on). */
   events: string;
+  /** The 1 in k of visitors a question's main scan reads (lib/stats/sample.ts); its counts are multiplied by k. */
+  sample: Sample;
+  /** The events table as the main scan of a counting question reads it: `events` under the sample. */
+  sampled: string;
   /** The period index of an instant column (-1 outside every period). */
   period: (column: string) => string;
   /** Whether an instant column falls in one of the periods. */
@@ -105,7 +111,7 @@ const negative = (fs: Filter[]) => fs.filter((f) => f.op === "is_not");
 /** The exit page of each visit, for the visits of `where`: its last pageview (by time, then id). */
 export const exitOf = `argMaxIf(path, tuple(ts, event_id), kind = 'pageview')`;
 
-export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selection {
+export function selection(e: Engine, ctx: StatsContext, periods: Range[], sample: Sample = EXACT): Selection {
   const { events, payments } = e.tables;
   const site = `website_id = ${str(ctx.id)}`;
   const start = Math.min(...periods.map((r) => r.start.getTime()));
@@ -171,7 +177,7 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[]): Selec
   const credited = paymentsOf([...payConds, "amount - refunded > 0"]);
   const paid = paymentsOf(payConds);
 
-  return { ctx, periods, events, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, counted, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
+  return { ctx, periods, events, sample, sampled: sampledFrom(events, sample), period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, counted, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
 }
 
 /**

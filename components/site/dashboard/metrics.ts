@@ -16,6 +16,8 @@ export type OverviewValues = {
   currency: string;
   viewsPerSession: number;
   revenueByCurrency: { currency: string; revenue: number }[];
+  /** Present when the counts are estimated from 1 in k visitors (the busiest sites' long ranges). */
+  sample?: { k: number; visitorsMargin: number } | null;
 };
 /** What an answer says about imported history (lib/stats/imported.ts): null when none covers the range. */
 export type ImportedInfo = { included: boolean; note: string | null } | null;
@@ -44,7 +46,7 @@ export function metricCards(o: OverviewResponse): MetricCard[] {
   const p = o.previous ?? undefined;
   const others = o.revenueByCurrency.filter((r) => r.currency !== o.currency && r.revenue !== 0);
   return [
-    { key: "visitors", label: "Visitors", value: formatNumber(o.visitors), sub: `${formatNumber(o.sessions)} visits`, change: change(o.visitors, p?.visitors, "relative") },
+    { key: "visitors", label: "Visitors", value: `${o.sample ? "≈ " : ""}${formatNumber(o.visitors)}`, sub: `${formatNumber(o.sessions)} visits`, change: change(o.visitors, p?.visitors, "relative") },
     {
       key: "pageviews",
       label: "Pageviews",
@@ -74,4 +76,12 @@ export function formatRate(fraction: number): string {
   const pct = (Number.isFinite(fraction) ? fraction : 0) * 100;
   if (pct === 0) return "0%";
   return pct < 10 ? `${pct.toFixed(1)}%` : `${Math.round(pct)}%`;
+}
+
+/** What the dashboard says under the cards when its counts come from a sample; null when they are exact. */
+export function sampleNote(o: Pick<OverviewValues, "sample">): string | null {
+  if (!o.sample) return null;
+  const margin = o.sample.visitorsMargin * 100;
+  const bound = margin < 0.1 ? "less than ±0.1%" : `±${margin < 10 ? margin.toFixed(1) : Math.round(margin)}%`;
+  return `Estimated from 1 in ${o.sample.k} visitors, so it answers fast: visitors within ${bound} (95% confidence), the other counts alike. Total revenue, and revenue by source, country and device, are exact.`;
 }

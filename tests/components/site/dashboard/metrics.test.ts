@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { change, formatRate, metricCards, type OverviewValues } from "@/components/site/dashboard/metrics";
+import { change, formatRate, metricCards, sampleNote, type OverviewValues } from "@/components/site/dashboard/metrics";
 
 const base: OverviewValues = {
   visitors: 120, sessions: 150, pageviews: 450, bounceRate: 0.4, avgSessionDuration: 95, revenue: 12_345, payments: 3,
@@ -39,6 +39,18 @@ describe("metricCards", () => {
     expect(revenue.value).toBe("$123.45");
     expect(revenue.sub).toBe("+ €9.00 not converted");
     expect(revenue.change).toBeNull();
+  });
+});
+
+describe("an estimated overview", () => {
+  it("marks the visitors and states the sample and the margin; says nothing when exact", () => {
+    const sampled = { ...base, visitors: 3_180_000, sample: { k: 10, visitorsMargin: 0.00332 } };
+    expect(metricCards({ ...sampled, previous: null })[0].value).toBe("≈ 3.2M");
+    expect(sampleNote(sampled)).toMatch(/^Estimated from 1 in 10 visitors, so it answers fast: visitors within ±0\.3% \(95% confidence\)/);
+    expect(sampleNote({ sample: { k: 3, visitorsMargin: 0.00001 } })).toContain("within less than ±0.1% (95% confidence)");
+    expect(sampleNote({ sample: { k: 40, visitorsMargin: 0.25 } })).toContain("within ±25%");
+    expect(metricCards({ ...base, previous: null })[0].value).toBe("120");
+    expect(sampleNote(base)).toBeNull();
   });
 });
 
