@@ -16,7 +16,8 @@ export const change = (current: number, previous: number): number | null => (pre
 /**
  * One site's figures for both periods from the stats engine, by the same
  * rules as the dashboard: visitors of visits started in the period, revenue
- * net of refunds in the site's currency only.
+ * net of refunds in the site's currency only; always exact, never from a
+ * sample of visitors (a report is sent, not waited on).
  */
 async function periodStats(ctx: StatsContext) {
   const periods = [ctx.period.range, ctx.period.previous!];
@@ -44,7 +45,7 @@ export async function buildSiteReport(website: ReportWebsite, period: ReportPeri
   const timezone = website.timezone || "UTC";
   const currency = website.currency ?? "USD";
   const { current, previous } = periodRanges(period, timezone);
-  const ctx: StatsContext = { id: String(website._id), timezone, currency, filters: [], model: "last_touch", period: { period: "custom", range: current, previous, interval: "day" }, imports: [] };
+  const ctx: StatsContext = { id: String(website._id), timezone, currency, filters: [], model: "last_touch", period: { period: "custom", range: current, previous, interval: "day" }, imports: [], exact: true };
   const [cur, prev] = await periodStats(ctx);
   const pair = (c: number, p: number): Change => ({ current: c, previous: p, change: change(c, p) });
   return {

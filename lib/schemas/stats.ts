@@ -115,7 +115,7 @@ export function statsParams(url: string): Record<string, unknown> {
 const int = z.number().int();
 const rate = z.number().min(0).max(1);
 
-const SAMPLED = "Present only when the answer is estimated from 1 in `k` of the site's visitors (its range and the period before hold more event rows than the server's sampling threshold): counts are k times those of the visitors read; revenue totals stay exact.";
+const SAMPLED = "Present only when the answer is estimated from 1 in `k` of the site's visitors (its range and the period before hold more event rows than the server's sampling threshold): counts are k times those of the visitors read; revenue totals stay exact unless a filter needs each payer's visits (the overview's `revenueExact`).";
 const sampled = z.object({ k: int.min(2) }).optional().describe(SAMPLED);
 
 export const overviewSchema = z.object({
@@ -129,7 +129,14 @@ export const overviewSchema = z.object({
   conversionRate: rate.describe("Visitors who paid / visitors"),
   revenuePerVisitor: int.describe("`revenue` / `visitors`, minor units"),
   currency: z.string().describe("The website's currency"),
-  sample: z.object({ k: int.min(2), visitorsMargin: z.number().min(0).max(1).describe("95 % margin of `visitors`, relative to it") }).optional().describe(SAMPLED),
+  sample: z
+    .object({
+      k: int.min(2),
+      visitorsMargin: z.number().min(0).max(1).describe("95 % margin of `visitors`, relative to it"),
+      revenueExact: z.boolean().describe("False when a filter on a visit's pages, goals or other dimensions a payment does not record makes revenue that of the sampled payers, times k"),
+    })
+    .optional()
+    .describe(SAMPLED),
 });
 export const timeseriesSchema = z.object({
   interval: z.enum(INTERVALS),

@@ -7,16 +7,15 @@ import { COLUMN, exitOf, labelled, type Selection } from "./selection";
  * and `paid`: the distinct visitors of the row who paid (`payer(p)` holds),
  * so conversions and a payer's revenue come from the same scan. `pairs` gives
  * the distinct (period, value, visitor) of the payers among other rows (the
- * payer scope, when touch filters make the visits fewer than it). The tally
- * reads the selection's sample (its counts are then 1 in k of the whole); the
- * pairs, which revenue comes from, read every row.
+ * payer scope, when touch filters make the visits fewer than it). Both read
+ * the selection's sample: their counts are then 1 in k of the whole.
  */
 export type Rows = { tally: (payer: (p: string) => string) => string; pairs: (where: string, payer: (p: string) => string) => string };
 
 export function rowsOf(sel: Selection, dimension: Dimension): Rows {
   const period = sel.period("session_start");
   const p = `${period} AS p`;
-  const { events, sampled, visits, base, pageHit, goalHit } = sel;
+  const { sampled, visits, base, pageHit, goalHit } = sel;
   const pageviews = `countIf(kind = 'pageview' AND ${pageHit})`;
   // Per visit and value (goal, exit page): the rows' visitors and pageviews are summed over visits.
   const overVisits = (from: string) => (payer: (p: string) => string) =>
@@ -26,24 +25,24 @@ export function rowsOf(sel: Selection, dimension: Dimension): Rows {
     return {
       tally: (payer) => `SELECT ${p}, ${labelled("path")} AS v, uniqExact(visitor) AS visitors, count() AS pageviews, groupUniqArrayIf(visitor, ${payer("p")}) AS paid
         FROM ${sampled} WHERE ${sel.hits ?? `${visits} AND ${views}`} GROUP BY p, v`,
-      pairs: (where, payer) => `SELECT DISTINCT ${p}, ${labelled("path")} AS v, visitor FROM ${events} WHERE ${where} AND ${views} AND ${payer(period)}`,
+      pairs: (where, payer) => `SELECT DISTINCT ${p}, ${labelled("path")} AS v, visitor FROM ${sampled} WHERE ${where} AND ${views} AND ${payer(period)}`,
     };
   }
   if (dimension === "goal") {
     // Once per visit and goal: the visit's (counted) pageviews go to each goal it completed.
-    // Only the tally's visits are tested, so it may read the same sample (a session is one visitor's).
+    // Only sampled visits are tested, so it may read the same sample (a session is one visitor's).
     const withGoals = `session IN (SELECT session FROM ${sampled} WHERE ${base} AND kind = 'goal')`;
     return {
       tally: overVisits(`(SELECT ${p}, session, any(visitor) AS visitor, ${pageviews} AS pv, groupUniqArrayIf(name, kind = 'goal' AND ${goalHit}) AS goals
         FROM ${sampled} WHERE ${visits} AND ${withGoals} GROUP BY p, session) ARRAY JOIN goals AS v`),
-      pairs: (where, payer) => `SELECT DISTINCT ${p}, name AS v, visitor FROM ${events} WHERE ${where} AND kind = 'goal' AND ${goalHit} AND ${payer(period)}`,
+      pairs: (where, payer) => `SELECT DISTINCT ${p}, name AS v, visitor FROM ${sampled} WHERE ${where} AND kind = 'goal' AND ${goalHit} AND ${payer(period)}`,
     };
   }
   if (dimension === "exit_page") {
-    const perVisit = (from: string, where: string) => `(SELECT ${p}, session, any(visitor) AS visitor, ${labelled(exitOf)} AS v, ${pageviews} AS pv FROM ${from} WHERE ${where} GROUP BY p, session)`;
+    const perVisit = (where: string) => `(SELECT ${p}, session, any(visitor) AS visitor, ${labelled(exitOf)} AS v, ${pageviews} AS pv FROM ${sampled} WHERE ${where} GROUP BY p, session)`;
     return {
-      tally: overVisits(perVisit(sampled, visits)),
-      pairs: (where, payer) => `SELECT DISTINCT p, v, visitor FROM ${perVisit(events, where)} WHERE ${payer("p")}`,
+      tally: overVisits(perVisit(visits)),
+      pairs: (where, payer) => `SELECT DISTINCT p, v, visitor FROM ${perVisit(where)} WHERE ${payer("p")}`,
     };
   }
   const column = labelled(COLUMN[dimension]);
@@ -51,6 +50,6 @@ export function rowsOf(sel: Selection, dimension: Dimension): Rows {
   return {
     tally: (payer) => `SELECT ${p}, ${column} AS v, uniqExactIf(visitor, ${counted.visitorRow}) AS visitors, ${counted.pageviews} AS pageviews,
         groupUniqArrayIf(visitor, ${counted.visitorRow} AND ${payer("p")}) AS paid FROM ${sampled} WHERE ${counted.where} GROUP BY p, v`,
-    pairs: (where, payer) => `SELECT DISTINCT ${p}, ${column} AS v, visitor FROM ${events} WHERE ${where} AND session_first = 1 AND ${payer(period)}`,
+    pairs: (where, payer) => `SELECT DISTINCT ${p}, ${column} AS v, visitor FROM ${sampled} WHERE ${where} AND session_first = 1 AND ${payer(period)}`,
   };
 }

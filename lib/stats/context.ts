@@ -20,14 +20,21 @@ export type AttributionModel = "first_touch" | "last_touch";
  * visits, which touch, and the finished imports whose daily aggregates it may
  * add (none unless the question asks for imported data: lib/stats/imported.ts).
  */
-export type StatsContext = StatsSite & { filters: Filter[]; model: AttributionModel; period: ResolvedPeriod; imports: string[] };
+export type StatsContext = StatsSite & {
+  filters: Filter[];
+  model: AttributionModel;
+  period: ResolvedPeriod;
+  imports: string[];
+  /** Never answered from a sample (lib/stats/sample.ts): the email reports, which nobody waits on. */
+  exact?: boolean;
+};
 
 export const MAX_BUCKETS = 2_000;
 
 /** The local day of the site's first session or payment: where `all` starts. */
 async function earliestDay(site: StatsSite): Promise<string | null> {
   const e = await engine();
-  // The first row of each table's sort order (website, time): no scan.
+  // The first rows of each table's sort order (website, then day or time): no scan.
   const [rows] = await e.query<{ s: string; p: string; n: number }>(
     `SELECT (SELECT min(session_start) FROM ${e.tables.events} WHERE website_id = ${str(site.id)}) AS s,
        (SELECT min(ts) FROM ${e.tables.payments} WHERE website_id = ${str(site.id)}) AS p,

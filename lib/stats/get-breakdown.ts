@@ -29,16 +29,14 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
   const sel = selection(e, ctx, periods, sample);
   const rows = rowsOf(sel, dimension);
   // The scan keeps the visitors who paid in any of the periods (a cheap test); the join below keeps a period's own.
-  const payer = () => `visitor IN (SELECT visitor FROM ${sel.credited("visitor", "visitor_id")} WHERE visitor_id != '')`;
+  const payer = () => `visitor IN (SELECT visitor FROM ${sel.payers("visitor", "visitor_id")} WHERE visitor_id != '')`;
   const touch = isTouchDimension(dimension);
   const touchColumn = `t_${COLUMN[dimension as keyof typeof COLUMN]}` as const;
   // A visitor of a touch row converted when one of its payments went to that row; elsewhere when it paid at all.
   const joined = touch
-    ? `(SELECT DISTINCT p AS tp, visitor AS tv, ${touchColumn} AS tt, 1 AS hit FROM ${sel.credited("p", "visitor", "visitor_id", touchColumn)} WHERE visitor_id != '') AS t ON t.tp = r.p AND t.tv = payer AND t.tt = r.v`
+    ? `(SELECT DISTINCT p AS tp, visitor AS tv, ${touchColumn} AS tt, 1 AS hit FROM ${sel.payers("p", "visitor", "visitor_id", touchColumn)} WHERE visitor_id != '') AS t ON t.tp = r.p AND t.tv = payer AND t.tt = r.v`
     : `(SELECT p AS tp, visitor AS tv, revenue, payments, 1 AS hit FROM ${payerTotals(sel)}) AS t ON t.tp = r.p AND t.tv = payer`;
   // Without touch filters a payer's payments go to every row of the scan it was seen in; with them they spread over the scope's rows.
-  // On a sampled scan that revenue is the sampled payers' times k, like the counts (reading every payer's rows
-  // would double a sampled load); a touch row's revenue comes from the payments themselves and stays exact.
   const moneyInTally = !touch && !sel.touchFiltered;
   const tally = `SELECT r.p AS p, r.v AS value, any(r.visitors) AS visitors, any(r.pageviews) AS pageviews, countIf(t.hit = 1) AS converted
       ${moneyInTally ? ", sum(t.revenue) AS revenue, sum(t.payments) AS payments" : ""}
@@ -78,7 +76,11 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
     row.pageviews += t.pageviews;
     row.conversionRate = row.visitors ? converted / row.visitors : 0;
   }
-  for (const m of credited) if (m.p >= 0) Object.assign(rowOf(m.p, m.value), { revenue: m.revenue, payments: m.payments });
+  // Sampled: a touch row's revenue comes from the payments themselves (exact unless the payer scope is sampled);
+  // the others' from the payers the sampled scan saw, times k, like the counts (reading every payer's rows would
+  // double a sampled load).
+  const scale = touch ? sel.moneyScale : sample.k;
+  for (const m of credited) if (m.p >= 0) Object.assign(rowOf(m.p, m.value), { revenue: m.revenue * scale, payments: m.payments * scale });
   return out;
 }
 

@@ -6,8 +6,11 @@ import type { Range } from "./period";
 import { sampleFor, visitorsMargin } from "./sample";
 import { paidIn, selection } from "./selection";
 
-/** When the figures are estimated from 1 in k visitors (lib/stats/sample.ts): k, and the 95 % margin of `visitors`, relative. Absent when exact. */
-export type SampleInfo = { k: number; visitorsMargin: number };
+/**
+ * When the figures are estimated from 1 in k visitors (lib/stats/sample.ts): k, the 95 % margin of `visitors`
+ * (relative), and whether revenue is still exact (not when a filter puts the payers in scope). Absent when exact.
+ */
+export type SampleInfo = { k: number; visitorsMargin: number; revenueExact: boolean };
 
 /** The overview plus what the dashboard shows beside it. */
 export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCurrency: { currency: string; revenue: number }[]; sample?: SampleInfo };
@@ -36,7 +39,7 @@ export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise
   ]);
   return periods.map((_, i) => {
     const v = addImported(scaled(visits.find((r) => r.p === i), sample.k), imported.find((r) => r.p === i));
-    const m = money.filter((r) => r.p === i);
+    const m = money.filter((r) => r.p === i).map((r) => ({ ...r, payments: r.payments * sel.moneyScale, net: r.net * sel.moneyScale }));
     const revenue = m.find((r) => r.currency === ctx.currency)?.net ?? 0;
     const { visitors, sessions, pageviews } = v;
     return {
@@ -52,7 +55,7 @@ export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise
       currency: ctx.currency,
       viewsPerSession: sessions ? pageviews / sessions : 0,
       revenueByCurrency: byCurrency(m, ctx.currency),
-      ...(sample.k > 1 ? { sample: { k: sample.k, visitorsMargin: visitorsMargin(visitors, sample) } } : {}),
+      ...(sample.k > 1 ? { sample: { k: sample.k, visitorsMargin: visitorsMargin(visitors, sample), revenueExact: sel.moneyScale === 1 } } : {}),
     };
   });
 }

@@ -43,7 +43,7 @@ export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], inter
     }
     for (const r of money) {
       const k = r.p === i ? index.get(r.b) : undefined;
-      if (k !== undefined) points[k].revenue = r.revenue;
+      if (k !== undefined) points[k].revenue = r.revenue * sel.moneyScale;
     }
     return { interval, points };
   });

@@ -32,13 +32,14 @@ export function sampleOf(rows: number, above = sampleAbove()): Sample {
   return { k: Math.ceil(rows / (above * 0.4)) };
 }
 
-// The row estimate is the index's (granules, not rows: a few milliseconds); kept a minute per site and range.
+// The row estimate is the index's (granules, not rows: a few milliseconds); kept a minute per site and range,
+// and shared by the calls of one dashboard load, which arrive together.
 const TTL_MS = 60_000;
-const estimates = new Map<string, { rows: number; at: number }>();
+const estimates = new Map<string, { rows: Promise<number>; at: number }>();
 
 export async function sampleFor(e: Engine, ctx: StatsContext): Promise<Sample> {
   const above = sampleAbove();
-  if (!e.sampling || !above) return EXACT;
+  if (!e.sampling || !above || ctx.exact) return EXACT;
   const ranges = [ctx.period.range, ...(ctx.period.previous ? [ctx.period.previous] : [])];
   const start = Math.min(...ranges.map((r) => r.start.getTime()));
   const end = Math.max(...ranges.map((r) => r.end.getTime()));
@@ -46,14 +47,25 @@ export async function sampleFor(e: Engine, ctx: StatsContext): Promise<Sample> {
   const now = Date.now();
   let hit = estimates.get(key);
   if (!hit || now - hit.at > TTL_MS) {
-    const parts = await e.query<{ rows: number }>(
-      `EXPLAIN ESTIMATE SELECT 1 FROM ${e.tables.events} WHERE website_id = ${str(ctx.id)} AND session_start >= ${at(start)} AND session_start < ${at(end)}`,
-    );
+    const rows = e
+      .query<{ rows: number }>(`EXPLAIN ESTIMATE SELECT 1 FROM ${e.tables.events} WHERE website_id = ${str(ctx.id)} AND session_start >= ${at(start)} AND session_start < ${at(end)}`)
+      .then((parts) => parts.reduce((n, p) => n + Number(p.rows), 0));
     if (estimates.size > 10_000) estimates.clear();
-    estimates.set(key, (hit = { rows: parts.reduce((n, p) => n + Number(p.rows), 0), at: now }));
+    estimates.set(key, (hit = { rows, at: now }));
+    rows.catch(() => estimates.delete(key));
   }
-  return sampleOf(hit.rows, above);
+  return sampleOf(await hit.rows, above);
 }
+
+/**
+ * A visitor hash above every one `SAMPLE 1/k` reads: ClickHouse reads the hashes below 2^64 / k, and 2^32 more
+ * leaves room for its rounding. Payer sets cut at it hold every sampled payer and few others.
+ */
+export const sampleCeiling = (s: Sample): string => {
+  const max = (1n << 64n) - 1n;
+  const ceiling = (1n << 64n) / BigInt(s.k) + (1n << 32n);
+  return String(ceiling > max ? max : ceiling);
+};
 
 /** The table as a sampled question reads it. */
 export const sampledFrom = (table: string, s: Sample) => (s.k > 1 ? `${table} SAMPLE 1/${s.k}` : table);

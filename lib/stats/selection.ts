@@ -4,7 +4,7 @@ import type { StatsContext } from "./context";
 import { isTouchDimension, NONE, UNATTRIBUTED, type Dimension, type TouchDimension } from "./dimensions";
 import { matches, type Filter } from "./filters";
 import type { Range } from "./period";
-import { EXACT, sampledFrom, type Sample } from "./sample";
+import { EXACT, sampleCeiling, sampledFrom, type Sample } from "./sample";
 
 /**
  * The SQL every stats question starts from: which event rows belong to the
@@ -33,6 +33,13 @@ export type Selection = {
   sample: Sample;
   /** The events table as the main scan of a counting question reads it: `events` under the sample. */
   sampled: string;
+  /**
+   * What the credited payments' sums are multiplied by: k when filters on
+   * other dimensions than a payment's touch put the payer in scope, since the
+   * scope is then read from the sample (only the sampled payers are credited);
+   * 1 otherwise (every credited payment is counted, exactly).
+   */
+  moneyScale: number;
   /** The period index of an instant column (-1 outside every period). */
   period: (column: string) => string;
   /** Whether an instant column falls in one of the periods. */
@@ -68,6 +75,11 @@ export type Selection = {
    * every column a subquery names, used or not (a third of a small site's statement).
    */
   credited: (...columns: PaymentColumn[]) => string;
+  /**
+   * The credited payments of the visitors a sampled scan can read (all of them when exact): the payer sets a
+   * scan's rows are tested against, a twelfth the size on a 1-in-12 sample. Never for revenue totals.
+   */
+  payers: (...columns: PaymentColumn[]) => string;
   /** The same payments with the fully refunded ones kept (the revenue page's gross and refunds). */
   paid: (...columns: PaymentColumn[]) => string;
   /** Whether touch filters narrow the visits beyond the scope. */
@@ -162,7 +174,8 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[], sample
   const payConds = [`${site}`, inPeriods("ts"), ...touchFilters.map((f) => filterSql(f, touchValue(COLUMN[f.dimension as TouchDimension])))];
   const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
   const inScope = rowsOfScope ?? `${scope} AND session_first = 1`;
-  if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${events} WHERE ${inScope})`);
+  const sampled = sampledFrom(events, sample);
+  if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${sampled} WHERE ${inScope})`);
   const column = (c: PaymentColumn) => {
     if (c === "p") return `${period("ts")} AS p`;
     if (c === "net") return "amount - refunded AS net";
@@ -175,9 +188,10 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[], sample
   };
   const paymentsOf = (conds: string[]) => (...columns: PaymentColumn[]) => `(SELECT ${columns.map(column).join(", ")} FROM ${payments} FINAL WHERE ${all(conds)})`;
   const credited = paymentsOf([...payConds, "amount - refunded > 0"]);
+  const payers = sample.k > 1 ? paymentsOf([...payConds, "amount - refunded > 0", `visitor < ${sampleCeiling(sample)}`]) : credited;
   const paid = paymentsOf(payConds);
 
-  return { ctx, periods, events, sample, sampled: sampledFrom(events, sample), period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, counted, goalHit: goals.hit, credited, paid, touchFiltered: touch.length > 0 };
+  return { ctx, periods, events, sample, sampled, moneyScale: scoped ? sample.k : 1, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, counted, goalHit: goals.hit, credited, payers, paid, touchFiltered: touch.length > 0 };
 }
 
 /**
@@ -194,7 +208,7 @@ const isTouchColumn = (c: string) => TOUCH_COLUMN_SET.has(c);
 
 /** Per period and payer of the credited payments: net revenue in the site's currency and how many payments. */
 export const payerTotals = (sel: Selection) =>
-  `(SELECT p, visitor, sumIf(net, currency = ${str(sel.ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited("p", "visitor", "visitor_id", "net", "currency")} WHERE visitor_id != '' GROUP BY p, visitor)`;
+  `(SELECT p, visitor, sumIf(net, currency = ${str(sel.ctx.currency)}) AS revenue, count() AS payments FROM ${sel.payers("p", "visitor", "visitor_id", "net", "currency")} WHERE visitor_id != '' GROUP BY p, visitor)`;
 
 /** Whether a row's visitor paid (a credited payment, same period): for conversions. */
-export const paidIn = (sel: Selection, p = "p") => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.credited("p", "visitor", "visitor_id")} WHERE visitor_id != '')`;
+export const paidIn = (sel: Selection, p = "p") => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.payers("p", "visitor", "visitor_id")} WHERE visitor_id != '')`;

@@ -17,7 +17,7 @@ export type OverviewValues = {
   viewsPerSession: number;
   revenueByCurrency: { currency: string; revenue: number }[];
   /** Present when the counts are estimated from 1 in k visitors (the busiest sites' long ranges). */
-  sample?: { k: number; visitorsMargin: number } | null;
+  sample?: { k: number; visitorsMargin: number; revenueExact: boolean } | null;
 };
 /** What an answer says about imported history (lib/stats/imported.ts): null when none covers the range. */
 export type ImportedInfo = { included: boolean; note: string | null } | null;
@@ -83,5 +83,5 @@ export function sampleNote(o: Pick<OverviewValues, "sample">): string | null {
   if (!o.sample) return null;
   const margin = o.sample.visitorsMargin * 100;
   const bound = margin < 0.1 ? "less than ±0.1%" : `±${margin < 10 ? margin.toFixed(1) : Math.round(margin)}%`;
-  return `Estimated from 1 in ${o.sample.k} visitors, so it answers fast: visitors within ${bound} (95% confidence), the other counts alike. Total revenue, and revenue by source, country and device, are exact.`;
+  return `Estimated from 1 in ${o.sample.k} visitors, so it answers fast: visitors within ${bound} (95% confidence), the other counts alike. ${o.sample.revenueExact ? "Total revenue, and revenue by source, country and device, are exact." : "Revenue too: the filter needs each payer's visits."}`;
 }

@@ -134,6 +134,27 @@ describe("a sampled answer", () => {
     expect(sampled.channel.reduce((n, r) => n + r.visitors, 0)).toBe(sampled.overview.visitors);
   });
 
+  it("keeps revenue exact under a filter a payment's touch answers; under a page filter estimates it from the sampled payers", async () => {
+    process.env.TRAILMARK_SAMPLE_ABOVE = "0";
+    const exactDe = await getOverview(await statsContext(site, overviewQuerySchema.parse({ ...RANGE, filter: ["country:is:DE"] })));
+    process.env.TRAILMARK_SAMPLE_ABOVE = "3000";
+    const de = await getOverview(await statsContext(site, overviewQuerySchema.parse({ ...RANGE, filter: ["country:is:DE"] })));
+    expect(de.sample).toMatchObject({ revenueExact: true });
+    expect([de.revenue, de.payments]).toEqual([exactDe.revenue, exactDe.payments]);
+    expect(de.revenue).toBeGreaterThan(0);
+
+    const pricing = await getOverview(await statsContext(site, overviewQuerySchema.parse({ ...RANGE, filter: ["page:is:/pricing"] })));
+    const s = pricing.sample!;
+    expect(s.revenueExact).toBe(false);
+    // k times the payments of the sampled payers who viewed /pricing.
+    const e = await engine();
+    const read = new Set((await e.query<{ id: string }>(`SELECT DISTINCT visitor_id AS id FROM ${e.tables.events} SAMPLE 1/${s.k} WHERE website_id = ${str(site.id)}`)).map((r) => r.id));
+    const theirs = PAYMENTS.filter(([v]) => read.has(`visitor-${v}`) && pathsOf(v).has("/pricing"));
+    expect(theirs.length).toBeGreaterThan(0);
+    expect(pricing.revenue).toBe(s.k * theirs.filter(([, , c]) => c === "USD").reduce((n, [, amount]) => n + amount, 0));
+    expect(pricing.payments).toBe(s.k * theirs.length);
+  });
+
   it("reads whole visitors: every pageview of a visitor read is counted, so pageviews per visit stay close", async () => {
     const exact = await answers("0");
     const sampled = await answers("3000");

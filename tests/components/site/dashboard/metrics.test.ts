@@ -44,11 +44,15 @@ describe("metricCards", () => {
 
 describe("an estimated overview", () => {
   it("marks the visitors and states the sample and the margin; says nothing when exact", () => {
-    const sampled = { ...base, visitors: 3_180_000, sample: { k: 10, visitorsMargin: 0.00332 } };
+    const sampled = { ...base, visitors: 3_180_000, sample: { k: 10, visitorsMargin: 0.00332, revenueExact: true } };
     expect(metricCards({ ...sampled, previous: null })[0].value).toBe("≈ 3.2M");
     expect(sampleNote(sampled)).toMatch(/^Estimated from 1 in 10 visitors, so it answers fast: visitors within ±0\.3% \(95% confidence\)/);
-    expect(sampleNote({ sample: { k: 3, visitorsMargin: 0.00001 } })).toContain("within less than ±0.1% (95% confidence)");
-    expect(sampleNote({ sample: { k: 40, visitorsMargin: 0.25 } })).toContain("within ±25%");
+    expect(sampleNote(sampled)).toContain("Total revenue, and revenue by source, country and device, are exact.");
+    expect(sampleNote({ sample: { k: 3, visitorsMargin: 0.00001, revenueExact: true } })).toContain("within less than ±0.1% (95% confidence)");
+    // Filtered by a page: the payers in scope come from the sample too.
+    const filtered = sampleNote({ sample: { k: 40, visitorsMargin: 0.25, revenueExact: false } });
+    expect(filtered).toContain("within ±25%");
+    expect(filtered).toContain("Revenue too: the filter needs each payer's visits.");
     expect(metricCards({ ...base, previous: null })[0].value).toBe("120");
     expect(sampleNote(base)).toBeNull();
   });
