@@ -80,7 +80,7 @@ export async function engine(config: EngineConfig = engineConfig()): Promise<Eng
  * Whether the events table reads through its sampling key. One node's table
  * from before the key is rebuilt here, with its progress on stderr (npm start
  * opens the engine in its backfill step, before the server). A cluster's
- * tables are not rebuilt by the app (README: "Sampling on a cluster"); until
+ * tables are not rebuilt by the app (the README's "Sampling" says how); until
  * they are, every answer there is exact.
  */
 async function samplingReady(driver: EngineDriver, config: EngineConfig): Promise<boolean> {

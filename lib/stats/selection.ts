@@ -27,7 +27,7 @@ import { EXACT, sampleCeiling, sampledFrom, type Sample } from "./sample";
 export type Selection = {
   ctx: StatsContext;
   periods: Range[];
-  /** The events table, every row (subqueries, and anything revenue depends on). */
+  /** The events table, every row: the filters' subqueries, and the questions that never sample. */
   events: string;
   /** The 1 in k of visitors a question's main scan reads (lib/stats/sample.ts); its counts are multiplied by k. */
   sample: Sample;
