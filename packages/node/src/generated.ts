@@ -110,6 +110,14 @@ export interface StatsOverview {
   revenuePerVisitor: number;
   /** The website's currency */
   currency: string;
+  /** Present only when the answer is estimated from 1 in `k` of the site's visitors (its range and the period before hold more event rows than the server's sampling threshold): counts are k times those of the visitors read; revenue totals stay exact unless a filter needs each payer's visits (the overview's `revenueExact`). */
+  sample?: {
+    k: number;
+    /** 95 % margin of `visitors`, relative to it */
+    visitorsMargin: number;
+    /** False when a filter on a visit's pages, goals or other dimensions a payment does not record makes revenue that of the sampled payers, times k */
+    revenueExact: boolean;
+  };
 }
 
 export interface StatsTimeseries {
@@ -123,6 +131,10 @@ export interface StatsTimeseries {
     /** Net, minor units of the website's currency */
     revenue: number;
   }[];
+  /** Present only when the answer is estimated from 1 in `k` of the site's visitors (its range and the period before hold more event rows than the server's sampling threshold): counts are k times those of the visitors read; revenue totals stay exact unless a filter needs each payer's visits (the overview's `revenueExact`). */
+  sample?: {
+    k: number;
+  };
 }
 
 export interface StatsBreakdown {
@@ -136,6 +148,10 @@ export interface StatsBreakdown {
     payments: number;
     conversionRate: number;
   }[];
+  /** Present only when the answer is estimated from 1 in `k` of the site's visitors (its range and the period before hold more event rows than the server's sampling threshold): counts are k times those of the visitors read; revenue totals stay exact unless a filter needs each payer's visits (the overview's `revenueExact`). */
+  sample?: {
+    k: number;
+  };
 }
 
 export interface StatsVitals {
