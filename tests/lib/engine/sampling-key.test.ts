@@ -1,7 +1,7 @@
 // An events table made before the sampling key (sorted by website and visit
 // start) is rebuilt once when the engine opens: same rows, same hashes, the
 // new sorting, its progress on stderr; a table that has the key is left alone.
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { closeEngines, engine } from "@/lib/engine";
 import { EVENTS_SORT } from "@/lib/engine/schema";
 import { str } from "@/lib/engine/sql";
@@ -9,7 +9,6 @@ import { useTestDatabase } from "../../helpers/db";
 
 useTestDatabase("samplingkey");
 
-afterEach(() => vi.restoreAllMocks());
 
 type TableKeys = { sorting: string; sampling: string };
 async function keysOf(): Promise<TableKeys> {
@@ -19,6 +18,22 @@ async function keysOf(): Promise<TableKeys> {
 }
 
 const ROWS = 3 * 1_000;
+
+/** Opens the engine afresh (its schema step runs again) and what it wrote to stderr meanwhile. */
+async function reopen(): Promise<{ e: Awaited<ReturnType<typeof engine>>; said: string }> {
+  await closeEngines();
+  const lines: string[] = [];
+  vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
+  try {
+    return { e: await engine(), said: lines.join("") };
+  } finally {
+    vi.restoreAllMocks();
+  }
+}
+
+/** What the rebuild must keep: every row, every visitor, the same visitor hashes. */
+const totals = (e: Awaited<ReturnType<typeof engine>>) =>
+  e.query<{ rows: number; visitors: number; hashes: number }>(`SELECT count() AS rows, uniqExact(visitor_id) AS visitors, sum(visitor % 1000) AS hashes FROM ${e.tables.events}`);
 
 describe("the events table's sampling key", () => {
   it("rebuilds an older table with the key, keeping every row", async () => {
@@ -35,27 +50,18 @@ describe("the events table's sampling key", () => {
       SELECT 'w' || toString(number % 2), toDateTime64('2026-03-01 00:00:00', 3, 'UTC') + toIntervalHour(number), 's' || toString(number), 'v' || toString(number % 700), 'e' || toString(number),
         toDateTime64('2026-03-01 00:00:00', 3, 'UTC') + toIntervalHour(number), 'pageview', 1, '/p' || toString(number % 5)
       FROM numbers(${ROWS})`);
-    const before = await e.query<{ rows: number; visitors: number; hashes: number }>(
-      `SELECT count() AS rows, uniqExact(visitor_id) AS visitors, sum(visitor % 1000) AS hashes FROM ${e.tables.events}`,
-    );
+    const before = await totals(e);
     expect((await keysOf()).sampling).toBe("");
 
-    await closeEngines();
-    const lines: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    const reopened = await engine();
-    vi.restoreAllMocks();
+    const { e: reopened, said } = await reopen();
 
     expect(reopened.sampling).toBe(true);
     expect(await keysOf()).toEqual({ sorting: EVENTS_SORT.slice(1, -1), sampling: "visitor" });
-    const after = await reopened.query<{ rows: number; visitors: number; hashes: number }>(
-      `SELECT count() AS rows, uniqExact(visitor_id) AS visitors, sum(visitor % 1000) AS hashes FROM ${reopened.tables.events}`,
-    );
-    expect(after).toEqual(before);
+    expect(await totals(reopened)).toEqual(before);
     expect(before[0].rows).toBe(ROWS);
     // It said what it did, with progress, and left no copy behind.
-    expect(lines.join("")).toMatch(/sorting the events by visitor within each day, for sampling: 0% of 3000 rows[\s\S]*100% of 3000 rows/);
-    expect(lines.join("")).toMatch(/events sorted for sampling: 3000 rows in/);
+    expect(said).toMatch(/sorting the events by visitor within each day, for sampling: 0% of 3000 rows[\s\S]*100% of 3000 rows/);
+    expect(said).toMatch(/events sorted for sampling: 3000 rows in/);
     const [left] = await reopened.query<{ n: number }>(`SELECT count() AS n FROM system.tables WHERE database = ${str(reopened.database)} AND name LIKE 'events_%'`);
     expect(left.n).toBe(0);
     // A sampled read now works on it: 1 in 2 of the visitors, each with all its rows.
@@ -69,12 +75,8 @@ describe("the events table's sampling key", () => {
   });
 
   it("leaves a table that has the key as it is", async () => {
-    await closeEngines();
-    const lines: string[] = [];
-    vi.spyOn(process.stderr, "write").mockImplementation((chunk) => (lines.push(String(chunk)), true));
-    const e = await engine();
-    vi.restoreAllMocks();
+    const { e, said } = await reopen();
     expect(e.sampling).toBe(true);
-    expect(lines.join("")).not.toMatch(/sorting the events/);
+    expect(said).not.toMatch(/sorting the events/);
   });
 });
