@@ -1,5 +1,5 @@
 import type { Dimension } from "./dimensions";
-import { COLUMN, exitOf, labelled, type Selection } from "./selection";
+import { COLUMN, exitOf, labelled, labelledColumn, type Selection } from "./selection";
 
 /**
  * How a dimension's rows are made from the visits of a condition, as SQL.
@@ -23,9 +23,9 @@ export function rowsOf(sel: Selection, dimension: Dimension): Rows {
   if (dimension === "page") {
     const views = `kind = 'pageview' AND ${pageHit}`;
     return {
-      tally: (payer) => `SELECT ${p}, ${labelled("path")} AS v, uniqExact(visitor) AS visitors, count() AS pageviews, groupUniqArrayIf(visitor, ${payer("p")}) AS paid
+      tally: (payer) => `SELECT ${p}, ${labelledColumn("path")} AS v, uniqExact(visitor) AS visitors, count() AS pageviews, groupUniqArrayIf(visitor, ${payer("p")}) AS paid
         FROM ${sampled} WHERE ${sel.hits ?? `${visits} AND ${views}`} GROUP BY p, v`,
-      pairs: (where, payer) => `SELECT DISTINCT ${p}, ${labelled("path")} AS v, visitor FROM ${sampled} WHERE ${where} AND ${views} AND ${payer(period)}`,
+      pairs: (where, payer) => `SELECT DISTINCT ${p}, ${labelledColumn("path")} AS v, visitor FROM ${sampled} WHERE ${where} AND ${views} AND ${payer(period)}`,
     };
   }
   if (dimension === "goal") {
@@ -45,7 +45,7 @@ export function rowsOf(sel: Selection, dimension: Dimension): Rows {
       pairs: (where, payer) => `SELECT DISTINCT p, v, visitor FROM ${perVisit(where)} WHERE ${payer("p")}`,
     };
   }
-  const column = labelled(COLUMN[dimension]);
+  const column = labelledColumn(COLUMN[dimension]);
   const counted = sel.counted;
   return {
     tally: (payer) => `SELECT ${p}, ${column} AS v, uniqExactIf(visitor, ${counted.visitorRow}) AS visitors, ${counted.pageviews} AS pageviews,
