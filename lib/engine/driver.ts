@@ -19,13 +19,8 @@ export type EngineDriver = {
  * `session IN (subquery)` (visits with a matching page or goal); ClickHouse
  * would otherwise also try each such set against the table's indexes, which
  * none of them can use, and that made a page-filtered query four times slower.
- * The joins (a breakdown's rows to their payers, a funnel's to revenue) join a
- * few hundred aggregated rows to a few thousand payers: a plain hash join,
- * where the default picks a parallel one whose setup costs more than the join
- * (a 10M-event site's five dashboard breakdowns, one after the other: 373-396
- * ms and 555-578 ms of CPU with it, 347 ms and 486-500 ms of CPU without).
  */
-export const QUERY_SETTINGS = { use_index_for_in_with_subqueries: 0, join_algorithm: "hash" } as const;
+export const QUERY_SETTINGS = { use_index_for_in_with_subqueries: 0 } as const;
 
 /** Rows as the JSONEachRow format wants them: one JSON document a line. */
 export function jsonLines(rows: readonly object[]): string {
