@@ -29,14 +29,23 @@ export function errorResponse(status: number, code: string, message: string, hea
   return Response.json({ error: { code, message } }, { status, headers });
 }
 
-/** Maps anything a handler throws to the documented JSON error shape. */
-export function toErrorResponse(err: unknown): Response {
-  if (isApiError(err)) return errorResponse(err.status, err.code, err.message, err.headers);
+export type ErrorAnswer = { status: number; code: string; message: string; headers?: Record<string, string> };
+
+/** What a request is told about an error it caused (bad input, not found, ...); null for our own faults. */
+export function knownError(err: unknown): ErrorAnswer | null {
+  if (isApiError(err)) return { status: err.status, code: err.code, message: err.message, headers: err.headers };
   if (err instanceof ZodError) {
     const issue = err.issues[0];
     const where = issue?.path.length ? `${issue.path.join(".")}: ` : "";
-    return errorResponse(400, "invalid_input", `${where}${issue?.message ?? "invalid input"}`);
+    return { status: 400, code: "invalid_input", message: `${where}${issue?.message ?? "invalid input"}` };
   }
+  return null;
+}
+
+/** Maps anything a handler throws to the documented JSON error shape. */
+export function toErrorResponse(err: unknown): Response {
+  const known = knownError(err);
+  if (known) return errorResponse(known.status, known.code, known.message, known.headers);
   console.error("[api] unhandled error", err);
   return errorResponse(500, "internal_error", "Something went wrong on our side; nothing was changed.");
 }

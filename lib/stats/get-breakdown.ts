@@ -7,12 +7,12 @@ import { importedRefusal, importedSql, importedValue, type ImportedSums } from "
 import type { Range } from "./period";
 import { rowsOf } from "./breakdown-tally";
 import { sampleFor } from "./sample";
-import { COLUMN, payerTotals, selection } from "./selection";
+import { COLUMN, payerTotals, selection, type Selection } from "./selection";
 
 export type RowMetrics = Omit<BreakdownRow, "value">;
 
-type Tallied = { p: number; value: string; visitors: number; pageviews: number; converted: number; revenue?: number; payments?: number };
-type Money = { p: number; value: string; revenue: number; payments: number };
+export type Tallied = { p: number; value: string; visitors: number; pageviews: number; converted: number; revenue?: number; payments?: number };
+export type Money = { p: number; value: string; revenue: number; payments: number };
 
 /**
  * A breakdown joins a few hundred aggregated rows to a few thousand payers: a
@@ -22,7 +22,7 @@ type Money = { p: number; value: string; revenue: number; payments: number };
  * without). Not for every statement: a funnel joins every visitor who entered
  * it, where the parallel join is faster (224-230 against 287-340 ms).
  */
-const SMALL_JOIN = "SETTINGS join_algorithm = 'hash'";
+export const SMALL_JOIN = "SETTINGS join_algorithm = 'hash'";
 
 /**
  * Every row of one dimension in each period: a row's metrics equal the
@@ -35,11 +35,21 @@ const SMALL_JOIN = "SETTINGS join_algorithm = 'hash'";
  */
 export async function breakdownRows(ctx: StatsContext, dimension: Dimension, periods: Range[]): Promise<Map<string, RowMetrics>[]> {
   const e = await engine();
-  const sample = await sampleFor(e, ctx);
-  const sel = selection(e, ctx, periods, sample);
+  const sel = selection(e, ctx, periods, await sampleFor(e, ctx));
+  const plan = planOf(sel, dimension);
+  const [tallied, rest] = await Promise.all([e.query<Tallied>(plan.tally), besideTally(plan)]);
+  return assembled(sel, { ...plan, tallied, ...rest });
+}
+
+/** How one dimension's rows are asked: the tally's statement and, beside it, its money's and imported history's. */
+export type Plan = { tally: string; money: string | null; imported: string | null; moneyInTally: boolean; moneyScale: number };
+
+/** The scan keeps the visitors who paid in any of the periods (a cheap test); the joins keep a period's own. */
+export const anyPayer = (sel: Selection) => () => `visitor IN (SELECT visitor FROM ${sel.payers("visitor", "visitor_id")} WHERE visitor_id != '')`;
+
+export function planOf(sel: Selection, dimension: Dimension): Plan {
   const rows = rowsOf(sel, dimension);
-  // The scan keeps the visitors who paid in any of the periods (a cheap test); the join below keeps a period's own.
-  const payer = () => `visitor IN (SELECT visitor FROM ${sel.payers("visitor", "visitor_id")} WHERE visitor_id != '')`;
+  const payer = anyPayer(sel);
   const touch = isTouchDimension(dimension);
   const touchColumn = `t_${COLUMN[dimension as keyof typeof COLUMN]}` as const;
   // A visitor of a touch row converted when one of its payments went to that row; elsewhere when it paid at all.
@@ -53,32 +63,42 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
     FROM (${rows.tally(payer)}) AS r LEFT ARRAY JOIN r.paid AS payer LEFT JOIN ${joined} GROUP BY p, value ${SMALL_JOIN}`;
   let money: string | null = null;
   if (touch) {
-    money = `SELECT p, ${touchColumn} AS value, sumIf(net, currency = ${str(ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited("p", touchColumn, "net", "currency")} GROUP BY p, value`;
+    money = `SELECT p, ${touchColumn} AS value, sumIf(net, currency = ${str(sel.ctx.currency)}) AS revenue, count() AS payments FROM ${sel.credited("p", touchColumn, "net", "currency")} GROUP BY p, value`;
   } else if (!moneyInTally) {
     // Here too the scan keeps anyone who paid, and the join a period's own payers.
     money = `SELECT p, v AS value, sum(t.revenue) AS revenue, sum(t.payments) AS payments FROM (${rows.pairs(sel.scope, payer)}) AS r
       INNER JOIN ${payerTotals(sel)} AS t USING (p, visitor) GROUP BY p, value ${SMALL_JOIN}`;
   }
-  const withImported = ctx.imports.length > 0 && !importedRefusal(sel, dimension);
-  const [tallied, credited, imported] = await Promise.all([
-    e.query<Tallied>(tally),
-    money ? e.query<Money>(money) : [],
-    withImported ? e.query<ImportedSums>(importedSql(sel, dimension, importedValue)) : [],
-  ]);
-  const out = periods.map(() => new Map<string, RowMetrics>());
+  const imported = sel.ctx.imports.length > 0 && !importedRefusal(sel, dimension) ? importedSql(sel, dimension, importedValue) : null;
+  // Sampled: a touch row's revenue comes from the payments themselves (exact unless the payer scope is sampled);
+  // the others' from the payers the sampled scan saw, times k, like the counts (reading every payer's rows would
+  // double a sampled load).
+  return { tally, money, imported, moneyInTally, moneyScale: touch ? sel.moneyScale : sel.sample.k };
+}
+
+/** A plan's money and imported rows. */
+export async function besideTally(plan: Plan): Promise<{ credited: Money[]; imported: ImportedSums[] }> {
+  const e = await engine();
+  const [credited, imported] = await Promise.all([plan.money ? e.query<Money>(plan.money) : [], plan.imported ? e.query<ImportedSums>(plan.imported) : []]);
+  return { credited, imported };
+}
+
+/** The statements' rows of one dimension as each period's rows by value. */
+export function assembled(sel: Selection, a: { tallied: Tallied[]; credited: Money[]; imported: ImportedSums[]; moneyInTally: boolean; moneyScale: number }): Map<string, RowMetrics>[] {
+  const out = sel.periods.map(() => new Map<string, RowMetrics>());
   const rowOf = (p: number, value: string) => {
     let row = out[p].get(value);
     if (!row) out[p].set(value, (row = { visitors: 0, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 }));
     return row;
   };
-  for (const t of tallied) {
+  const { k } = sel.sample;
+  for (const t of a.tallied) {
     if (t.p < 0) continue;
-    const k = sample.k;
     const row = Object.assign(rowOf(t.p, t.value), { visitors: t.visitors * k, pageviews: t.pageviews * k, conversionRate: t.visitors ? t.converted / t.visitors : 0 });
-    if (moneyInTally && t.payments) Object.assign(row, { revenue: (t.revenue ?? 0) * k, payments: t.payments * k });
+    if (a.moneyInTally && t.payments) Object.assign(row, { revenue: (t.revenue ?? 0) * k, payments: t.payments * k });
   }
   // Imported rows add visitors and pageviews; conversions stay those of the native visitors.
-  for (const t of imported) {
+  for (const t of a.imported) {
     if (t.p < 0) continue;
     const row = rowOf(t.p, t.g!);
     const converted = row.conversionRate * row.visitors;
@@ -86,11 +106,7 @@ export async function breakdownRows(ctx: StatsContext, dimension: Dimension, per
     row.pageviews += t.pageviews;
     row.conversionRate = row.visitors ? converted / row.visitors : 0;
   }
-  // Sampled: a touch row's revenue comes from the payments themselves (exact unless the payer scope is sampled);
-  // the others' from the payers the sampled scan saw, times k, like the counts (reading every payer's rows would
-  // double a sampled load).
-  const scale = touch ? sel.moneyScale : sample.k;
-  for (const m of credited) if (m.p >= 0) Object.assign(rowOf(m.p, m.value), { revenue: m.revenue * scale, payments: m.payments * scale });
+  for (const m of a.credited) if (m.p >= 0) Object.assign(rowOf(m.p, m.value), { revenue: m.revenue * a.moneyScale, payments: m.payments * a.moneyScale });
   return out;
 }
 

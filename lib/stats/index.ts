@@ -6,6 +6,8 @@
  *   GET /api/websites/{id}/stats/timeseries
  *   GET /api/websites/{id}/stats/breakdown
  *   GET /api/websites/{id}/stats/vitals
+ *   GET /api/websites/{id}/stats/dashboard?part=overview?...&part=breakdown?... (several of the
+ *       above in one request, each answered as its route would: lib/stats/dashboard-load.ts)
  * Query (same as /api/v1/stats/*, lib/schemas/stats.ts):
  *   period   today | yesterday | 24h | 7d | 30d (default) | mtd | last_month | 12mo | all
  *   from,to  YYYY-MM-DD, inclusive, website time zone (replaces period; `to` defaults to today)
@@ -51,3 +53,4 @@ export { getOverview, type OverviewMetrics } from "./get-overview";
 export { getTimeseries } from "./get-timeseries";
 export { getBreakdown } from "./get-breakdown";
 export * from "./respond";
+export { dashboardLoad, dashboardLoadQuerySchema, dashboardParams } from "./dashboard-load";

@@ -2,7 +2,8 @@ import { engine } from "@/lib/engine";
 import { breakdownSchema, overviewSchema, timeseriesSchema, vitalsSchema, type Breakdown, type BreakdownQuery, type BreakdownRow, type DashboardBreakdownQuery, type Overview, type StatsQuery, type Timeseries, type TimeseriesQuery, type Vitals, type VitalsQuery } from "@/lib/schemas/stats";
 import { localIso } from "./buckets";
 import { statsContext, type StatsContext, type StatsSite } from "./context";
-import { breakdownRows, getBreakdown, topRows } from "./get-breakdown";
+import { breakdownRows, getBreakdown, topRows, type RowMetrics } from "./get-breakdown";
+import type { Dimension } from "./dimensions";
 import { getOverview, getOverviews, type OverviewMetrics } from "./get-overview";
 import { getTimeseries, getTimeseriesOf } from "./get-timeseries";
 import { importedInfo, importedRefusal, type ImportedInfo } from "./imported";
@@ -53,30 +54,41 @@ export type DashboardTimeseries = Timeseries & { previous: Timeseries["points"] 
 export type DashboardBreakdownRow = BreakdownRow & { previous: Omit<BreakdownRow, "value"> | null };
 export type DashboardBreakdown = { dimension: Breakdown["dimension"]; rows: DashboardBreakdownRow[]; range: PeriodInfo; imported: ImportedInfo | null };
 
+/**
+ * How the dashboard's answers get their context and a breakdown's rows: one
+ * call at a time by default; a dashboard load (dashboard-load.ts) builds each
+ * distinct context once and asks its breakdowns together.
+ */
+export type Answering = {
+  contextOf: (site: StatsSite, q: StatsQuery) => Promise<StatsContext>;
+  rowsOf: (ctx: StatsContext, dimension: Dimension, periods: Range[]) => Promise<Map<string, RowMetrics>[]>;
+};
+
 // The dashboard (and shared dashboards) show imported history unless asked not to.
-const dashboardContext = (site: StatsSite, q: StatsQuery) => statsContext(site, { ...q, imported: q.imported ?? true });
+export const dashboardContext = (site: StatsSite, q: StatsQuery) => statsContext(site, { ...q, imported: q.imported ?? true });
+const ALONE: Answering = { contextOf: dashboardContext, rowsOf: breakdownRows };
 
 const REVENUE_NOTE = "Revenue and conversions are Trailmark's own: imported rows bring visitors and pageviews only.";
 
 /** The range and, when there is one, the period before it: both answered by the same scans. */
 const periodsOf = (ctx: StatsContext) => (ctx.period.previous ? [ctx.period.range, ctx.period.previous] : [ctx.period.range]);
 
-export async function dashboardOverview(site: StatsSite, q: StatsQuery): Promise<DashboardOverview> {
-  const ctx = await dashboardContext(site, q);
+export async function dashboardOverview(site: StatsSite, q: StatsQuery, { contextOf } = ALONE): Promise<DashboardOverview> {
+  const ctx = await contextOf(site, q);
   const [current, previous = null] = await getOverviews(ctx, periodsOf(ctx));
   return { ...current, previous, range: periodInfo(ctx), imported: importedInfo({ ctx }, importedRefusal({ ctx })) };
 }
 
-export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery): Promise<DashboardTimeseries> {
-  const ctx = await dashboardContext(site, q);
+export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery, { contextOf } = ALONE): Promise<DashboardTimeseries> {
+  const ctx = await contextOf(site, q);
   const [current, previous] = await getTimeseriesOf(ctx, periodsOf(ctx));
   return { ...current, previous: previous?.points ?? null, range: periodInfo(ctx), imported: importedInfo({ ctx }, importedRefusal({ ctx }, "", current.interval === "hour")) };
 }
 
-export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery & Partial<Pick<DashboardBreakdownQuery, "compare">>): Promise<DashboardBreakdown> {
-  const ctx = await dashboardContext(site, q);
+export async function dashboardBreakdown(site: StatsSite, q: BreakdownQuery & Partial<Pick<DashboardBreakdownQuery, "compare">>, { contextOf, rowsOf } = ALONE): Promise<DashboardBreakdown> {
+  const ctx = await contextOf(site, q);
   // The panels show no comparison per row and ask for none: the previous period is then not counted at all.
-  const [current, previous] = await breakdownRows(ctx, q.dimension, q.compare === "none" ? [ctx.period.range] : periodsOf(ctx));
+  const [current, previous] = await rowsOf(ctx, q.dimension, q.compare === "none" ? [ctx.period.range] : periodsOf(ctx));
   // The current rows' values, each found even if it ranked lower then.
   const empty = { visitors: 0, pageviews: 0, revenue: 0, payments: 0, conversionRate: 0 };
   return {

@@ -50,6 +50,25 @@ async function seed(websiteId: string) {
 }
 
 const visitors = (page: Page) => page.getByTestId("metric-visitors").textContent();
+
+/** The stats calls a page sends from now on, as `call?query` (vitals left out: they are asked apart). */
+function statsCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on("request", (r) => {
+    const u = new URL(r.url());
+    const call = /\/stats\/(.*)$/.exec(u.pathname)?.[1];
+    if (call && call !== "vitals") calls.push(`${call}${u.search}`);
+  });
+  return calls;
+}
+/** The parts of a /stats/dashboard call, each as its call and dimension (`breakdown:page`), sorted. */
+const partsOf = (call: string) =>
+  new URLSearchParams(call.slice(call.indexOf("?")))
+    .getAll("part")
+    .map((p) => new URL(p, "http://x/"))
+    .map((u) => [u.pathname.slice(1), u.searchParams.get("dimension")].filter(Boolean).join(":"))
+    .sort();
+const OPENING = ["breakdown:browser", "breakdown:channel", "breakdown:country", "breakdown:goal", "breakdown:page", "overview", "timeseries"];
 // The dashboard keeps the previous numbers (dimmed) until a new answer arrives, and the stats
 // calls take seconds on a busy machine: poll well past expect.poll's 1 s default.
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { interval: 100 });
@@ -64,6 +83,7 @@ afterAll(() => t?.stop());
 describe("site dashboard in real Chromium", () => {
   it("shows cards, the overlay chart with markers, and the panels", async () => {
     const page = await desktop.newPage();
+    const calls = statsCalls(page);
     await page.goto(base);
     await poll(() => visitors(page)).toBe("9");
     expect(await page.getByTestId("metric-revenue").textContent()).toBe("$148.00");
@@ -82,18 +102,29 @@ describe("site dashboard in real Chromium", () => {
     await poll(async () => (await revenue.allTextContents()).slice(1, 3)).toEqual([expect.stringContaining("$99.00"), expect.stringContaining("$49.00")]);
     // 1 of 9 visitors completed the goal.
     await poll(() => page.locator("[data-panel=Goals] [role=row]").last().textContent()).toMatch(/signup.*1.*11%/);
+    // All of it came in one request: the overview, the chart and each panel's first tab (Sources and Revenue share channels).
+    expect(calls.length).toBe(1);
+    expect(partsOf(calls[0])).toEqual(OPENING);
     expect(await screenshot(page, "dashboard-desktop")).toBeGreaterThan(30_000);
   });
 
   it("filters everything by a clicked row, removes the filter, and switches period", async () => {
     const page = await desktop.newPage();
+    const calls = statsCalls(page);
     await page.goto(base);
     await poll(() => visitors(page)).toBe("9");
+    await poll(() => calls.length).toBe(1);
     const locations = page.locator("[data-panel=Locations]");
     await locations.getByRole("tab", { name: "Countries" }).click();
+    // A tab asks alone, with its own route.
+    await poll(() => calls.slice(1)).toEqual([expect.stringMatching(/^breakdown\?.*dimension=country&limit=100/)]);
     await locations.getByRole("row", { name: /Germany/ }).click();
     await page.waitForURL(/filter=country%3Ais%3ADE/);
     await poll(() => visitors(page)).toBe("3");
+    // The filter reloads every part in one request, the Locations panel on the tab it shows.
+    expect(calls.length).toBe(3);
+    expect(calls[2]).toContain(encodeURIComponent("filter=country%3Ais%3ADE"));
+    expect(partsOf(calls[2])).toEqual(OPENING);
     // Every panel follows: the sources panel now only has Germany's channels, revenue is Ada's.
     expect(await page.getByTestId("metric-revenue").textContent()).toBe("$49.00");
     const channels = page.locator("[data-panel=Sources] [role=row]");

@@ -84,6 +84,7 @@ const routes: Route[] = [
   { label: "GET stats/overview", method: "GET", path: w("/stats/overview?period=7d"), needs: "viewer", ok: 200 },
   { label: "GET stats/timeseries", method: "GET", path: w("/stats/timeseries?period=7d"), needs: "viewer", ok: 200 },
   { label: "GET stats/breakdown", method: "GET", path: w("/stats/breakdown?period=7d&dimension=country"), needs: "viewer", ok: 200 },
+  { label: "GET stats/dashboard", method: "GET", path: w(`/stats/dashboard?part=${encodeURIComponent("overview?period=7d")}&part=breakdown`), needs: "viewer", ok: 200 },
   { label: "GET markers", method: "GET", path: w("/markers?period=7d"), needs: "viewer", ok: 200 },
   { label: "GET realtime", method: "GET", path: w("/realtime"), needs: "viewer", ok: 200 },
   { label: "GET export", method: "GET", path: w(`/export?type=pageviews&from=${day(-7)}&to=${day(0)}`), needs: "viewer", ok: 200 },

@@ -55,6 +55,13 @@ describe("public stats", () => {
     const all = JSON.stringify([overview, timeseries, breakdown]);
     expect(all).not.toMatch(/visitor-secret-1|user-42|buyer@customer/);
     await expectApiError(await anon().get(`${base}/breakdown?dimension=nope`), 400, "invalid_input");
+    // The dashboard's one-request load answers the same parts behind the same gate (once the tracked visit is counted).
+    await expect.poll(async () => ((await (await anon().get(`${base}/overview?period=7d`)).json()) as { visitors: number }).visitors, { interval: 500, timeout: 20_000 }).toBe(1);
+    const parts = ["overview?period=7d", "timeseries?period=7d", "breakdown?period=7d&dimension=page&filter=page:contains:/pri"];
+    const alone = await Promise.all(parts.map(async (p) => (await anon().get(`${base}/${p}`)).json()));
+    const loaded = await anon().get(`${base}/dashboard?${parts.map((p) => `part=${encodeURIComponent(p)}`).join("&")}`);
+    expect(loaded.headers.get("cache-control")).toContain("no-store");
+    expect(await loaded.json()).toEqual({ parts: alone.map((data) => ({ ok: true, data })) });
   });
 
   it("the page renders the dashboard and may be framed anywhere; dashboards may not be framed", async () => {
@@ -104,6 +111,7 @@ describe("a password link", () => {
     const token = tokenOf(s);
     const visitor = anon();
     await expectApiError(await visitor.get(`/api/share/${token}/stats/overview`), 401, "password_required");
+    await expectApiError(await visitor.get(`/api/share/${token}/stats/dashboard?part=overview`), 401, "password_required");
     expect(await (await visitor.get(`/share/${token}`)).text()).toContain("This dashboard is protected");
     await expectApiError(await visitor.post(`/api/share/${token}/unlock`, { password: "wrong" }), 401, "wrong_password");
     const res = await visitor.post(`/api/share/${token}/unlock`, { password: "open sesame" });

@@ -104,3 +104,46 @@ describe("GET /api/websites/{id}/stats/*", () => {
     await expectApiError(await t.owner.client.get(path("breakdown", "dimension=page&compare=last_year")), 400, "invalid_input");
   });
 });
+
+describe("GET /api/websites/{id}/stats/dashboard", () => {
+  const load = (parts: string[], id = t.a.id, extra = "") => `/api/websites/${id}/stats/dashboard?${parts.map((p) => `part=${encodeURIComponent(p)}`).join("&")}${extra}`;
+  type Answer = { ok: true; data: unknown } | { ok: false; status: number; code: string; message: string };
+
+  it("answers each part exactly as its own route does, in the order asked", async () => {
+    const q = "from=2026-03-09&to=2026-03-10&filter=device:is:desktop";
+    const parts = [`overview?${q}`, `timeseries?${q}&interval=day`, `breakdown?${q}&dimension=channel&limit=100&compare=none`, `breakdown?${q}&dimension=country&model=first_touch`, `overview?from=2026-03-10`];
+    const body = await json<{ parts: Answer[] }>(await t.owner.client.get(load(parts)), 200);
+    const alone = await Promise.all(parts.map(async (p) => json(await t.owner.client.get(`/api/websites/${t.a.id}/stats/${p}`), 200)));
+    expect(body.parts).toEqual(alone.map((data) => ({ ok: true, data })));
+    // Not an echo of one answer: the parts differ as their questions do.
+    expect((alone[0] as { visitors: number }).visitors).toBeGreaterThan(0);
+    expect(alone[0]).not.toEqual(alone[4]);
+  });
+
+  it("gives a bad part its own error and still answers the others", async () => {
+    const body = await json<{ parts: Answer[] }>(
+      await t.owner.client.get(load([`overview?${day}`, "breakdown?dimension=colour", "timeseries?from=2020-01-01&to=2026-01-01&interval=hour", "visitors?limit=5", "constructor"])),
+      200,
+    );
+    expect(body.parts[0]).toEqual({ ok: true, data: expect.objectContaining({ visitors: expect.any(Number) }) });
+    expect(body.parts.slice(1)).toEqual([
+      { ok: false, status: 400, code: "invalid_input", message: expect.stringContaining("dimension") },
+      { ok: false, status: 400, code: "invalid_input", message: expect.stringContaining("too many") },
+      { ok: false, status: 400, code: "invalid_input", message: expect.stringContaining("unknown call") },
+      { ok: false, status: 400, code: "invalid_input", message: expect.stringContaining("unknown call") },
+    ]);
+  });
+
+  it("refuses a load without parts, with too many, or with anything else in its query", async () => {
+    await expectApiError(await t.owner.client.get(`/api/websites/${t.a.id}/stats/dashboard`), 400, "invalid_input");
+    await expectApiError(await t.owner.client.get(load(Array.from({ length: 17 }, () => `overview?${day}`))), 400, "invalid_input");
+    await expectApiError(await t.owner.client.get(load([`overview?${day}`], t.a.id, "&period=7d")), 400, "invalid_input");
+  });
+
+  it("is a 404 for someone else's website and a 401 without a session", async () => {
+    const stranger = await newUser(t.app.url, "Stranger");
+    await expectApiError(await stranger.client.get(load([`overview?${day}`])), 404);
+    await expectApiError(await new Client(t.app.url).get(load([`overview?${day}`])), 401);
+  });
+});
+

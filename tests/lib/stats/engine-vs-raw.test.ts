@@ -17,7 +17,9 @@ import { recordPayment } from "@/lib/revenue/record-payment";
 import { recordRefund } from "@/lib/revenue/refunds";
 import { breakdownQuerySchema, overviewQuerySchema, timeseriesQuerySchema } from "@/lib/schemas/stats";
 import { getBreakdown, getOverview, getTimeseries, statsContext, statsSite, type StatsSite } from "@/lib/stats";
+import { breakdownsTogether } from "@/lib/stats/breakdowns-together";
 import { DIMENSIONS } from "@/lib/stats/dimensions";
+import { breakdownRows, topRows } from "@/lib/stats/get-breakdown";
 import { getMrr } from "@/lib/stats/get-mrr";
 import { getRevenueSummary } from "@/lib/stats/get-revenue-summary";
 import { recordGoal } from "@/lib/visitors/record-goal";
@@ -133,6 +135,17 @@ async function expectSameAnswers(raw: RawData, seeded = true) {
         expect(rows, `${model} ${dimension} ${filter.join()}`).toEqual(recountBreakdown(raw, ctx, dimension));
         if (seeded && !filter.length) expect(rows.length, dimension).toBeGreaterThan(0);
         if (seeded && !filter.length && dimension === "channel") expect(rows.find((r) => r.value === "(unattributed)")).toMatchObject({ visitors: 0, revenue: 2_500, payments: 1 });
+      }
+    }
+    // Every dimension asked together, as a dashboard load asks its panels (one scan for the column ones; the touch
+    // filter sends each to its own statements): the recount for the range, and the lone answer for the period before.
+    for (const filter of [[], ["page:contains:/blog", "device:is_not:tablet"], ["country:is:DE"]]) {
+      const ctx = await statsContext(site, overviewQuerySchema.parse({ ...RANGE, filter, model }));
+      const periods = [ctx.period.range, ctx.period.previous!];
+      const together = await breakdownsTogether(ctx, [...DIMENSIONS], periods);
+      for (const [i, dimension] of DIMENSIONS.entries()) {
+        expect(topRows(together[i][0], 1000), `together: ${model} ${dimension} ${filter.join()}`).toEqual(recountBreakdown(raw, ctx, dimension));
+        expect(together[i], `together, both periods: ${model} ${dimension} ${filter.join()}`).toEqual(await breakdownRows(ctx, dimension, periods));
       }
     }
   }

@@ -11,6 +11,8 @@ import { writeBatch, type BufferedEvent } from "@/lib/ingest/batch-writer";
 import { recordPayment } from "@/lib/revenue/record-payment";
 import { breakdownQuerySchema, overviewQuerySchema, timeseriesQuerySchema } from "@/lib/schemas/stats";
 import { getBreakdown, getOverview, getTimeseries, statsContext, statsSite, type StatsSite } from "@/lib/stats";
+import { breakdownsTogether } from "@/lib/stats/breakdowns-together";
+import { breakdownRows } from "@/lib/stats/get-breakdown";
 import { sampleAbove, sampleOf, visitorsMargin } from "@/lib/stats/sample";
 import { makeWebsite } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
@@ -153,6 +155,21 @@ describe("a sampled answer", () => {
     expect(theirs.length).toBeGreaterThan(0);
     expect(pricing.revenue).toBe(s.k * theirs.filter(([, , c]) => c === "USD").reduce((n, [, amount]) => n + amount, 0));
     expect(pricing.payments).toBe(s.k * theirs.length);
+  });
+
+  it("answers breakdowns asked together (a dashboard load's panels) as each asked alone", async () => {
+    process.env.TRAILMARK_SAMPLE_ABOVE = "3000";
+    const dimensions = ["channel", "country", "browser", "device", "page"] as const;
+    for (const filter of [[], ["page:is:/pricing"]]) {
+      const ctx = await statsContext(site, overviewQuerySchema.parse({ ...RANGE, filter }));
+      expect((await getOverview(ctx)).sample?.k).toBeGreaterThan(1);
+      const together = await breakdownsTogether(ctx, [...dimensions], [ctx.period.range]);
+      for (const [i, dimension] of dimensions.entries()) {
+        const alone = await breakdownRows(ctx, dimension, [ctx.period.range]);
+        expect(alone[0].size, dimension).toBeGreaterThan(0);
+        expect(together[i], `${dimension} ${filter.join()}`).toEqual(alone);
+      }
+    }
   });
 
   it("reads whole visitors: every pageview of a visitor read is counted, so pageviews per visit stay close", async () => {

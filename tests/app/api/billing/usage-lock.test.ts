@@ -63,6 +63,7 @@ describe("over the plan's events", () => {
     await backdate(b.db, teamId, "overLimitSince", 8);
     await expectApiError(await owner.client.get(`/api/websites/${site.id}/stats/overview?period=today`), 402, "plan_required");
     await expectApiError(await owner.client.get(`/api/websites/${site.id}/stats/timeseries?period=today`), 402, "plan_required");
+    await expectApiError(await owner.client.get(`/api/websites/${site.id}/stats/dashboard?part=overview`), 402, "plan_required");
     const locked = await page(owner.client, `/dashboard/${site.id}`);
     expect(locked.status).toBe(200);
     expect(locked.html).toContain("upgrade-wall");
