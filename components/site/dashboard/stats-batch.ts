@@ -8,6 +8,7 @@ import { apiFetch, type ApiResult } from "@/components/api-client";
 // or the error, its own route gives.
 
 const STATS_CALL = /^(.*)\/stats\/(overview|timeseries|breakdown)(\?.*)?$/;
+// The most parts the server takes in one request (lib/stats/dashboard-load.ts).
 const MAX_PARTS = 16;
 
 type Waiting = { part: string; answer: Promise<ApiResult<unknown>>; settle: (r: ApiResult<unknown>) => void };
