@@ -46,5 +46,7 @@ async function sendBatch(base: string, batch: Waiting[]) {
   if (batch.length === 1) return batch[0].settle(await apiFetch(`${base}/stats/${batch[0].part}`));
   const r = await apiFetch<{ parts: ApiResult<unknown>[] }>(`${base}/stats/dashboard?${batch.map((w) => `part=${encodeURIComponent(w.part)}`).join("&")}`);
   // A refusal of the whole request (signed out, locked plan, gone site) is every part's answer.
-  batch.forEach((w, i) => w.settle(r.ok ? (r.data.parts[i] ?? { ok: false, status: 0, code: "missing", message: "No answer for this part." }) : r));
+  const parts = r.ok && Array.isArray(r.data?.parts) ? r.data.parts : null;
+  const missing: ApiResult<unknown> = { ok: false, status: 0, code: "missing", message: "The server sent no answer for this part; reload the page." };
+  batch.forEach((w, i) => w.settle(r.ok ? (parts?.[i] ?? missing) : r));
 }
