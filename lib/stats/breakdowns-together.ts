@@ -2,7 +2,7 @@ import { engine } from "@/lib/engine";
 import { str } from "@/lib/engine/sql";
 import type { StatsContext } from "./context";
 import { isTouchDimension, type Dimension } from "./dimensions";
-import { anyPayer, assembled, besideTally, breakdownRows, planOf, SMALL_JOIN, type RowMetrics, type Tallied } from "./get-breakdown";
+import { anyPayer, assembled, besideTally, planOf, SMALL_JOIN, type RowMetrics, type Tallied } from "./get-breakdown";
 import type { Range } from "./period";
 import { sampleFor } from "./sample";
 import { COLUMN, labelledColumn, selection, type Selection } from "./selection";
@@ -25,18 +25,16 @@ const isColumn = (d: Dimension): d is ColumnDimension => d in COLUMN;
 export async function breakdownsTogether(ctx: StatsContext, dimensions: Dimension[], periods: Range[]): Promise<Map<string, RowMetrics>[][]> {
   const e = await engine();
   const sel = selection(e, ctx, periods, await sampleFor(e, ctx));
-  const shared = sel.touchFiltered ? [] : dimensions.filter(isColumn);
-  if (shared.length < 2) return Promise.all(dimensions.map((d) => breakdownRows(ctx, d, periods)));
-  const plans = new Map(shared.map((d) => [d, planOf(sel, d)]));
-  const [tallied, ...rest] = await Promise.all([
-    e.query<Tallied & { g: number }>(sharedTally(sel, shared)),
-    ...shared.map((d) => besideTally(plans.get(d)!)),
-  ]);
+  const columns = sel.touchFiltered ? [] : dimensions.filter(isColumn);
+  const shared = columns.length > 1 ? columns : [];
+  const together = shared.length ? e.query<Tallied & { g: number }>(sharedTally(sel, shared)) : null;
   return Promise.all(
-    dimensions.map((d) => {
-      if (!isColumn(d) || !shared.includes(d)) return breakdownRows(ctx, d, periods);
-      const i = shared.indexOf(d);
-      return assembled(sel, { ...plans.get(d)!, tallied: tallied.filter((t) => t.g === i), ...rest[i] });
+    dimensions.map(async (d) => {
+      const plan = planOf(sel, d);
+      const i = isColumn(d) ? shared.indexOf(d) : -1;
+      const tally = together && i >= 0 ? together.then((rows) => rows.filter((t) => t.g === i)) : e.query<Tallied>(plan.tally);
+      const [tallied, rest] = await Promise.all([tally, besideTally(plan)]);
+      return assembled(sel, { ...plan, tallied, ...rest });
     }),
   );
 }
