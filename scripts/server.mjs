@@ -24,6 +24,17 @@ const port = Number(process.env.PORT || 3000);
 const hostname = process.env.HOST || "127.0.0.1";
 const SOCKET_IP_HEADER = "x-trailmark-socket-ip";
 
+// A start that takes long says where it is, every 10 s, so a hung or slow
+// start (a long log replay, an engine that does not answer) can be told apart
+// from a busy machine. The instrumentation hook names its own steps.
+const startedAt = Date.now();
+const steps = (globalThis.__trailmarkStartSteps ??= [["loading Next.js", startedAt]]);
+const stepTo = (name) => steps.push([name, Date.now()]);
+const SLOW_START_MS = 5_000;
+const slowStart = setInterval(() => {
+  process.stderr.write(`[server] still starting after ${Math.round((Date.now() - startedAt) / 1000)} s: ${steps.at(-1)[0]}\n`);
+}, 10_000);
+
 const app = next({ dev: false, dir: root, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
@@ -55,7 +66,10 @@ async function warmRenderer() {
   warm.closeAllConnections();
   await new Promise((resolve) => warm.close(resolve));
 }
-await warmRenderer().catch(() => {});
+stepTo("rendering the first pages");
+// Bounded as a whole: a render that hangs costs the first visitor, not the start.
+await Promise.race([warmRenderer(), new Promise((resolve) => setTimeout(resolve, 15_000).unref())]).catch(() => {});
+stepTo("taking the port");
 
 // Under `npm start` the launcher's "starting" page holds the port until the
 // app is prepared; then it frees it and says "listen". It is also what stops
@@ -82,6 +96,13 @@ const server = http.createServer((req, res) => {
 });
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
+  clearInterval(slowStart);
+  const took = Date.now() - startedAt;
+  if (took > SLOW_START_MS) {
+    // Offsets, not durations: the instrumentation hook's steps run beside the server's own.
+    const parts = steps.map(([name, at]) => `${((at - startedAt) / 1000).toFixed(1)} s ${name}`);
+    process.stderr.write(`[server] the start took ${(took / 1000).toFixed(1)} s; its steps began at: ${parts.join(", ")}\n`);
+  }
   process.stderr.write(`[server] listening on http://${hostname}:${port}\n`);
   process.send?.({ type: "listening" });
 });
