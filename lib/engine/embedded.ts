@@ -34,7 +34,13 @@ export function connectionCount(env: Record<string, string | undefined> = proces
   return Number.isInteger(n) && n >= 1 && n <= 16 ? n : DEFAULT_CONNECTIONS;
 }
 const DEFAULT_CONNECTIONS = 4;
-const PURGE_IDLE_MS = 2_000;
+
+/** How long every connection must be idle before the engine hands its freed memory back (TRAILMARK_ENGINE_IDLE_MS, default 10 s). */
+export function purgeIdleMs(env: Record<string, string | undefined> = process.env): number {
+  const n = Number(env.TRAILMARK_ENGINE_IDLE_MS);
+  return env.TRAILMARK_ENGINE_IDLE_MS && Number.isInteger(n) && n >= 0 ? n : PURGE_IDLE_MS;
+}
+const PURGE_IDLE_MS = 10_000;
 const PURGE_EVERY_MS = 10_000;
 const LATE_TRIM_MS = 20_000;
 
@@ -50,18 +56,19 @@ const LATE_TRIM_MS = 20_000;
  * engine and its data and run side by side; each statement goes to the
  * connection with the fewest statements in flight.
  */
-export function embeddedDriver(dir: string, connections = connectionCount(), purgeIdleMs = PURGE_IDLE_MS): EngineDriver {
+export function embeddedDriver(dir: string, connections = connectionCount(), idleMs = purgeIdleMs()): EngineDriver {
   mkdirSync(dir, { recursive: true });
   // A runtime require from the app's own node_modules, so no bundler tries to follow the native addon.
   const chdb = createRequire(path.join(process.cwd(), "package.json"))("chdb") as Chdb;
   const pool = Array.from({ length: connections }, () => ({ session: new chdb.Session(dir, { connectionArgs: CONNECTION_ARGS }), busy: 0 }));
   let open = true;
   // The engine's allocator keeps memory a query freed for the next one; once
-  // every connection has been idle for two seconds it is handed back to the
+  // every connection has been idle for ten seconds it is handed back to the
   // system (~100 MB of RSS after a 10M-event dashboard load; a purge takes
   // ~10 ms), and so is the heap the process itself freed (~35 MB more;
-  // trim-malloc.ts). Not sooner: the next query pays page faults for memory
-  // handed back, and a dashboard's calls come in bursts.
+  // trim-malloc.ts). Not sooner: a reader's next click (a tab, a filter)
+  // usually comes within seconds, and a load after a purge faulted that
+  // memory back in (~20k more page faults, +0.5 s of CPU at 10M events).
   let purgeTimer: NodeJS.Timeout | undefined;
   // V8 frees the last requests' buffers when it next collects garbage, often
   // after the purge: the heap is trimmed once more a while later.
@@ -81,7 +88,7 @@ export function embeddedDriver(dir: string, connections = connectionCount(), pur
         lateTrimTimer = setTimeout(() => open && idle() && void trimMalloc(), LATE_TRIM_MS);
         lateTrimTimer.unref();
       });
-    }, Math.max(purgeIdleMs, lastPurge + PURGE_EVERY_MS - Date.now()));
+    }, Math.max(idleMs, lastPurge + PURGE_EVERY_MS - Date.now()));
     purgeTimer.unref();
   }
   async function run<T>(work: (session: ChdbSession) => Promise<T>): Promise<T> {

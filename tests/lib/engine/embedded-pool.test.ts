@@ -7,13 +7,13 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineDriver } from "@/lib/engine/driver";
-import { connectionCount, embeddedDriver } from "@/lib/engine/embedded";
+import { connectionCount, embeddedDriver, purgeIdleMs } from "@/lib/engine/embedded";
 
 const dir = mkdtempSync(path.join(os.tmpdir(), "trailmark-pool-"));
 let driver: EngineDriver;
 
 beforeAll(() => {
-  // Idle memory handed back after 200 ms here (2 s in the app), well before the allocator's own decay (~8 s).
+  // Idle memory handed back after 200 ms here (10 s in the app), well before the allocator's own decay (~8 s).
   driver = embeddedDriver(dir, 3, 200);
 });
 afterAll(async () => {
@@ -66,5 +66,14 @@ describe("embedded engine connections", () => {
     expect(connectionCount({})).toBe(4);
     expect(connectionCount({ TRAILMARK_ENGINE_CONNECTIONS: "0" })).toBe(4);
     expect(connectionCount({ TRAILMARK_ENGINE_CONNECTIONS: "lots" })).toBe(4);
+  });
+
+  it("waits TRAILMARK_ENGINE_IDLE_MS of idle before handing memory back (default 10 s)", () => {
+    expect(purgeIdleMs({})).toBe(10_000);
+    expect(purgeIdleMs({ TRAILMARK_ENGINE_IDLE_MS: "2500" })).toBe(2_500);
+    expect(purgeIdleMs({ TRAILMARK_ENGINE_IDLE_MS: "0" })).toBe(0);
+    expect(purgeIdleMs({ TRAILMARK_ENGINE_IDLE_MS: "" })).toBe(10_000);
+    expect(purgeIdleMs({ TRAILMARK_ENGINE_IDLE_MS: "soon" })).toBe(10_000);
+    expect(purgeIdleMs({ TRAILMARK_ENGINE_IDLE_MS: "-5" })).toBe(10_000);
   });
 });
