@@ -109,8 +109,13 @@ async function startOnce(opts: { label?: string; env?: Record<string, string>; d
   try {
     await waitForHealth(url, child, () => output);
   } catch (err) {
-    // A server that never became healthy must not outlive the test that started it.
-    child.kill("SIGKILL");
+    // A server that never became healthy must not outlive the test that started it,
+    // nor still hold its files (the embedded engine's directory) when it is started again.
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((r) => child.once("exit", r));
+      child.kill("SIGKILL");
+      await exited;
+    }
     throw err;
   }
   const kill = async (signal: NodeJS.Signals) => {
