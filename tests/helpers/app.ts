@@ -106,23 +106,19 @@ async function startOnce(opts: { label?: string; env?: Record<string, string>; d
   });
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
-  try {
-    await waitForHealth(url, child, () => output);
-  } catch (err) {
-    // A server that never became healthy must not outlive the test that started it,
-    // nor still hold its files (the embedded engine's directory) when it is started again.
-    if (child.exitCode === null && child.signalCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGKILL");
-      await exited;
-    }
-    throw err;
-  }
   const kill = async (signal: NodeJS.Signals) => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((r) => child.once("exit", r));
     child.kill(signal);
     await exited;
   };
+  try {
+    await waitForHealth(url, child, () => output);
+  } catch (err) {
+    // A server that never became healthy must not outlive the test that started it,
+    // nor still hold its files (the embedded engine's directory) when it is started again.
+    await kill("SIGKILL");
+    throw err;
+  }
   return { url, pid: child.pid!, dbUri, engineEnv, ingestDir, output: () => output, stop: () => kill("SIGTERM"), kill };
 }

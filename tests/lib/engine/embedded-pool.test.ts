@@ -68,7 +68,7 @@ describe("embedded engine connections", () => {
     expect(connectionCount({ TRAILMARK_ENGINE_CONNECTIONS: "lots" })).toBe(4);
   });
 
-  it("waits TRAILMARK_ENGINE_IDLE_MS of idle before handing memory back (default 10 s)", () => {
+  it("reads how long to stay idle before handing memory back from TRAILMARK_ENGINE_IDLE_MS (default 10 s)", () => {
     expect(purgeIdleMs({})).toBe(10_000);
     expect(purgeIdleMs({ TRAILMARK_ENGINE_IDLE_MS: "2500" })).toBe(2_500);
     expect(purgeIdleMs({ TRAILMARK_ENGINE_IDLE_MS: "0" })).toBe(0);
