@@ -7,6 +7,7 @@ import type { Dimension } from "./dimensions";
 import type { RowMetrics } from "./get-breakdown";
 import type { Range } from "./period";
 import { dashboardBreakdown, dashboardContext, dashboardOverview, dashboardTimeseries, type Answering } from "./respond";
+import { scansTogether } from "./visit-scan";
 
 /**
  * A dashboard load in one request: the overview, the chart and the panels the
@@ -17,7 +18,8 @@ import { dashboardBreakdown, dashboardContext, dashboardOverview, dashboardTimes
  * spent ~130 ms of server CPU and 20-80 ms each before their SQL on a loaded
  * server), the parts share the contexts they have in common, and the
  * breakdowns of one context are asked together (one scan for the panels
- * whose dimension is a column of the visit rows).
+ * whose dimension is a column of the visit rows), and so are the overview's
+ * and the chart's visit counts (visit-scan.ts).
  */
 export const MAX_PARTS = 16;
 
@@ -92,7 +94,7 @@ function breakdownsAskedTogether(): Answering["rowsOf"] {
 
 /** Every part answered at once; a part's bad input or refusal is its own answer, our faults fail the load. */
 export async function dashboardLoad(site: StatsSite, parts: string[]): Promise<{ parts: PartAnswer[] }> {
-  const answering: Answering = { contextOf: sharedContexts(), rowsOf: breakdownsAskedTogether() };
+  const answering: Answering = { contextOf: sharedContexts(), rowsOf: breakdownsAskedTogether(), scan: scansTogether() };
   const answers = await Promise.all(
     parts.map(async (part): Promise<PartAnswer> => {
       const cut = part.indexOf("?");

@@ -4,7 +4,8 @@ import type { StatsContext } from "./context";
 import { importedRefusal, importedSql, type ImportedSums } from "./imported";
 import type { Range } from "./period";
 import { sampleFor, visitorsMargin } from "./sample";
-import { paidIn, selection } from "./selection";
+import { selection } from "./selection";
+import { scanAlone, type TotalsRow, type VisitScan } from "./visit-scan";
 
 /**
  * When the figures are estimated from 1 in k visitors (lib/stats/sample.ts): k, the 95 % margin of `visitors`
@@ -15,25 +16,19 @@ export type SampleInfo = { k: number; visitorsMargin: number; revenueExact: bool
 /** The overview plus what the dashboard shows beside it. */
 export type OverviewMetrics = Overview & { viewsPerSession: number; revenueByCurrency: { currency: string; revenue: number }[]; sample?: SampleInfo };
 
-type VisitRow = { p: number; visitors: number; sessions: number; pageviews: number; duration: number; bounces: number; payers: number };
 type MoneyRow = { p: number; currency: string; payments: number; net: number };
 
 /**
  * Headline metrics of each period under the context's filters: one scan of
- * the visits' rows and one of the credited payments for all periods, plus
+ * the visits' rows (visit-scan.ts) and one of the credited payments for all periods, plus
  * the imported day totals when the context takes them (lib/stats/imported.ts).
  */
-export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise<OverviewMetrics[]> {
+export async function getOverviews(ctx: StatsContext, periods: Range[], scan: VisitScan = scanAlone): Promise<OverviewMetrics[]> {
   const e = await engine();
   const sample = await sampleFor(e, ctx);
   const sel = selection(e, ctx, periods, sample);
-  const p = sel.period("session_start");
   const [visits, money, imported] = await Promise.all([
-    e.query<VisitRow>(`SELECT ${p} AS p, uniqExactIf(visitor, session_first = 1) AS visitors, countIf(session_first = 1) AS sessions,
-        countIf(kind = 'pageview' AND ${sel.pageHit}) AS pageviews, sum(session_seconds) AS duration,
-        countIf(session_first = 1) - countIf(kind = 'pageview' AND session_view = 2) AS bounces,
-        uniqExactIf(visitor, session_first = 1 AND ${paidIn(sel)}) AS payers
-      FROM ${sel.sampled} WHERE ${sel.visits} GROUP BY p`),
+    scan.totals(sel),
     e.query<MoneyRow>(`SELECT p, currency, count() AS payments, sum(net) AS net FROM ${sel.credited("p", "currency", "net")} GROUP BY p, currency`),
     ctx.imports.length && !importedRefusal(sel) ? e.query<ImportedSums>(importedSql(sel, "")) : [],
   ]);
@@ -61,13 +56,13 @@ export async function getOverviews(ctx: StatsContext, periods: Range[]): Promise
 }
 
 /** A sampled scan's counts as estimates of the whole (k x each). */
-function scaled(v: VisitRow | undefined, k: number): VisitRow | undefined {
+function scaled(v: TotalsRow | undefined, k: number): TotalsRow | undefined {
   if (!v || k === 1) return v;
   return { p: v.p, visitors: v.visitors * k, sessions: v.sessions * k, pageviews: v.pageviews * k, duration: v.duration * k, bounces: v.bounces * k, payers: v.payers * k };
 }
 
 /** A period's native visit totals plus its imported days (visits are sessions; imported visitors have not paid here). */
-function addImported(v: VisitRow | undefined, imp: ImportedSums | undefined): Omit<VisitRow, "p"> {
+function addImported(v: TotalsRow | undefined, imp: ImportedSums | undefined): Omit<TotalsRow, "p"> {
   const n = v ?? { visitors: 0, sessions: 0, pageviews: 0, duration: 0, bounces: 0, payers: 0 };
   if (!imp) return n;
   return { visitors: n.visitors + imp.visitors, sessions: n.sessions + imp.visits, pageviews: n.pageviews + imp.pageviews, duration: n.duration + imp.duration, bounces: n.bounces + imp.bounces, payers: n.payers };

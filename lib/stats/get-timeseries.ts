@@ -7,8 +7,8 @@ import type { Range, TimeInterval } from "./period";
 import { importedMidnight, importedRefusal, importedSql, type ImportedSums } from "./imported";
 import { sampleFor } from "./sample";
 import { selection } from "./selection";
+import { scanAlone, type VisitScan } from "./visit-scan";
 
-type Row = { p: number; b: string; visitors: number; pageviews: number };
 type MoneyRow = { p: number; b: string; revenue: number };
 
 /**
@@ -16,15 +16,13 @@ type MoneyRow = { p: number; b: string; revenue: number };
  * period, in the website's time zone, every bucket present. A visit counts in
  * the bucket it started in, a payment in the bucket it was paid in.
  */
-export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], interval: TimeInterval = ctx.period.interval): Promise<Timeseries[]> {
+export async function getTimeseriesOf(ctx: StatsContext, periods: Range[], interval: TimeInterval = ctx.period.interval, scan: VisitScan = scanAlone): Promise<Timeseries[]> {
   const e = await engine();
   const sample = await sampleFor(e, ctx);
   const sel = selection(e, ctx, periods, sample);
   const withImported = ctx.imports.length > 0 && !importedRefusal(sel, "", interval === "hour");
   const [visits, money, imported] = await Promise.all([
-    e.query<Row>(`SELECT ${sel.period("session_start")} AS p, ${bucketKeySql("session_start", interval, ctx.timezone, str)} AS b,
-        uniqExactIf(visitor, ${sel.counted.visitorRow}) AS visitors, ${sel.counted.pageviews} AS pageviews
-      FROM ${sel.sampled} WHERE ${sel.counted.where} GROUP BY p, b`),
+    scan.buckets(sel, interval),
     e.query<MoneyRow>(`SELECT p, ${bucketKeySql("ts", interval, ctx.timezone, str)} AS b, sum(net) AS revenue
       FROM ${sel.credited("p", "ts", "net", "currency")} WHERE currency = ${str(ctx.currency)} GROUP BY p, b`),
     withImported ? e.query<ImportedSums>(importedSql(sel, "", bucketKeySql(importedMidnight(ctx.timezone), interval, ctx.timezone, str))) : [],

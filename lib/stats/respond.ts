@@ -9,6 +9,7 @@ import { getTimeseries, getTimeseriesOf } from "./get-timeseries";
 import { importedInfo, importedRefusal, type ImportedInfo } from "./imported";
 import { getVitals } from "./get-vitals";
 import { sampleFor } from "./sample";
+import { scanAlone, type VisitScan } from "./visit-scan";
 import type { Range } from "./period";
 
 // What the stats routes answer: the public API exactly as documented
@@ -55,33 +56,36 @@ export type DashboardBreakdownRow = BreakdownRow & { previous: Omit<BreakdownRow
 export type DashboardBreakdown = { dimension: Breakdown["dimension"]; rows: DashboardBreakdownRow[]; range: PeriodInfo; imported: ImportedInfo | null };
 
 /**
- * How the dashboard's answers get their context and a breakdown's rows: one
- * call at a time by default; a dashboard load (dashboard-load.ts) builds each
- * distinct context once and asks its breakdowns together.
+ * How the dashboard's answers get their context, a breakdown's rows and the
+ * visit counts: one call at a time by default; a dashboard load
+ * (dashboard-load.ts) builds each distinct context once, asks its breakdowns
+ * together and reads the overview's and the chart's counts in one scan.
  */
 export type Answering = {
   contextOf: (site: StatsSite, q: StatsQuery) => Promise<StatsContext>;
   rowsOf: (ctx: StatsContext, dimension: Dimension, periods: Range[]) => Promise<Map<string, RowMetrics>[]>;
+  /** How the overview and the chart read their visit counts (visit-scan.ts). */
+  scan: VisitScan;
 };
 
 // The dashboard (and shared dashboards) show imported history unless asked not to.
 export const dashboardContext = (site: StatsSite, q: StatsQuery) => statsContext(site, { ...q, imported: q.imported ?? true });
-const ALONE: Answering = { contextOf: dashboardContext, rowsOf: breakdownRows };
+const ALONE: Answering = { contextOf: dashboardContext, rowsOf: breakdownRows, scan: scanAlone };
 
 const REVENUE_NOTE = "Revenue and conversions are Trailmark's own: imported rows bring visitors and pageviews only.";
 
 /** The range and, when there is one, the period before it: both answered by the same scans. */
 const periodsOf = (ctx: StatsContext) => (ctx.period.previous ? [ctx.period.range, ctx.period.previous] : [ctx.period.range]);
 
-export async function dashboardOverview(site: StatsSite, q: StatsQuery, { contextOf } = ALONE): Promise<DashboardOverview> {
+export async function dashboardOverview(site: StatsSite, q: StatsQuery, { contextOf, scan } = ALONE): Promise<DashboardOverview> {
   const ctx = await contextOf(site, q);
-  const [current, previous = null] = await getOverviews(ctx, periodsOf(ctx));
+  const [current, previous = null] = await getOverviews(ctx, periodsOf(ctx), scan);
   return { ...current, previous, range: periodInfo(ctx), imported: importedInfo({ ctx }, importedRefusal({ ctx })) };
 }
 
-export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery, { contextOf } = ALONE): Promise<DashboardTimeseries> {
+export async function dashboardTimeseries(site: StatsSite, q: TimeseriesQuery, { contextOf, scan } = ALONE): Promise<DashboardTimeseries> {
   const ctx = await contextOf(site, q);
-  const [current, previous] = await getTimeseriesOf(ctx, periodsOf(ctx));
+  const [current, previous] = await getTimeseriesOf(ctx, periodsOf(ctx), ctx.period.interval, scan);
   return { ...current, previous: previous?.points ?? null, range: periodInfo(ctx), imported: importedInfo({ ctx }, importedRefusal({ ctx }, "", current.interval === "hour")) };
 }
 

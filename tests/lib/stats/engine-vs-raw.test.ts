@@ -21,7 +21,10 @@ import { breakdownsTogether } from "@/lib/stats/breakdowns-together";
 import { DIMENSIONS } from "@/lib/stats/dimensions";
 import { breakdownRows, topRows } from "@/lib/stats/get-breakdown";
 import { getMrr } from "@/lib/stats/get-mrr";
+import { getOverviews } from "@/lib/stats/get-overview";
 import { getRevenueSummary } from "@/lib/stats/get-revenue-summary";
+import { getTimeseriesOf } from "@/lib/stats/get-timeseries";
+import { scansTogether } from "@/lib/stats/visit-scan";
 import { recordGoal } from "@/lib/visitors/record-goal";
 import { makeWebsite } from "../../factories";
 import { useTestDatabase } from "../../helpers/db";
@@ -115,7 +118,14 @@ async function expectSameAnswers(raw: RawData, seeded = true) {
         expect(summary, `revenue ${timezone} ${model} ${filter.join()}`).toEqual(recountRevenueSummary(raw, ctx));
         expect(summary.net).toBe(overview.revenue);
         const series = await statsContext(zoned, timeseriesQuerySchema.parse({ ...RANGE, filter, model, interval: "hour" }));
-        expect(await getTimeseries(series), `${timezone} ${model} ${filter.join()}`).toEqual(recountTimeseries(raw, series));
+        const alone = await getTimeseries(series);
+        expect(alone, `${timezone} ${model} ${filter.join()}`).toEqual(recountTimeseries(raw, series));
+        // Asked together, as a dashboard load asks them (one scan for both unless a page filter narrows the chart).
+        const periods = [ctx.period.range, ctx.period.previous!];
+        const scan = scansTogether();
+        const together = await Promise.all([getOverviews(ctx, periods, scan), getTimeseriesOf(series, periods, "hour", scan)]);
+        expect(together, `together: ${timezone} ${model} ${filter.join()}`).toEqual([await getOverviews(ctx, periods), await getTimeseriesOf(series, periods, "hour")]);
+        expect([together[0][0], together[1][0]]).toEqual([overview, alone]);
       }
     }
   }
