@@ -80,6 +80,11 @@ export type Selection = {
    * scan's rows are tested against, a twelfth the size on a 1-in-12 sample. Never for revenue totals.
    */
   payers: (...columns: PaymentColumn[]) => string;
+  /**
+   * The same payers without the test that they had a visit in scope, for a test on rows that are in scope
+   * themselves (a visit's first row under the filters): there it holds already, and it costs a scan of the visits.
+   */
+  rowPayers: (...columns: PaymentColumn[]) => string;
   /** The same payments with the fully refunded ones kept (the revenue page's gross and refunds). */
   paid: (...columns: PaymentColumn[]) => string;
   /** Whether touch filters narrow the visits beyond the scope. */
@@ -184,6 +189,7 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[], sample
   const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
   const inScope = rowsOfScope ?? `${scope} AND session_first = 1`;
   const sampled = sampledFrom(events, sample);
+  const touchConds = [...payConds];
   if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${sampled} WHERE ${inScope})`);
   const column = (c: PaymentColumn) => {
     if (c === "p") return `${period("ts")} AS p`;
@@ -197,10 +203,12 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[], sample
   };
   const paymentsOf = (conds: string[]) => (...columns: PaymentColumn[]) => `(SELECT ${columns.map(column).join(", ")} FROM ${payments} FINAL WHERE ${all(conds)})`;
   const credited = paymentsOf([...payConds, "amount - refunded > 0"]);
-  const payers = sample.k > 1 ? paymentsOf([...payConds, "amount - refunded > 0", `visitor < ${sampleCeiling(sample)}`]) : credited;
+  const payersOf = (conds: string[]) => paymentsOf([...conds, "amount - refunded > 0", ...(sample.k > 1 ? [`visitor < ${sampleCeiling(sample)}`] : [])]);
+  const payers = payersOf(payConds);
+  const rowPayers = payersOf(touchConds);
   const paid = paymentsOf(payConds);
 
-  return { ctx, periods, events, sample, sampled, moneyScale: scoped ? sample.k : 1, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, counted, goalHit: goals.hit, credited, payers, paid, touchFiltered: touch.length > 0 };
+  return { ctx, periods, events, sample, sampled, moneyScale: scoped ? sample.k : 1, period, within: inPeriods, imported: e.tables.imported, base, visits, scope, pageHit: pages.hit, hits, counted, goalHit: goals.hit, credited, payers, rowPayers, paid, touchFiltered: touch.length > 0 };
 }
 
 /**
@@ -219,5 +227,5 @@ const isTouchColumn = (c: string) => TOUCH_COLUMN_SET.has(c);
 export const payerTotals = (sel: Selection) =>
   `(SELECT p, visitor, sumIf(net, currency = ${str(sel.ctx.currency)}) AS revenue, count() AS payments FROM ${sel.payers("p", "visitor", "visitor_id", "net", "currency")} WHERE visitor_id != '' GROUP BY p, visitor)`;
 
-/** Whether a row's visitor paid (a credited payment, same period): for conversions. */
-export const paidIn = (sel: Selection, p = "p") => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.payers("p", "visitor", "visitor_id")} WHERE visitor_id != '')`;
+/** Whether a row's visitor paid (a credited payment, same period), for rows in scope themselves: for conversions. */
+export const paidIn = (sel: Selection, p = "p") => `(${p}, visitor) IN (SELECT p, visitor FROM ${sel.rowPayers("p", "visitor", "visitor_id")} WHERE visitor_id != '')`;
