@@ -20,11 +20,11 @@ export type EngineDriver = {
  * would otherwise also try each such set against the table's indexes, which
  * none of them can use, and that made a page-filtered query four times slower.
  *
- * No JIT compilation of expressions: ClickHouse compiles an expression the
- * third time it sees it, inside that statement, and the period bounds are
- * literals, so every new range (a filter, the next day) compiled again: the
- * third dashboard load of a 10M-event site's month took ~150 ms longer than
- * the others, and the compiled code made the loads after it no faster.
+ * No JIT compilation of expressions: ClickHouse compiles an expression once
+ * it has seen it three times, inside the statement that uses it next, so the
+ * fourth dashboard load of a 10M-event site's month after a start took
+ * 100-200 ms longer than its neighbours, and the loads after it were no
+ * faster with the compiled code than without.
  */
 export const QUERY_SETTINGS = { use_index_for_in_with_subqueries: 0, compile_expressions: 0, compile_aggregate_expressions: 0 } as const;
 
