@@ -4,7 +4,7 @@ import type { Vitals, VitalsRow } from "@/lib/schemas/stats";
 import type { StatsContext } from "./context";
 import type { Dimension } from "./dimensions";
 import { columnFilterSql, labelled, selection } from "./selection";
-import { rateVital, roundVital, VITALS } from "./vitals-ratings";
+import { rateVital, roundVital, VITAL_STEPS, VITALS } from "./vitals-ratings";
 
 // Dimensions a vitals row answers itself: the page and what its request said
 // (host, geo, user agent). A filter on any other dimension (source, campaign,
@@ -34,7 +34,8 @@ function rowOf(t: Tallied): VitalsRow {
  * Web vitals of the range's page loads (by the time they were reported): the
  * 75th percentile of each metric, with Google's rating of it, for all of them,
  * per page (the `limit` most measured) and per device. `quantile` is exact
- * (linear between the closest ranks) up to 8,192 values and sampled above.
+ * (linear between the closest ranks) up to 8,192 values and sampled above;
+ * it is asked in whole steps (roundVital).
  */
 export async function getVitals(ctx: StatsContext, limit: number): Promise<Vitals> {
   const e = await engine();
@@ -49,7 +50,7 @@ export async function getVitals(ctx: StatsContext, limit: number): Promise<Vital
     const sel = selection(e, { ...ctx, filters: visitFilters }, [range]);
     where.push(`visitor IN (SELECT visitor FROM ${sel.events} WHERE ${sel.visits})`);
   }
-  const metrics = VITALS.map((m) => `quantile(0.75)(${m}) AS ${m}_p75, count(${m}) AS ${m}_n`).join(", ");
+  const metrics = VITALS.map((m) => `quantile(0.75)(round(${m} * ${VITAL_STEPS[m]})) AS ${m}_p75, count(${m}) AS ${m}_n`).join(", ");
   const from = `FROM ${e.tables.vitals} WHERE ${where.map((c) => `(${c})`).join(" AND ")}`;
   const grouped = (part: string, column: string, cap: string) =>
     `SELECT * FROM (SELECT ${str(part)} AS part, ${labelled(column)} AS value, count() AS samples, ${metrics} ${from} GROUP BY value ORDER BY samples DESC, value ${cap})`;

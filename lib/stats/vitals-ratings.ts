@@ -22,8 +22,15 @@ export const VITAL_LABELS: Record<VitalName, { short: string; long: string }> = 
   ttfb: { short: "TTFB", long: "Time to First Byte" },
 };
 
-/** A p75 as shown and rated: whole milliseconds, CLS to 4 decimals (what the tracker sends). */
-export const roundVital = (name: VitalName, value: number): number => (name === "cls" ? Math.round(value * 10_000) / 10_000 : Math.round(value));
+/** Steps per unit the tracker sends: whole milliseconds, CLS to 4 decimals. */
+export const VITAL_STEPS: Record<VitalName, number> = { lcp: 1, inp: 1, cls: 10_000, ttfb: 1 };
+
+/**
+ * A p75 counted in whole steps (so exact: a p75 between two values is a whole
+ * number of quarters), as shown and rated: halfway rounds up. Counting CLS as
+ * a fraction instead left a halfway p75 a bit above or below the half.
+ */
+export const roundVital = (name: VitalName, steps: number): number => Math.round(steps) / VITAL_STEPS[name];
 
 export function rateVital(name: VitalName, value: number): Rating {
   const t = THRESHOLDS[name];

@@ -21,14 +21,16 @@ type Name = "lcp" | "inp" | "cls" | "ttfb";
 // Google's thresholds (web.dev/articles/vitals): good up to the first, poor above the second.
 const GOOGLE: Record<Name, [number, number]> = { lcp: [2500, 4000], inp: [200, 500], cls: [0.1, 0.25], ttfb: [800, 1800] };
 
-/** p75 by linear interpolation between the closest ranks, rounded as documented (whole ms, CLS to 4 decimals), then rated. */
+const STEPS: Record<Name, number> = { lcp: 1, inp: 1, cls: 10_000, ttfb: 1 };
+
+/** p75 by linear interpolation between the closest ranks, counted in whole steps (ms, 0.0001 of CLS), halfway rounded up, then rated. */
 function expectedMetric(name: Name, values: number[]): Metric {
   if (!values.length) return null;
-  const s = [...values].sort((a, b) => a - b);
+  const s = values.map((v) => Math.round(v * STEPS[name])).sort((a, b) => a - b);
   const rank = 0.75 * (s.length - 1);
   const lo = Math.floor(rank);
   const raw = s[lo] + (s[Math.min(lo + 1, s.length - 1)] - s[lo]) * (rank - lo);
-  const p75 = name === "cls" ? Math.round(raw * 10_000) / 10_000 : Math.round(raw);
+  const p75 = Math.floor(raw + 0.5) / STEPS[name];
   const [good, poor] = GOOGLE[name];
   return { p75, samples: values.length, rating: p75 <= good ? "good" : p75 <= poor ? "needs_improvement" : "poor" };
 }
