@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { knownError } from "@/lib/http/errors";
 import { dashboardBreakdownQuerySchema, overviewQuerySchema, statsParams, timeseriesQuerySchema, type StatsQuery } from "@/lib/schemas/stats";
+import { askedTogether } from "./asked-together";
 import { breakdownsTogether } from "./breakdowns-together";
 import type { StatsContext, StatsSite } from "./context";
 import type { Dimension } from "./dimensions";
@@ -70,21 +71,15 @@ type Asked = { dimension: Dimension; settle: (rows: Promise<Map<string, RowMetri
  * the same context object from sharedContexts, so it keys them.
  */
 function breakdownsAskedTogether(): Answering["rowsOf"] {
-  const waiting = new Map<StatsContext, Map<number, { periods: Range[]; asked: Asked[] }>>();
-  const send = () => {
-    for (const [ctx, byPeriods] of waiting) {
-      for (const { periods, asked } of byPeriods.values()) {
-        const dimensions = [...new Set(asked.map((a) => a.dimension))];
-        const answers = breakdownsTogether(ctx, dimensions, periods);
-        for (const a of asked) a.settle(answers.then((all) => all[dimensions.indexOf(a.dimension)]));
-      }
+  const ask = askedTogether<StatsContext, Map<number, { periods: Range[]; asked: Asked[] }>>((byPeriods, ctx) => {
+    for (const { periods, asked } of byPeriods.values()) {
+      const dimensions = [...new Set(asked.map((a) => a.dimension))];
+      const answers = breakdownsTogether(ctx, dimensions, periods);
+      for (const a of asked) a.settle(answers.then((all) => all[dimensions.indexOf(a.dimension)]));
     }
-    waiting.clear();
-  };
+  });
   return (ctx, dimension, periods) => {
-    if (!waiting.size) setImmediate(send);
-    let byPeriods = waiting.get(ctx);
-    if (!byPeriods) waiting.set(ctx, (byPeriods = new Map()));
+    const byPeriods = ask(ctx, () => new Map());
     // The current range alone, or with the period before it: the only two shapes a breakdown asks.
     let group = byPeriods.get(periods.length);
     if (!group) byPeriods.set(periods.length, (group = { periods, asked: [] }));

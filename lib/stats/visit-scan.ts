@@ -1,5 +1,6 @@
 import { engine } from "@/lib/engine";
 import { str } from "@/lib/engine/sql";
+import { askedTogether } from "./asked-together";
 import { bucketKeySql } from "./buckets";
 import type { TimeInterval } from "./period";
 import { paidIn, type Selection } from "./selection";
@@ -51,29 +52,19 @@ type Waiting = { sel: Selection; totals: ((rows: Promise<TotalsRow[]>) => void)[
  * they are joined (in the same time zone); anything else runs alone.
  */
 export function scansTogether(): VisitScan {
-  const waiting = new Map<string, Waiting>();
-  const send = () => {
-    for (const { sel, totals, buckets } of waiting.values()) {
-      const intervals = [...buckets.keys()];
-      if (!totals.length || intervals.length !== 1) {
-        for (const settle of totals) settle(scanAlone.totals(sel));
-        for (const [interval, asked] of buckets) for (const settle of asked) settle(scanAlone.buckets(sel, interval));
-        continue;
-      }
-      const rows = engine().then((e) => e.query<TotalsRow & { b: string; whole: number }>(togetherSql(sel, intervals[0])));
-      for (const settle of totals) settle(rows.then((all) => all.filter((r) => r.whole === 1)));
-      for (const settle of buckets.get(intervals[0])!) settle(rows.then((all) => all.filter((r) => r.whole === 0)));
+  const gathered = askedTogether<string, Waiting>(({ sel, totals, buckets }) => {
+    const intervals = [...buckets.keys()];
+    if (!totals.length || intervals.length !== 1) {
+      for (const settle of totals) settle(scanAlone.totals(sel));
+      for (const [interval, asked] of buckets) for (const settle of asked) settle(scanAlone.buckets(sel, interval));
+      return;
     }
-    waiting.clear();
-  };
-  const ask = (sel: Selection) => {
-    if (!waiting.size) setImmediate(send);
-    // Same rows and payers (the totals' text) and the same zone (the buckets' days).
-    const key = `${sel.ctx.timezone}\n${totalsSql(sel)}`;
-    let w = waiting.get(key);
-    if (!w) waiting.set(key, (w = { sel, totals: [], buckets: new Map() }));
-    return w;
-  };
+    const rows = engine().then((e) => e.query<TotalsRow & { b: string; whole: number }>(togetherSql(sel, intervals[0])));
+    for (const settle of totals) settle(rows.then((all) => all.filter((r) => r.whole === 1)));
+    for (const settle of buckets.get(intervals[0])!) settle(rows.then((all) => all.filter((r) => r.whole === 0)));
+  });
+  // Same rows and payers (the totals' text) and the same zone (the buckets' days).
+  const ask = (sel: Selection) => gathered(`${sel.ctx.timezone}\n${totalsSql(sel)}`, () => ({ sel, totals: [], buckets: new Map() }));
   return {
     totals: (sel) => new Promise((resolve) => ask(sel).totals.push(resolve)),
     buckets: (sel, interval) => {

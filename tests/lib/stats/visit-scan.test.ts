@@ -37,8 +37,7 @@ describe("the overview and the chart asked together", () => {
     for (const [filter, scans] of [[[], 1], [["country:is:US"], 1], [["page:is:/blog"], 2]] as const) {
       const ctx = await statsContext(statsSite(site), overviewQuerySchema.parse({ period: "7d", filter }), now);
       const periods = [ctx.period.range, ctx.period.previous!];
-      const both = () => Promise.all([getOverviews(ctx, periods), getTimeseriesOf(ctx, periods, "day")]);
-      const alone = await both();
+      const alone = await Promise.all([getOverviews(ctx, periods), getTimeseriesOf(ctx, periods, "day")]);
       let together: unknown;
       const sent = await statementsOf(async () => {
         const scan = scansTogether();
