@@ -183,13 +183,14 @@ export function selection(e: Engine, ctx: StatsContext, periods: Range[], sample
   const prefix = ctx.model === "first_touch" ? "first_" : "last_";
   const touchFilters = sessionFilters.filter((f) => isTouchDimension(f.dimension));
   const touchValue = (c: string) => `if(visitor_id = '', ${str(UNATTRIBUTED)}, ${labelled(prefix + c)})`;
-  const payConds = [`${site}`, inPeriods("ts"), ...touchFilters.map((f) => filterSql(f, touchValue(COLUMN[f.dimension as TouchDimension])))];
+  const touchConds = [`${site}`, inPeriods("ts"), ...touchFilters.map((f) => filterSql(f, touchValue(COLUMN[f.dimension as TouchDimension])))];
   const scoped = ctx.filters.some((f) => !isTouchDimension(f.dimension));
   const inScope = rowsOfScope ?? `${scope} AND session_first = 1`;
   const sampled = sampledFrom(events, sample);
-  // The payer sets take the touch filters but not the scope test (Selection.payers).
-  const touchConds = [...payConds];
-  if (scoped) payConds.push(`visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${sampled} WHERE ${inScope})`);
+  // Credited and paid payments also need their payer to have had a visit in scope; the payer sets do not (Selection.payers).
+  const payConds = scoped
+    ? [...touchConds, `visitor_id != '' AND (${period("ts")}, visitor) IN (SELECT ${period("session_start")}, visitor FROM ${sampled} WHERE ${inScope})`]
+    : touchConds;
   const column = (c: PaymentColumn) => {
     if (c === "p") return `${period("ts")} AS p`;
     if (c === "net") return "amount - refunded AS net";
